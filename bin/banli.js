@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+'use strict';
+let cli;
+try {
+  cli = require('../lib/node/cli.js');
+} catch {
+  process.stderr.write('banli：程序还没有编译。请先运行 npm install（或 npm run build:cli）。\n');
+  process.exit(2);
+}
+cli.main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`banli：${String((e && e.message) || e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,30 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['lib/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-output/**', 'bench-output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The core is pure TypeScript: no Office, no DOM, no file system, no adapters, no UI.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'node:*'], message: 'core/ has no Node APIs' },
+            { group: ['exceljs', 'jszip', 'react', 'react-dom', '@fluentui/*', 'office-*'], message: 'core/ imports no adapter library' },
+            { group: ['../node/*', '../excel/*', '../word/*', '../taskpane/*', '../browser/*'], message: 'arrows point inward' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'Office', 'Excel', 'Word', 'document', 'window', 'localStorage', 'fetch'],
+    },
+  },
+);

@@ -1,0 +1,166 @@
+/**
+ * The domain's vocabulary in one place: sources, header synonyms, categories, yes/no words, deadlines.
+ * Everything here is a default; callers pass a partial Config to change it.
+ */
+
+export type Field =
+  | 'seq'
+  | 'source'
+  | 'interSession'
+  | 'number'
+  | 'title'
+  | 'proposer'
+  | 'leadUnit'
+  | 'coUnits'
+  | 'assignDate'
+  | 'deadline'
+  | 'key'
+  | 'leader'
+  | 'replyDate'
+  | 'category'
+  | 'faceToFace'
+  | 'satisfaction'
+  | 'formVersion'
+  | 'degree'
+  | 'remarks';
+
+export type SourceKind = 'provincialNpc' | 'provincialCppcc' | 'municipalNpc' | 'municipalCppcc' | 'nationalNpc';
+
+export interface SourceDef {
+  kind: SourceKind;
+  /** Counted inside the municipal NPC figure but reported apart (闭会建议). */
+  interSession?: boolean;
+}
+
+export type Satisfaction = '满意' | '基本满意' | '不满意';
+export const SATISFACTIONS: readonly Satisfaction[] = ['满意', '基本满意', '不满意'];
+
+export interface Config {
+  headers: Record<Field, string[]>;
+  /** Fields without which the check cannot do its job (ledger.column-missing). */
+  requiredFields: Field[];
+  /** Source labels (compared after removing spaces and full-width forms). */
+  sources: Record<string, SourceDef>;
+  /** Allowed reply categories. */
+  categories: string[];
+  /** Words that name a category, checked in order (the first contained wins). */
+  categoryWords: Array<[string, string[]]>;
+  /** 解决程度 wording that agrees with each category. */
+  degreeByCategory: Record<string, string[]>;
+  /** Reply deadline in calendar months after assignment. */
+  deadlineMonths: number;
+  /** Words that mean "no" in a yes/no column; an empty cell is no too, anything else is yes. */
+  noWords: string[];
+  /** Words in a total row's first cells. */
+  totalRowWords: string[];
+  /** Names of the unit master-list sheet. */
+  unitSheetNames: string[];
+  unitHeaders: { name: string[]; aliases: string[]; receptionDay: string[] };
+}
+
+export const FIELD_LABELS: Record<Field, string> = {
+  seq: '序号',
+  source: '类别',
+  interSession: '闭会建议',
+  number: '编号',
+  title: '标题',
+  proposer: '领衔代表/提案人',
+  leadUnit: '主办单位',
+  coUnits: '协办单位',
+  assignDate: '交办日期',
+  deadline: '办理期限',
+  key: '是否重点督办',
+  leader: '领办市领导',
+  replyDate: '答复日期',
+  category: '答复类别',
+  faceToFace: '是否面商',
+  satisfaction: '代表委员意见',
+  formVersion: '征询意见表版本',
+  degree: '解决程度',
+  remarks: '备注',
+};
+
+export const DEFAULT_CONFIG: Config = {
+  headers: {
+    seq: ['序号'],
+    source: ['类别', '来源', '建议提案类别', '建议提案来源', '类型'],
+    interSession: ['闭会建议', '是否闭会建议', '闭会'],
+    number: ['建议号', '提案号', '编号', '案号', '建议编号', '提案编号', '建议提案编号', '建议提案号'],
+    title: ['标题', '题目', '案由', '建议提案标题'],
+    proposer: ['领衔代表', '提案人', '第一提案人', '代表委员', '提出人', '领衔代表提案人', '代表委员姓名'],
+    leadUnit: ['主办单位', '承办单位', '办理单位', '主办'],
+    coUnits: ['协办单位', '会办单位', '协办', '会办'],
+    assignDate: ['交办日期', '交办时间'],
+    deadline: ['办理期限', '答复期限', '要求办结日期', '办结期限'],
+    key: ['是否重点督办', '重点督办', '是否重点', '重点'],
+    leader: ['领办市领导', '领办领导', '督办领导', '领办副市长'],
+    replyDate: ['答复日期', '答复时间', '办复日期', '办复时间'],
+    category: ['答复类别', '办理结果', '办理结果类别', '答复类型'],
+    faceToFace: ['是否面商', '是否见面', '当面答复', '是否当面答复', '面商'],
+    satisfaction: ['代表委员意见', '满意度', '征询意见', '评价意见', '代表委员评价', '满意程度'],
+    formVersion: ['征询意见表版本', '意见表版本'],
+    degree: ['解决程度'],
+    remarks: ['备注'],
+  },
+  requiredFields: ['source', 'number', 'leadUnit', 'assignDate', 'replyDate', 'category', 'satisfaction'],
+  sources: {
+    省人大建议: { kind: 'provincialNpc' },
+    省人大代表建议: { kind: 'provincialNpc' },
+    省政协提案: { kind: 'provincialCppcc' },
+    省政协委员提案: { kind: 'provincialCppcc' },
+    市人大建议: { kind: 'municipalNpc' },
+    市人大代表建议: { kind: 'municipalNpc' },
+    人大建议: { kind: 'municipalNpc' },
+    议案转建议: { kind: 'municipalNpc' },
+    市人大闭会建议: { kind: 'municipalNpc', interSession: true },
+    闭会建议: { kind: 'municipalNpc', interSession: true },
+    市人大闭会期间建议: { kind: 'municipalNpc', interSession: true },
+    闭会期间建议: { kind: 'municipalNpc', interSession: true },
+    市政协提案: { kind: 'municipalCppcc' },
+    市政协委员提案: { kind: 'municipalCppcc' },
+    政协提案: { kind: 'municipalCppcc' },
+    全国人大建议: { kind: 'nationalNpc' },
+  },
+  categories: ['A', 'B', 'C'],
+  categoryWords: [
+    ['A', ['已经解决', '已解决', '基本解决', '已采纳', '采纳']],
+    ['B', ['正在解决', '列入计划', '逐步解决']],
+    ['C', ['以后解决', '留作参考', '暂不能解决', '条件限制']],
+  ],
+  degreeByCategory: {
+    A: ['已解决', '基本解决', '已采纳'],
+    B: ['正在解决', '列入计划'],
+    C: ['留作参考', '暂不能解决'],
+  },
+  deadlineMonths: 3,
+  noWords: ['否', '不', '无', '没有', '未', 'N', 'NO', 'F', 'FALSE', '0', '×', '✗', '✘', 'X', '-', '—', '/'],
+  totalRowWords: ['合计', '总计', '小计'],
+  unitSheetNames: ['承办单位', '承办单位名单', '单位名单', '单位'],
+  unitHeaders: {
+    name: ['单位名称', '承办单位', '名称', '单位'],
+    aliases: ['别名', '简称', '其他名称', '别称'],
+    receptionDay: ['接待日', '代表委员接待日', '是否落实接待日', '接待日制度', '落实接待日'],
+  },
+};
+
+export type ConfigOverrides = Partial<Omit<Config, 'headers'>> & { headers?: Partial<Record<Field, string[]>> };
+
+export function makeConfig(overrides: ConfigOverrides = {}): Config {
+  return {
+    ...DEFAULT_CONFIG,
+    ...overrides,
+    headers: { ...DEFAULT_CONFIG.headers, ...(overrides.headers ?? {}) },
+  };
+}
+
+export const SOURCE_LABELS: Record<SourceKind, string> = {
+  provincialNpc: '省人大建议',
+  provincialCppcc: '省政协提案',
+  municipalNpc: '市人大建议',
+  municipalCppcc: '市政协提案',
+  nationalNpc: '全国人大建议',
+};
+
+export function isNpc(kind: SourceKind): boolean {
+  return kind === 'provincialNpc' || kind === 'municipalNpc' || kind === 'nationalNpc';
+}

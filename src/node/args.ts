@@ -1,0 +1,39 @@
+/** A small argument parser: --flag, --flag value, --flag=value, positionals. Unknown flags are errors. */
+import { BanliError } from '../core';
+
+export interface ArgSpec {
+  booleans: string[];
+  values: string[];
+}
+
+export interface ParsedArgs {
+  flags: Record<string, string | boolean>;
+  positionals: string[];
+}
+
+export function parseArgs(argv: string[], spec: ArgSpec): ParsedArgs {
+  const flags: Record<string, string | boolean> = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = a.slice(2, eq < 0 ? undefined : eq);
+      if (spec.booleans.includes(name)) {
+        if (eq >= 0) throw new BanliError('bad-option', `选项 --${name} 不带值。`);
+        flags[name] = true;
+      } else if (spec.values.includes(name)) {
+        const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
+        if (v === undefined || (eq < 0 && v.startsWith('--'))) throw new BanliError('bad-option', `选项 --${name} 需要一个值。`);
+        flags[name] = v;
+      } else {
+        throw new BanliError('bad-option', `不认识的选项：${a}。用 banli --help 查看用法。`);
+      }
+    } else positionals.push(a);
+  }
+  return { flags, positionals };
+}

@@ -1,0 +1,18 @@
+/** npm run sample: writes samples/ledger-2021.xlsx and samples/README.md. */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { buildSampleWorkbook, sampleReadme } from './generate';
+
+async function main(): Promise<void> {
+  const dir = path.resolve(__dirname, '../../../samples');
+  await fs.mkdir(dir, { recursive: true });
+  const buf = await buildSampleWorkbook();
+  await fs.writeFile(path.join(dir, 'ledger-2021.xlsx'), buf);
+  await fs.writeFile(path.join(dir, 'README.md'), sampleReadme());
+  process.stdout.write(`已写入 samples/ledger-2021.xlsx（${buf.length} 字节）和 samples/README.md\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${String(e?.message ?? e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+// Builds the task pane. office.js is served by the add-in's own server from @microsoft/office-js
+// (intranets have no internet); BANLI_OFFICE_CDN=1 switches to Microsoft's CDN for store-style deployments.
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const OFFICE_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+const useCdn = process.env.BANLI_OFFICE_CDN === '1';
+const officeJsUrl = useCdn ? 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js' : 'office-js/office.js';
+const port = Number(process.env.BANLI_PORT || 3000);
+
+module.exports = (env, argv) => ({
+  mode: argv.mode || 'development',
+  devtool: argv.mode === 'production' ? false : 'source-map',
+  entry: { taskpane: './src/taskpane/index.ts' },
+  output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', clean: true },
+  resolve: { extensions: ['.ts', '.tsx', '.js'] },
+  module: {
+    rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true } }],
+  },
+  plugins: [
+    new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], templateParameters: { officeJsUrl } }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: 'assets', to: 'assets' },
+        { from: 'src/taskpane/help.html', to: 'help.html' },
+        ...(useCdn
+          ? []
+          : [
+              {
+                from: OFFICE_DIST,
+                to: 'office-js',
+                info: { minimized: true },
+                globOptions: { ignore: ['**/*.debug.js', '**/*.d.ts', '**/office-vsdoc.js'] },
+                filter: (p) => {
+                  const rel = path.relative(OFFICE_DIST, p).split(path.sep);
+                  if (rel.length === 1) return /^(office|excel|word|o15apptofilemappingtable|es6-promise)/i.test(rel[0]);
+                  return ['zh-cn', 'en-us'].includes(rel[0].toLowerCase());
+                },
+              },
+            ]),
+      ],
+    }),
+  ],
+  devServer: {
+    port,
+    headers: { 'Access-Control-Allow-Origin': '*' },
+    static: [{ directory: OFFICE_DIST, publicPath: '/office-js' }],
+    client: { overlay: false, webSocketURL: 'auto://0.0.0.0:0/ws' },
+  },
+  performance: { hints: false },
+});
