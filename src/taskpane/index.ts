@@ -19,7 +19,5 @@ function render(host: string | undefined): void {
   root.append(h, p);
 }
 
-declare const Office: { onReady: (cb: (info: { host?: string }) => void) => void } | undefined;
-
-if (typeof Office !== 'undefined') Office.onReady((info) => render(info.host ?? undefined));
+if (typeof Office !== 'undefined') void Office.onReady((info) => render(info.host ? String(info.host) : undefined));
 else render(undefined);

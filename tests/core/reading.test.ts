@@ -1,0 +1,169 @@
+import {
+  BanliError,
+  DEFAULT_CONFIG,
+  cleanText,
+  compactKey,
+  isNo,
+  matchHeader,
+  readCategory,
+  readLedger,
+  readSatisfaction,
+  readSource,
+  splitList,
+  toHalfWidth,
+} from '../../src/core';
+import { CLEAN, ledgerGrid, rows, unitGrid } from '../helpers/ledger';
+
+describe('text normalisation', () => {
+  test('full-width digits, letters and spaces become half-width', () => {
+    expect(toHalfWidth('２０２１ＡＢｃ　１')).toBe('2021ABc 1');
+    expect(cleanText('  市交通局\n（主办） ')).toBe('市交通局 (主办)');
+    expect(compactKey('市 交通局 ')).toBe('市交通局');
+  });
+  test('lists split on 、，,; and spaces', () => {
+    expect(splitList('市交通局、市城管局，市水利局;市财政局 市民政局')).toEqual(['市交通局', '市城管局', '市水利局', '市财政局', '市民政局']);
+  });
+});
+
+describe('values', () => {
+  const c = DEFAULT_CONFIG;
+  test.each([
+    ['A', 'A'], ['A类', 'A'], ['Ａ', 'A'], ['ａ类', 'A'], ['B类（正在解决）', 'B'], ['所提问题已经解决', 'A'],
+    ['正在解决或已列入计划逐步解决', 'B'], ['留作参考', 'C'], ['因条件限制需以后解决', 'C'], ['D', 'D'],
+  ])('category %p → %p', (text, cat) => expect(readCategory(text, c)).toBe(cat));
+  test('category: empty is null, unreadable is undefined', () => {
+    expect(readCategory('', c)).toBeNull();
+    expect(readCategory('待定', c)).toBeUndefined();
+  });
+  test.each(['是', '√', '✓', 'Y', 'y', 'yes', '已面商', 1, true])('yes: %p', (v) => expect(isNo(v, c)).toBe(false));
+  test.each(['否', 'N', 'no', '×', '未面商', '', null, 0, false, '无'])('no: %p', (v) => expect(isNo(v, c)).toBe(true));
+  test('sources, including inter-session and full-width spaces', () => {
+    expect(readSource('省人大建议', c).def?.kind).toBe('provincialNpc');
+    expect(readSource('省政协提案', c).def?.kind).toBe('provincialCppcc');
+    expect(readSource(' 市人大 建议 ', c).def?.kind).toBe('municipalNpc');
+    expect(readSource('闭会建议', c).def).toEqual({ kind: 'municipalNpc', interSession: true });
+    expect(readSource('市人大闭会建议', c).def?.interSession).toBe(true);
+    expect(readSource('市政协提案', c).def?.kind).toBe('municipalCppcc');
+    expect(readSource('议案转建议', c).def?.kind).toBe('municipalNpc');
+    expect(readSource('区人大建议', c).def).toBeNull();
+  });
+  test('satisfaction', () => {
+    expect(readSatisfaction(' 基本满意 ')).toBe('基本满意');
+    expect(readSatisfaction('')).toBeNull();
+    expect(readSatisfaction('比较满意')).toBeUndefined();
+  });
+});
+
+describe('header detection', () => {
+  test('synonyms: exact after normalisation, then a close match', () => {
+    expect(matchHeader('办复日期', DEFAULT_CONFIG)).toEqual({ field: 'replyDate', exact: true });
+    expect(matchHeader('答复日期（年月日）', DEFAULT_CONFIG)).toEqual({ field: 'replyDate', exact: true });
+    expect(matchHeader('主 办 单 位', DEFAULT_CONFIG)).toEqual({ field: 'leadUnit', exact: true });
+    expect(matchHeader('*提案号', DEFAULT_CONFIG)).toEqual({ field: 'number', exact: true });
+    expect(matchHeader('建议提案办理结果类别', DEFAULT_CONFIG)).toEqual({ field: 'category', exact: false });
+    expect(matchHeader('代表委员意见', DEFAULT_CONFIG)?.field).toBe('satisfaction');
+    expect(matchHeader('关于规范道路两边停车位规划管理多措并举解决停车难的提案', DEFAULT_CONFIG)).toBeNull();
+  });
+
+  test('header on row 1', () => {
+    const l = readLedger([ledgerGrid(rows({}))]);
+    expect(l.headerRow).toBe(1);
+    expect(l.items).toHaveLength(1);
+    expect(l.items[0].row).toBe(2);
+  });
+
+  test('header below a merged title and a note; columns reported as written', () => {
+    const title = Array(17).fill('2021年度建议提案办理台账');
+    const l = readLedger([ledgerGrid(rows({}, {}), undefined, '台账', [title, ['填报单位：市政府办公厅']])]);
+    expect(l.headerRow).toBe(3);
+    expect(l.items.map((i) => i.row)).toEqual([4, 5]);
+    expect(l.columns.replyDate).toEqual({ col: 11, header: '答复日期', exact: true });
+  });
+
+  test('synonym headers in another order', () => {
+    const headers = ['来源', '案号', '案由', '提案人', '办理单位', '会办单位', '交办时间', '办复时间', '办理结果', '满意度'];
+    const grid = ledgerGrid([{ 来源: '市政协提案', 案号: '7', 办理单位: '市交通局', 交办时间: '2021/3/26', 办复时间: '2021.6.1', 办理结果: 'A类', 满意度: '满意' }], headers);
+    const l = readLedger([grid]);
+    expect(Object.keys(l.columns).sort()).toEqual(
+      ['source', 'number', 'title', 'proposer', 'leadUnit', 'coUnits', 'assignDate', 'replyDate', 'category', 'satisfaction'].sort(),
+    );
+    expect(l.items[0].replyDate).toEqual({ kind: 'ok', day: '2021-06-01' });
+    expect(l.items[0].category).toBe('A');
+  });
+
+  test('blank rows, total rows and note rows are skipped', () => {
+    const grid = ledgerGrid(rows({}, {}));
+    grid.values.splice(2, 0, Array(17).fill(null));
+    grid.values.push(['合计', null, '2件']);
+    grid.values.push(['注：本表由办公厅填报']);
+    grid.values.push(['', '总计：2']);
+    const l = readLedger([grid]);
+    expect(l.items).toHaveLength(2);
+    expect(l.skipped).toEqual({ blank: 1, total: 2, note: 1 });
+    expect(l.items[1].row).toBe(4);
+  });
+
+  test('the ledger sheet is found among others; the unit sheet is not taken for it', () => {
+    const other = { sheet: '说明', top: 1, left: 1, values: [['本工作簿说明'], ['无']] };
+    const l = readLedger([other, unitGrid(), ledgerGrid(rows({}), undefined, '2021台账')]);
+    expect(l.sheet).toBe('2021台账');
+    expect(l.units?.sheet).toBe('承办单位');
+  });
+
+  test('no recognisable header: a clear Chinese error naming the headers looked for', () => {
+    const g = { sheet: 'Sheet1', top: 1, left: 1, values: [['姓名', '电话'], ['张三', '123']] };
+    expect(() => readLedger([g])).toThrow(BanliError);
+    try {
+      readLedger([g]);
+    } catch (e) {
+      expect((e as BanliError).code).toBe('no-header');
+      expect((e as BanliError).message).toMatch(/没有找到台账表头.*类别.*答复日期/);
+    }
+  });
+
+  test('an empty workbook', () => {
+    expect(() => readLedger([{ sheet: 'Sheet1', top: 1, left: 1, values: [] }])).toThrow(/空的/);
+  });
+
+  test('full-width text in cells is normalised', () => {
+    const l = readLedger([ledgerGrid(rows({ 类别: '市政协提案　', 编号: '１２３', 主办单位: '市交通局\n', 答复类别: 'Ｂ', 解决程度: '正在解决' }))]);
+    expect(l.items[0].number).toBe('123');
+    expect(l.items[0].leadUnit?.name).toBe('市交通局');
+    expect(l.items[0].category).toBe('B');
+  });
+
+  test('inter-session as its own source, or as 市人大建议 with a 闭会 marker column', () => {
+    const headers = [...Object.keys(CLEAN), '是否闭会建议'];
+    const l = readLedger([
+      ledgerGrid(rows({ 类别: '闭会建议' }, { 类别: '市人大建议', 是否闭会建议: '是' }, { 类别: '市人大建议', 是否闭会建议: '否' }, { 类别: '市政协提案', 是否闭会建议: '是' }), headers),
+    ]);
+    expect(l.items.map((i) => i.source.interSession)).toEqual([true, true, false, false]);
+  });
+
+  test('aliases resolve to the canonical unit name', () => {
+    const l = readLedger([ledgerGrid(rows({ 主办单位: '郑州市城市管理局', 协办单位: '交通局、市水利局' })), unitGrid()]);
+    expect(l.items[0].leadUnit).toMatchObject({ name: '市城管局', known: true, viaAlias: true });
+    expect(l.items[0].coUnits.map((u) => u.name)).toEqual(['市交通局', '市水利局']);
+    expect(l.directory?.nearest('市交通运输')).toBe('市交通局');
+    expect(l.units?.units.map((u) => u.receptionDay)).toEqual([true, true, false, false]);
+    expect(l.units?.units[0].receptionDate).toBe('2021-06-21');
+  });
+
+  test('hidden rows are read and counted', () => {
+    const g = ledgerGrid(rows({}, {}, {}));
+    g.hiddenRows = [3];
+    const l = readLedger([g]);
+    expect(l.items).toHaveLength(3);
+    expect(l.hiddenItemRows).toBe(1);
+  });
+
+  test('a grid that does not start at A1 keeps worksheet addresses', () => {
+    const g = ledgerGrid(rows({}));
+    g.top = 5;
+    g.left = 3;
+    const l = readLedger([g]);
+    expect(l.headerRow).toBe(5);
+    expect(l.items[0].row).toBe(6);
+    expect(l.columns.source?.col).toBe(4);
+  });
+});

@@ -1,0 +1,134 @@
+import { spawnSync } from 'child_process';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { main } from '../../src/node/cli';
+import { ledgerGrid, rows, unitGrid } from '../helpers/ledger';
+import { tempDir, writeXlsx } from '../helpers/xlsx';
+
+const ROOT = path.join(__dirname, '../..');
+const SAMPLE = path.join(ROOT, 'samples/ledger-2021.xlsx');
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+let dir: string;
+let clean: string;
+let withErrors: string;
+beforeAll(async () => {
+  dir = await tempDir('banli-cli-');
+  await fs.mkdir(path.join(dir, 'folder/sub'), { recursive: true });
+  clean = await writeXlsx(path.join(dir, 'folder/clean.xlsx'), [
+    { name: '台账', rows: ledgerGrid(rows({}, {})).values },
+    { name: '承办单位', rows: unitGrid([['市交通局', '', '2021-06-01']]).values },
+  ]);
+  withErrors = await writeXlsx(path.join(dir, 'folder/sub/errors.xlsx'), [
+    { name: '台账', rows: ledgerGrid(rows({}, { 答复类别: 'E', 解决程度: '' }, { 是否面商: '否' })).values },
+  ]);
+  await fs.writeFile(path.join(dir, 'folder/readme.txt'), 'not a workbook, and not picked from a folder');
+  await fs.writeFile(path.join(dir, 'renamed.xlsx'), '这是一个文本文件');
+});
+
+test('check --json on the sample: one JSON document in the documented format', async () => {
+  const r = await run('check', '--json', '--as-of', '2021-07-19', SAMPLE);
+  expect(r.code).toBe(1);
+  const doc = JSON.parse(r.out);
+  expect(doc.asOf).toBe('2021-07-19');
+  expect(doc.files).toHaveLength(1);
+  const f = doc.files[0];
+  expect(f).toMatchObject({ ok: true, sheet: '台账', headerRow: 2, items: 1388 });
+  expect(f.columns).toMatchObject({ source: '类别', number: '编号', replyDate: '答复日期', proposer: '领衔代表（提案人）' });
+  expect(f.totals).toMatchObject({
+    total: 1388, provincial: 81, municipalNpc: 468, municipalNpcInterSession: 14, municipalCppcc: 839, keyNpc: 20, keyCppcc: 8,
+  });
+  expect(f.units.find((u: { name: string }) => u.name === '市交通局')).toMatchObject({ receptionDay: true, findings: 0 });
+  const late = f.findings.find((x: { rule: string }) => x.rule === 'reply.late');
+  expect(Object.keys(late).sort()).toEqual(['cell', 'column', 'message', 'row', 'rule', 'severity', 'suggestion', 'unit', 'value'].sort());
+  expect(late.column).toBe('答复日期');
+  expect(late.cell).toBe(`台账!K${late.row}`);
+  expect(late.value).toMatch(/^2021-0[67]-\d\d$/);
+  expect(f.counts.byRule['reply.late']).toBe(10);
+});
+
+test('text output: totals in the circular’s terms and findings grouped by rule, in Chinese', async () => {
+  const r = await run('check', '--as-of', '2021-07-19', SAMPLE);
+  expect(r.code).toBe(1);
+  expect(r.out).toContain('共 1388 件：省人大建议、省政协提案 81 件');
+  expect(r.out).toContain('市人大建议 468 件（含闭会建议 14 件），市政协提案 839 件');
+  expect(r.out).toContain('人大建议 20 件，政协提案 8 件');
+  expect(r.out).toMatch(/■ 超期答复（警告，reply\.late）10 条/);
+  expect(r.out).toMatch(/台账!K\d+ ［[^］]+］答复日期 2021-/);
+});
+
+test('exit codes: 0 clean, 1 errors, 2 unreadable (the others still checked)', async () => {
+  expect((await run('check', '--as-of', '2021-07-19', clean)).code).toBe(0);
+  expect((await run('check', '--as-of', '2021-07-19', withErrors)).code).toBe(1);
+  const mixed = await run('check', '--json', '--as-of', '2021-07-19', path.join(dir, 'folder'), path.join(dir, 'renamed.xlsx'), path.join(dir, 'nope.xlsx'));
+  expect(mixed.code).toBe(2);
+  const doc = JSON.parse(mixed.out);
+  expect(doc.files.map((f: { path: string; ok: boolean }) => [path.relative(dir, f.path), f.ok])).toEqual([
+    ['folder/clean.xlsx', true],
+    ['folder/sub/errors.xlsx', true],
+    ['renamed.xlsx', false],
+    ['nope.xlsx', false],
+  ]);
+  expect(doc.files[2].error.code).toBe('unreadable');
+  expect(doc.files[3].error.code).toBe('not-found');
+});
+
+test('several files: a status per file and grand totals', async () => {
+  const r = await run('check', '--as-of', '2021-07-19', clean, withErrors);
+  expect(r.out).toContain('══ ' + clean);
+  expect(r.out).toMatch(/合计：2 个文件，已检查 2 个；共 5 件，错误 1 条，警告 1 条。/);
+});
+
+test('--max-findings caps the list, the counts stay complete', async () => {
+  const r = await run('check', '--json', '--max-findings', '3', '--as-of', '2021-07-19', SAMPLE);
+  const f = JSON.parse(r.out).files[0];
+  expect(f.findings).toHaveLength(3);
+  expect(f.counts.errors + f.counts.warnings).toBe(91);
+});
+
+test('--units and --form-version', async () => {
+  const units = await writeXlsx(path.join(dir, 'units.xlsx'), [{ name: '名单', rows: unitGrid().values }]);
+  const r = await run('check', '--json', '--units', units, '--form-version', '2021年版', '--as-of', '2021-07-19', withErrors);
+  const f = JSON.parse(r.out).files[0];
+  expect(f.unitList).toEqual({ sheet: '名单', units: 4 });
+  expect(f.counts.byRule['unit.no-reception-day']).toBe(2);
+});
+
+test('without a unit list the output says the unit checks did not run', async () => {
+  const r = await run('check', '--as-of', '2021-07-19', withErrors);
+  expect(r.out).toContain('承办单位名单：没有');
+  expect(r.out).toMatch(/assign\.unit-unknown：没有承办单位名单/);
+});
+
+test.each([
+  [['check'], /请给出要检查的台账/],
+  [['check', '--as-of', '2021-02-30', SAMPLE], /--as-of 的日期“2021-02-30”无效/],
+  [['check', '--bogus', SAMPLE], /不认识的选项：--bogus/],
+  [['check', '--max-findings', '-1', SAMPLE], /--max-findings/],
+  [['frobnicate'], /不认识的命令/],
+])('bad usage %p: Chinese message, exit 2, no stack trace', async (argv, message) => {
+  const r = await run(...(argv as string[]));
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(message);
+  expect(r.err).not.toMatch(/\n\s+at /);
+});
+
+test('the installed command (bin/banli.js) runs the demo and check, with exit codes', () => {
+  const demo = spawnSync(process.execPath, [path.join(ROOT, 'bin/banli.js'), 'demo'], { cwd: ROOT, encoding: 'utf8' });
+  expect(demo.status).toBe(0);
+  expect(demo.stdout).toContain('共 1388 件');
+  expect(demo.stdout).toContain('81 件');
+  expect(demo.stdout).toContain('市人大建议 468 件（含闭会建议 14 件）');
+  expect(demo.stdout).toContain('市政协提案 839 件');
+  expect(demo.stdout).toContain('人大建议 20 件，政协提案 8 件');
+  const bad = spawnSync(process.execPath, [path.join(ROOT, 'bin/banli.js'), 'check', path.join(dir, 'renamed.xlsx')], { encoding: 'utf8' });
+  expect(bad.status).toBe(2);
+  expect(bad.stdout).toContain('不是 Excel 工作簿');
+  expect(bad.stderr).toBe('');
+});
