@@ -11,3 +11,4 @@ export * from './rules';
 export * from './totals';
 export * from './analyse';
 export * from './summary';
+export * from './circular';

@@ -5,6 +5,8 @@ import { parseArgs } from './args';
 import { FileResult, checkFile, readUnitGrids, resultJson } from './check';
 import { expandPaths } from './files';
 import { fileText, grandTotalText } from './textReport';
+import { parseSections, writeCircular, writeFlatOpc } from './report';
+import { promises as fs } from 'fs';
 
 export interface Io {
   out: (s: string) => void;
@@ -23,7 +25,9 @@ const HELP = `banli —— 建议提案办理台账检查（办理助手）
 
 用法：
   banli check [选项] 路径...      检查台账（.xlsx 文件或文件夹，文件夹会递归查找）
-  banli demo                       检查自带的示例台账（截至 2021-07-19）并打印摘要
+  banli report [选项] 台账.xlsx -o 通报.docx
+                                   按台账生成办理工作情况通报（GB/T 9704 版式的 .docx）
+  banli demo                       检查自带的示例台账（截至 2021-07-19），打印摘要并生成示例通报
   banli --help | --version
 
 check 的选项：
@@ -33,6 +37,25 @@ check 的选项：
   --form-version 版本    当前的征询意见表版本；其他版本视为旧表（默认：版本中含“旧”字的为旧表）
   --sheet 名称           指定台账所在的工作表（默认自动识别）
   --max-findings N       每个文件最多列出 N 条问题（各规则的计数不受影响）
+
+report 的选项（未给出的使用参考通报的版头、主送和版记）：
+  -o, --output 文件      写出的 .docx（必需）
+  --as-of、--units、--sheet、--form-version   同 check
+  --year 年度            默认取 --as-of 的年份
+  --doc-number 字号      发文字号，如 郑政文〔2021〕84号（六角括号，序号不编虚位、不加“第”）
+  --date 日期            成文日期（默认 --as-of）
+  --title 标题           标题；可用 | 分行
+  --mark 文字            发文机关标志，如 郑州市人民政府文件
+  --issuing-body 机关    发文机关
+  --addressees 文字      主送机关
+  --copy-to 文字         抄送机关，多行用 | 分隔
+  --printing-office 机关 印发机关
+  --print-date 日期      印发日期（默认成文日期）
+  --reception-deadline 文字  未落实接待日单位的整改期限，如 9月底
+  --praised 单位列表     指定“办理较好的单位”（用 、或 , 分隔），代替默认规则
+  --prose 文件           JSON 文件，按键替换默认文字（见 README）
+  --flat-opc 文件        同时写出供 Word insertOoxml 使用的 Flat OPC 包
+  --sections 列表        与 --flat-opc 一起：只写这些部分（header,title,addressees,opening,part1,part2,part3,date,colophon）
 
 退出码：0 没有错误；1 有错误级别的问题；2 有文件无法作为台账读取，或参数有误。
 `;
@@ -119,6 +142,70 @@ export function exitCode(results: FileResult[]): number {
   return results.some((r) => r.ok && r.analysis.errors > 0) ? 1 : 0;
 }
 
+async function runReport(argv: string[], io: Io): Promise<number> {
+  const { flags, positionals } = parseArgs(
+    argv.map((a) => (a === '-o' ? '--output' : a)),
+    {
+      booleans: [],
+      values: [
+        'as-of', 'units', 'form-version', 'sheet', 'output', 'year', 'doc-number', 'date', 'title', 'mark', 'issuing-body',
+        'addressees', 'copy-to', 'printing-office', 'print-date', 'reception-deadline', 'praised', 'prose', 'flat-opc', 'sections',
+      ],
+    },
+  );
+  if (positionals.length !== 1) throw new BanliError('bad-option', '请给出一个台账文件。用法：banli report 台账.xlsx -o 通报.docx');
+  if (typeof flags.output !== 'string') throw new BanliError('bad-option', '请用 -o 指定要写出的 .docx 文件。');
+  const opts = await parseCheckOptions(flags);
+  const r = await checkFile(positionals[0], { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet });
+  if (!r.ok) {
+    io.err(`banli：${r.error.message}\n`);
+    return 2;
+  }
+  const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
+  let prose: Record<string, string> | undefined;
+  if (str('prose')) {
+    try {
+      prose = JSON.parse(await fs.readFile(str('prose')!, 'utf8'));
+    } catch (e) {
+      throw new BanliError('bad-option', `--prose 文件无法读取或不是 JSON：${String((e as Error).message ?? e)}`);
+    }
+    if (!prose || typeof prose !== 'object' || Array.isArray(prose) || Object.values(prose).some((v) => typeof v !== 'string')) {
+      throw new BanliError('bad-option', '--prose 文件应是一个 JSON 对象，键为段落名，值为文字。');
+    }
+  }
+  const input = {
+    analysis: r.analysis,
+    asOf: opts.asOf,
+    options: {
+      year: str('year'),
+      docNumber: str('doc-number'),
+      date: str('date') ?? opts.asOf,
+      title: str('title')?.replace(/\|/g, '\n'),
+      mark: str('mark'),
+      issuingBody: str('issuing-body'),
+      addressees: str('addressees'),
+      copyTo: str('copy-to')?.split('|'),
+      printingOffice: str('printing-office'),
+      printDate: str('print-date'),
+      receptionDeadline: str('reception-deadline'),
+      praisedUnits: str('praised')?.split(/[、,，]/).map((s) => s.trim()),
+      prose,
+    },
+  };
+  for (const k of Object.keys(input.options) as Array<keyof typeof input.options>) if (input.options[k] === undefined) delete input.options[k];
+  const sections = str('sections') ? parseSections(str('sections')!) : undefined;
+  const { bytes } = await writeCircular(input, flags.output);
+  io.out(`已写出通报：${flags.output}（${bytes} 字节，数据截至 ${opts.asOf}，${r.analysis.totals.total} 件）\n`);
+  if (str('flat-opc')) {
+    await writeFlatOpc(input, str('flat-opc')!, sections);
+    io.out(`已写出 Flat OPC：${str('flat-opc')}\n`);
+  }
+  if (r.analysis.errors > 0) {
+    io.err(`注意：台账中还有 ${r.analysis.errors} 条错误级别的问题，通报中的数字可能需要核实（用 banli check 查看）。\n`);
+  }
+  return 0;
+}
+
 async function runDemo(io: Io): Promise<number> {
   const r = await checkFile(SAMPLE_LEDGER, { asOf: SAMPLE_AS_OF });
   if (!r.ok) {
@@ -127,6 +214,11 @@ async function runDemo(io: Io): Promise<number> {
   }
   io.out(`示例台账 ${path.relative(process.cwd(), SAMPLE_LEDGER)}，检查截至 ${SAMPLE_AS_OF}\n\n`);
   io.out(fileText({ ...r, path: path.relative(process.cwd(), r.path) }, Infinity, 2) + '\n');
+  const dir = path.resolve('banli-demo');
+  await fs.mkdir(dir, { recursive: true });
+  const out = path.join(dir, '通报-2021.docx');
+  await writeCircular({ analysis: r.analysis, asOf: SAMPLE_AS_OF, options: {} }, out);
+  io.out(`\n示例通报（GB/T 9704 版式）已写出：${path.relative(process.cwd(), out)}\n`);
   return 0;
 }
 
@@ -149,6 +241,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       if (positionals.length === 0) throw new BanliError('bad-option', '请给出要检查的台账文件或文件夹。用法：banli check [选项] 路径...');
       return await runCheck(positionals, await parseCheckOptions(flags), io);
     }
+    if (command === 'report') return await runReport(rest, io);
     if (command === 'demo') {
       parseArgs(rest, { booleans: [], values: [] });
       return await runDemo(io);

@@ -132,3 +132,62 @@ test('the installed command (bin/banli.js) runs the demo and check, with exit co
   expect(bad.stdout).toContain('不是 Excel 工作簿');
   expect(bad.stderr).toBe('');
 });
+
+describe('banli report', () => {
+  test('writes the .docx and the flat OPC of chosen sections', async () => {
+    const out = path.join(dir, '通报.docx');
+    const xml = path.join(dir, 'sections.xml');
+    const r = await run('report', '--as-of', '2021-07-19', SAMPLE, '-o', out, '--flat-opc', xml, '--sections', 'opening,part2', '--doc-number', '郑政文〔2021〕85号');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('已写出通报');
+    expect(r.err).toContain('还有 27 条错误');
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await fs.readFile(out));
+    const doc = await zip.file('word/document.xml')!.async('string');
+    expect(doc).toContain('郑政文〔2021〕85号');
+    expect(doc).toContain('<w:tag w:val="banli:colophon"/>');
+    expect(Object.keys(zip.files).sort()).toEqual(
+      ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'word/_rels/document.xml.rels', 'word/document.xml', 'word/footer1.xml', 'word/footer2.xml', 'word/settings.xml', 'word/styles.xml'].sort(),
+    );
+    const flat = await fs.readFile(xml, 'utf8');
+    expect([...flat.matchAll(/<w:tag w:val="([^"]+)"\/>/g)].map((m) => m[1])).toEqual(['banli:opening', 'banli:part2']);
+  });
+
+  test('a prose file replaces the default wording', async () => {
+    const prose = path.join(dir, 'prose.json');
+    await fs.writeFile(prose, JSON.stringify({ 'part3.2': '请于{receptionDeadline}前书面报告整改情况。' }));
+    const out = path.join(dir, 'prose.docx');
+    expect((await run('report', '--as-of', '2021-07-19', '--prose', prose, '--reception-deadline', '10月15日', clean, '-o', out)).code).toBe(0);
+    const JSZip = (await import('jszip')).default;
+    const doc = await (await JSZip.loadAsync(await fs.readFile(out))).file('word/document.xml')!.async('string');
+    expect(doc).toContain('请于</w:t></w:r><w:r>');
+    expect(doc.replace(/<[^>]+>/g, '')).toContain('请于10月15日前书面报告整改情况。');
+  });
+
+  test.each([
+    [['report', SAMPLE], /请用 -o/],
+    [['report', SAMPLE, '-o', '/tmp/x.docx', '--doc-number', '郑政文[2021]84号'], /六角括号/],
+    [['report', SAMPLE, '-o', '/tmp/x.docx', '--doc-number', '郑政文〔2021〕084号'], /虚位/],
+    [['report', SAMPLE, '-o', '/tmp/x.docx', '--date', '2021-13-01'], /成文日期/],
+    [['report', SAMPLE, '-o', '/tmp/x.docx', '--sections', 'opening,foo', '--flat-opc', '/tmp/x.xml'], /不认识的部分“foo”/],
+  ])('bad input %p: exit 2 with a Chinese message', async (argv, message) => {
+    const r = await run(...(argv as string[]));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  test('an unreadable ledger: exit 2, nothing written', async () => {
+    const out = path.join(dir, 'never.docx');
+    const r = await run('report', path.join(dir, 'renamed.xlsx'), '-o', out);
+    expect(r.code).toBe(2);
+    await expect(fs.stat(out)).rejects.toThrow();
+  });
+});
+
+test('the demo writes the sample circular next to its summary', () => {
+  const cwd = dir;
+  const demo = spawnSync(process.execPath, [path.join(ROOT, 'bin/banli.js'), 'demo'], { cwd, encoding: 'utf8' });
+  expect(demo.status).toBe(0);
+  expect(demo.stdout).toContain('示例通报（GB/T 9704 版式）已写出：banli-demo/通报-2021.docx');
+  return expect(fs.stat(path.join(cwd, 'banli-demo/通报-2021.docx'))).resolves.toBeTruthy();
+});

@@ -1,0 +1,6 @@
+export * from './model';
+export * from './numbers';
+export * from './options';
+export * from './prose';
+export * from './compose';
+export * from './ooxml';

@@ -1,0 +1,92 @@
+/** The circular's options: the reference circular's header, addressees and colophon are the defaults. */
+import { BanliError } from '../errors';
+import { Day, parseDay } from '../dates';
+
+export interface CircularOptions {
+  year: number;
+  /** 发文机关标志, e.g. 郑州市人民政府文件. */
+  mark: string;
+  /** 发文机关 in the title. */
+  issuingBody: string;
+  /** 发文字号, e.g. 郑政文〔2021〕84号. */
+  docNumber: string;
+  /** The title; lines may be given with \n, else it is split into a trapezoid or diamond. */
+  title: string;
+  addressees: string;
+  /** 成文日期. */
+  date: Day;
+  /** 抄送 lines (without 抄送：). */
+  copyTo: string[];
+  printingOffice: string;
+  printDate: Day;
+  /** When units still to set up the reception day must do so, e.g. 9月底. */
+  receptionDeadline: string;
+  /** Units praised, overriding the documented rule (see selectPraisedUnits). */
+  praisedUnits?: string[];
+  /** At most this many praised units are named by the rule. */
+  maxPraised: number;
+  /** Prose paragraphs by key, overriding the default wording (see prose.ts). */
+  prose: Record<string, string>;
+}
+
+export function defaultOptions(year: number, date: Day): CircularOptions {
+  return {
+    year,
+    mark: '郑州市人民政府文件',
+    issuingBody: '郑州市人民政府',
+    docNumber: `郑政文〔${year}〕84号`,
+    title: `郑州市人民政府\n关于${year}年度人大建议政协提案\n办理工作情况的通报`,
+    addressees: '各开发区管委会，各区县（市）人民政府，市人民政府各部门，各有关单位：',
+    date,
+    copyTo: ['市委各部门，郑州警备区。', '市人大常委会办公厅，市政协办公厅，市法院，市检察院。'],
+    printingOffice: '郑州市人民政府办公厅',
+    printDate: date,
+    receptionDeadline: '9月底',
+    maxPraised: 10,
+    prose: {},
+  };
+}
+
+/** 发文字号: 机关代字 + 〔年份〕 in 六角括号 + 序号 without leading zero or 第 + 号. */
+export function validateDocNumber(text: string): string | null {
+  const t = text.trim();
+  if (/[[(（【]\s*\d{4}\s*[\])）】]/.test(t) && !/〔\d{4}〕/.test(t)) return '年份要用六角括号〔〕括入，例如 郑政文〔2021〕84号。';
+  const m = /^(\S+?)〔(\d{4})〕(第?)(\d+)号$/.exec(t);
+  if (!m) return '发文字号的格式应为：机关代字〔年份〕序号号，例如 郑政文〔2021〕84号。';
+  if (m[3]) return '发文字号的序号前不加“第”字，例如 郑政文〔2021〕84号。';
+  if (/^0/.test(m[4])) return '发文字号的序号不编虚位（不写 01、001），例如 郑政文〔2021〕84号。';
+  return null;
+}
+
+/** Options from user input, validated; messages in Chinese. */
+export function resolveOptions(base: CircularOptions, input: Partial<Record<keyof CircularOptions, unknown>>): CircularOptions {
+  const o: CircularOptions = { ...base };
+  const str = (k: keyof CircularOptions) => (typeof input[k] === 'string' ? (input[k] as string).trim() : undefined);
+  for (const k of ['mark', 'issuingBody', 'title', 'addressees', 'printingOffice', 'receptionDeadline'] as const) {
+    const v = str(k);
+    if (v !== undefined && v !== '') o[k] = v;
+  }
+  if (input.year !== undefined) {
+    const y = Number(input.year);
+    if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new BanliError('bad-option', `年度“${String(input.year)}”无效。`);
+    o.year = y;
+  }
+  const num = str('docNumber');
+  if (num !== undefined) {
+    const err = validateDocNumber(num);
+    if (err) throw new BanliError('bad-option', `发文字号“${num}”有误：${err}`);
+    o.docNumber = num;
+  }
+  for (const k of ['date', 'printDate'] as const) {
+    const v = input[k];
+    if (v === undefined) continue;
+    const d = parseDay(v);
+    if (d.kind !== 'ok') throw new BanliError('bad-option', `${k === 'date' ? '成文日期' : '印发日期'}“${String(v)}”无效，请写成 2021-07-19 的形式。`);
+    o[k] = d.day;
+  }
+  if (Array.isArray(input.copyTo)) o.copyTo = input.copyTo.map(String).filter((s) => s.trim() !== '');
+  else if (typeof input.copyTo === 'string') o.copyTo = input.copyTo.split(/\n/).map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(input.praisedUnits)) o.praisedUnits = input.praisedUnits.map(String).filter((s) => s.trim() !== '');
+  if (input.prose && typeof input.prose === 'object') o.prose = { ...o.prose, ...(input.prose as Record<string, string>) };
+  return o;
+}
