@@ -137,6 +137,10 @@ describe('flat OPC for insertOoxml', () => {
     const eastAsia = new Set(Array.from(doc.getElementsByTagName('w:rFonts')).map((f) => f.getAttribute('w:eastAsia')));
     expect([...eastAsia].sort()).toEqual(['仿宋_GB2312', '方正小标宋简体', '楷体_GB2312', '黑体'].sort());
     expect(xml).toContain('pkg:name="/word/document.xml"');
+    const styleIds = Array.from(doc.getElementsByTagName('w:style')).map((st) => st.getAttribute('w:styleId')!);
+    expect(styleIds.length).toBeGreaterThan(10);
+    expect(styleIds.every((id) => id.startsWith('Banli'))).toBe(true);
+    expect(doc.getElementsByTagName('w:docDefaults').length).toBe(0);
   });
 
   test('one section alone', () => {

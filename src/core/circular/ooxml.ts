@@ -366,7 +366,8 @@ export function docxParts(c: Circular, created: string): Record<string, string> 
 
 /**
  * A flat-OPC package for Word's insertOoxml: the whole circular, or the named sections, each in its content
- * control. No sectPr, no styles part: everything is formatted directly.
+ * control. No sectPr (Word ignores it there); everything is formatted directly, and the styles part holds only
+ * the uniquely named Banli* paragraph styles (a user's own styles are never redefined).
  */
 export function flatOpc(c: Circular, only?: SectionId[]): string {
   return (
@@ -375,7 +376,12 @@ export function flatOpc(c: Circular, only?: SectionId[]): string {
     `<pkg:part pkg:name="/_rels/.rels" pkg:contentType="${CT.rels}"><pkg:xmlData>` +
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
     `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/></Relationships></pkg:xmlData></pkg:part>` +
+    `<pkg:part pkg:name="/word/_rels/document.xml.rels" pkg:contentType="${CT.rels}"><pkg:xmlData>` +
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    `<Relationship Id="rIdStyles" Type="${REL}/styles" Target="styles.xml"/></Relationships></pkg:xmlData></pkg:part>` +
     `<pkg:part pkg:name="/word/document.xml" pkg:contentType="${CT.document}"><pkg:xmlData>` +
-    `${DOC_OPEN}<w:body>${bodyXml(c, only)}</w:body></w:document></pkg:xmlData></pkg:part></pkg:package>`
+    `${DOC_OPEN}<w:body>${bodyXml(c, only)}</w:body></w:document></pkg:xmlData></pkg:part>` +
+    `<pkg:part pkg:name="/word/styles.xml" pkg:contentType="${CT.styles}"><pkg:xmlData>` +
+    `<w:styles xmlns:w="${W_NS}">${roleStylesXml()}</w:styles></pkg:xmlData></pkg:part></pkg:package>`
   );
 }
