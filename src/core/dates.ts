@@ -20,8 +20,11 @@ export function makeDay(y: number, m: number, d: number): Day | null {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return 29;
+  return MONTH_DAYS[m - 1];
 }
 
 export function dayParts(day: Day): { y: number; m: number; d: number } {

@@ -1,6 +1,6 @@
 /** readLedger: workbook grids → the ledger's items, its column map and its unit list. */
 import { Config, DEFAULT_CONFIG, Field, SourceDef, Satisfaction } from './vocabulary';
-import { CellValue, Grid, cellAt } from './grid';
+import { CellValue, Grid } from './grid';
 import { cleanText, compactKey, isBlank, splitList, valueText } from './text';
 import { ColumnMap, findHeader } from './header';
 import { DateParse, parseDay } from './dates';
@@ -39,12 +39,14 @@ export interface Item {
   formVersion: string;
   degree: string;
   remarks: string;
-  /** The cells as read, by field, for messages. */
-  cells: Partial<Record<Field, CellValue>>;
+  /** The worksheet row as read (shared with the grid, not copied); cellOf() gives a field's cell. */
+  raw: CellValue[];
 }
 
 export interface Ledger {
   sheet: string;
+  /** 1-based worksheet column of the grid's first column (item.raw[0]). */
+  left: number;
   headerRow: number;
   columns: ColumnMap;
   items: Item[];
@@ -54,6 +56,14 @@ export interface Ledger {
   /** Item rows that were hidden in the source. */
   hiddenItemRows: number;
   config: Config;
+}
+
+/** The cell of a field in an item's row, as read; null when the column is absent. */
+export function cellOf(ledger: Pick<Ledger, 'columns'> & { left: number }, item: Item, f: Field): CellValue {
+  const c = ledger.columns[f];
+  if (!c) return null;
+  const v = item.raw[c.col - ledger.left];
+  return v === undefined ? null : v;
 }
 
 export interface ReadOptions {
@@ -86,13 +96,23 @@ function allHeaderNames(config: Config): string {
 }
 
 function isTotalRow(row: CellValue[], config: Config): boolean {
-  const firstCells = row.slice(0, 4).map((c) => compactKey(valueText(c)));
-  return firstCells.some((k) => k !== '' && config.totalRowWords.some((w) => k === w || k.startsWith(w)));
+  for (let i = 0; i < 4 && i < row.length; i++) {
+    const c = row[i];
+    if (typeof c !== 'string' || c === '') continue;
+    const k = compactKey(c);
+    if (config.totalRowWords.some((w) => k.startsWith(w))) return true;
+  }
+  return false;
 }
 
 function isNoteRow(row: CellValue[]): boolean {
-  const filled = row.filter((c) => !isBlank(c));
-  return filled.length === 1 && /^(注|说明|备注|填表|制表|填报)/.test(cleanText(valueText(filled[0])));
+  let filled: CellValue = null;
+  for (const c of row) {
+    if (isBlank(c)) continue;
+    if (filled !== null) return false;
+    filled = c;
+  }
+  return filled !== null && /^(注|说明|备注|填表|制表|填报)/.test(cleanText(valueText(filled)));
 }
 
 /**
@@ -141,11 +161,11 @@ export function readLedger(grids: Grid[], options: ReadOptions = {}): Ledger {
 
   const items: Item[] = [];
   const skipped = { blank: 0, total: 0, note: 0 };
+  const mappedCols = Object.values(cols).map((c) => c!.col - grid.left);
   let hiddenItemRows = 0;
   for (let i = header.headerIndex + 1; i < grid.values.length; i++) {
     const row = grid.values[i] ?? [];
-    const mapped = Object.values(cols).map((c) => cellAt(grid, i, (c?.col ?? 0) - grid.left));
-    if (mapped.every(isBlank)) {
+    if (mappedCols.every((c) => isBlank(row[c]))) {
       if (row.some((c) => !isBlank(c))) skipped.note++;
       else skipped.blank++;
       continue;
@@ -162,8 +182,6 @@ export function readLedger(grids: Grid[], options: ReadOptions = {}): Ledger {
     if (hidden.has(worksheetRow)) hiddenItemRows++;
     const source = readSource(at(row, 'source'), config);
     const marker = cols.interSession ? isYes(at(row, 'interSession'), config) : false;
-    const cells: Partial<Record<Field, CellValue>> = {};
-    for (const f of Object.keys(cols) as Field[]) cells[f] = at(row, f);
     const lead = text(row, 'leadUnit');
     items.push({
       row: worksheetRow,
@@ -188,11 +206,12 @@ export function readLedger(grids: Grid[], options: ReadOptions = {}): Ledger {
       formVersion: text(row, 'formVersion'),
       degree: text(row, 'degree'),
       remarks: text(row, 'remarks'),
-      cells,
+      raw: row,
     });
   }
   return {
     sheet: grid.sheet,
+    left: grid.left,
     headerRow: header.headerRow,
     columns: cols,
     items,

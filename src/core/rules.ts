@@ -1,6 +1,6 @@
 /** The rules: each has a stable id, a severity, and produces Chinese messages with a suggested fix. */
 import { Field, FIELD_LABELS, SOURCE_LABELS } from './vocabulary';
-import { Item, Ledger, UnitRef } from './ledger';
+import { Item, Ledger, UnitRef, cellOf } from './ledger';
 import { Day, addMonths, parseDay } from './dates';
 import { cellAddress } from './grid';
 import { compactKey, valueText } from './text';
@@ -140,7 +140,7 @@ export function checkLedger(ledger: Ledger, options: CheckOptions): CheckResult 
       col,
       column: field && cols[field] ? cols[field]!.header : null,
       cell: row !== null && col !== null ? cellAddress(ledger.sheet, row, col) : null,
-      value: value !== undefined ? value : field && item ? valueText(item.cells[field] ?? null) || null : null,
+      value: value !== undefined ? value : field && item ? valueText(cellOf(ledger, item, field)) || null : null,
       message,
       suggestion,
       unit: item?.leadUnit?.name ?? null,
@@ -246,7 +246,7 @@ export function checkLedger(ledger: Ledger, options: CheckOptions): CheckResult 
         'reply.category-invalid',
         item,
         'category',
-        `答复类别“${valueText(item.cells.category ?? null)}”不在规定的 ${categoriesText} 类之内。`,
+        `答复类别“${valueText(cellOf(ledger, item, 'category'))}”不在规定的 ${categoriesText} 类之内。`,
         `写作 ${categoriesText} 之一`,
       );
     }
@@ -254,7 +254,7 @@ export function checkLedger(ledger: Ledger, options: CheckOptions): CheckResult 
       add('feedback.missing', item, 'satisfaction', '已答复，但征询意见表没有填写代表委员的满意度（填写不完整）。', '收回征询意见表，填写满意、基本满意或不满意');
     }
     if (on('feedback.invalid') && item.satisfaction === undefined) {
-      add('feedback.invalid', item, 'satisfaction', `满意度“${valueText(item.cells.satisfaction ?? null)}”不是满意、基本满意、不满意之一。`, '写作满意、基本满意或不满意');
+      add('feedback.invalid', item, 'satisfaction', `满意度“${valueText(cellOf(ledger, item, 'satisfaction'))}”不是满意、基本满意、不满意之一。`, '写作满意、基本满意或不满意');
     }
     if (on('feedback.old-form') && item.formVersion !== '') {
       const old = options.formVersion

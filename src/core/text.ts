@@ -1,7 +1,10 @@
 /** Text normalisation for hand-made ledgers: full-width forms, odd spaces, line breaks. */
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 /** Full-width ASCII variants (！-～) and the ideographic space become their half-width forms. */
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const c = ch.charCodeAt(0);
@@ -12,17 +15,29 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
+const NEEDS_CLEANING = /[\uff01-\uff5e\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff\t\n\r\v\f]|^ | $| {2}/;
+
 /** Half-width, line breaks and runs of white space folded to one space, trimmed. */
 export function cleanText(s: string): string {
+  if (!NEEDS_CLEANING.test(s)) return s;
   return toHalfWidth(s)
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\ufeff]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** For comparing labels: half-width, no white space at all, upper case. */
+const keyMemo = new Map<string, string>();
+
+/** For comparing labels: half-width, no white space at all, upper case. Memoised: ledgers repeat their labels. */
 export function compactKey(s: string): string {
-  return toHalfWidth(s).replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\ufeff]+/g, '').toUpperCase();
+  const hit = keyMemo.get(s);
+  if (hit !== undefined) return hit;
+  const key = toHalfWidth(s).replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\ufeff]+/g, '').toUpperCase();
+  if (s.length <= 64) {
+    if (keyMemo.size > 50000) keyMemo.clear();
+    keyMemo.set(s, key);
+  }
+  return key;
 }
 
 /** Any cell value as display text (dates as YYYY-MM-DD in UTC, as cell dates are stored). */
@@ -38,7 +53,10 @@ export function valueText(v: unknown): string {
 }
 
 export function isBlank(v: unknown): boolean {
-  return valueText(v).replace(/[\s\u3000\u00a0]+/g, '') === '';
+  if (v === null || v === undefined) return true;
+  if (typeof v === 'string') return v === '' || /^[\s\u3000\u00a0]*$/.test(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime());
+  return false;
 }
 
 /** Levenshtein distance on code points. */
@@ -62,4 +80,17 @@ export function splitList(s: string): string[] {
     .split(/[、，,;；\s]+/)
     .map((t) => t.trim())
     .filter((t) => t.length > 0);
+}
+
+/**
+ * Text that would be read as a formula when it goes into a spreadsheet (a leading = + - @, or a tab or carriage
+ * return before one). quoted: the cell must be marked as text (Excel's quote prefix).
+ */
+export function guardFormula(s: string): { text: string; quoted: boolean } {
+  return { text: s, quoted: /^[=+\-@\t\r]/.test(s) };
+}
+
+/** For hosts that take typed input (Office.js range values): a leading apostrophe keeps it text. */
+export function formulaSafe(s: string): string {
+  return guardFormula(s).quoted ? `'${s}` : s;
 }

@@ -3,11 +3,18 @@ import { Config, SourceDef, Satisfaction, SATISFACTIONS } from './vocabulary';
 import { compactKey, isBlank, valueText, cleanText } from './text';
 
 /** Empty = no; 否/N/×/未… = no; anything else written (是/√/✓/Y/已面商/a date) = yes. */
+const noIndex = new WeakMap<string[], Set<string>>();
+
 export function isNo(v: unknown, config: Config): boolean {
   if (v === false || v === 0) return true;
   if (isBlank(v)) return true;
+  let words = noIndex.get(config.noWords);
+  if (!words) {
+    words = new Set(config.noWords.map(compactKey));
+    noIndex.set(config.noWords, words);
+  }
   const key = compactKey(valueText(v));
-  return config.noWords.some((w) => key === compactKey(w)) || /^(否|未|不|无|没)/.test(key);
+  return words.has(key) || /^(否|未|不|无|没)/.test(key);
 }
 
 export function isYes(v: unknown, config: Config): boolean {
@@ -31,11 +38,16 @@ export interface SourceRead {
   def: SourceDef | null;
 }
 
+const sourceIndex = new WeakMap<Config['sources'], Map<string, SourceDef>>();
+
 export function readSource(v: unknown, config: Config): SourceRead {
+  let index = sourceIndex.get(config.sources);
+  if (!index) {
+    index = new Map(Object.entries(config.sources).map(([label, def]) => [compactKey(label), def]));
+    sourceIndex.set(config.sources, index);
+  }
   const raw = cleanText(valueText(v));
-  const key = compactKey(raw);
-  for (const [label, def] of Object.entries(config.sources)) if (compactKey(label) === key) return { raw, def };
-  return { raw, def: null };
+  return { raw, def: index.get(compactKey(raw)) ?? null };
 }
 
 export function readSatisfaction(v: unknown): Satisfaction | null | undefined {

@@ -1,73 +1,62 @@
 /** Checking one workbook file: the file adapter plus the core, with errors turned into results. */
-import {
-  Analysis,
-  AnalyseOptions,
-  BanliError,
-  ErrorCode,
-  Grid,
-  analyse,
-  columnHeaders,
-  isBanliError,
-} from '../core';
-import { readWorkbookFile } from './workbook';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { Analysis, AnalyseOptions, BanliError, ErrorCode, Grid, analyse, isBanliError } from '../core';
+import { readWorkbook, readWorkbookFile } from './workbook';
+import { ErrorSummary, FileSummary, summarize } from './summary';
+import { annotateWorkbook } from './annotate';
 
-export type FileResult =
-  | { path: string; ok: true; analysis: Analysis }
-  | { path: string; ok: false; error: { code: ErrorCode; message: string } };
+export type FileResult = { path: string; ok: true; analysis: Analysis; buffer: Buffer } | ErrorSummary;
 
-export function errorResult(path: string, e: unknown): FileResult {
-  if (isBanliError(e)) return { path, ok: false, error: { code: e.code, message: e.message } };
+export function errorSummary(file: string, e: unknown): ErrorSummary {
+  if (isBanliError(e)) return { path: file, ok: false, error: { code: e.code, message: e.message } };
   const text = String((e as Error)?.message ?? e);
-  return { path, ok: false, error: { code: 'unreadable', message: `读取 ${path} 时出错：${text}` } };
+  return { path: file, ok: false, error: { code: 'unreadable' as ErrorCode, message: `读取 ${file} 时出错：${text}` } };
 }
 
-export async function checkFile(path: string, options: AnalyseOptions): Promise<FileResult> {
-  let grids: Grid[];
+async function readFile(file: string): Promise<Buffer> {
   try {
-    grids = await readWorkbookFile(path);
-    return { path, ok: true, analysis: analyse(grids, options) };
+    return await fs.readFile(file);
   } catch (e) {
-    return errorResult(path, e);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new BanliError('not-found', `找不到文件：${file}`);
+    throw new BanliError('unreadable', `无法读取 ${file}（${code ?? String(e)}）。`);
   }
+}
+
+/** Reads and analyses one file; the buffer is kept for an annotated copy. */
+export async function analyseFile(file: string, options: AnalyseOptions): Promise<FileResult> {
+  try {
+    const { grids, buffer } = await readWorkbook(await readFile(file), path.basename(file));
+    return { path: file, ok: true, analysis: analyse(grids, options), buffer };
+  } catch (e) {
+    return errorSummary(file, e);
+  }
+}
+
+export interface CheckExtras {
+  /** Write an annotated copy of the workbook to this file. */
+  annotatePath?: string;
+}
+
+export async function checkFile(file: string, options: AnalyseOptions, extras: CheckExtras = {}): Promise<FileSummary> {
+  const r = await analyseFile(file, options);
+  if (!r.ok) return r;
+  if (options.unitGrids && !r.analysis.ledger.units) {
+    return { path: file, ok: false, error: { code: 'unreadable', message: '--units 文件中没有找到承办单位名单（需要“单位名称”列）。' } };
+  }
+  const summary = summarize(file, r.analysis);
+  if (extras.annotatePath) {
+    try {
+      summary.annotated = await annotateWorkbook(r.buffer, r.analysis, file, extras.annotatePath);
+    } catch (e) {
+      return errorSummary(file, isBanliError(e) ? e : new BanliError('unsupported-format', `无法为 ${file} 写出标注副本：${String((e as Error)?.message ?? e)}`));
+    }
+  }
+  return summary;
 }
 
 /** Reads a unit master list from its own workbook (--units FILE). */
 export async function readUnitGrids(file: string): Promise<Grid[]> {
-  const grids = await readWorkbookFile(file);
-  if (grids.length === 0) throw new BanliError('unreadable', `${file} 里没有工作表。`);
-  return grids;
-}
-
-/** The JSON form of one file's result (the format the README documents). */
-export function resultJson(r: FileResult, maxFindings = Infinity): Record<string, unknown> {
-  if (!r.ok) return { path: r.path, ok: false, error: r.error };
-  const a = r.analysis;
-  const l = a.ledger;
-  return {
-    path: r.path,
-    ok: true,
-    sheet: l.sheet,
-    headerRow: l.headerRow,
-    items: l.items.length,
-    columns: columnHeaders(l),
-    unitList: l.units ? { sheet: l.units.sheet, units: l.units.units.length } : null,
-    skippedRows: l.skipped,
-    hiddenItemRows: l.hiddenItemRows,
-    totals: a.totals,
-    units: a.units,
-    counts: { errors: a.errors, warnings: a.warnings, byRule: a.ruleCounts },
-    rulesNotRun: a.notRun,
-    findingsListed: Math.min(a.findings.length, maxFindings),
-    findings: a.findings.slice(0, maxFindings).map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      row: f.row,
-      column: f.column,
-      cell: f.cell,
-      value: f.value,
-      message: f.message,
-      suggestion: f.suggestion,
-      unit: f.unit,
-    })),
-  };
+  return readWorkbookFile(file);
 }

@@ -2,9 +2,12 @@
 import * as path from 'path';
 import { BanliError, Day, Grid, isBanliError, parseAsOf, today } from '../core';
 import { parseArgs } from './args';
-import { FileResult, checkFile, readUnitGrids, resultJson } from './check';
+import { analyseFile, readUnitGrids } from './check';
 import { expandPaths } from './files';
-import { fileText, grandTotalText } from './textReport';
+import { fileText, grandTotalText, statusLine } from './textReport';
+import { FileSummary, summarize, summaryJson } from './summary';
+import { checkAll } from './batch';
+import { htmlReport } from './html';
 import { parseSections, writeCircular, writeFlatOpc } from './report';
 import { promises as fs } from 'fs';
 
@@ -37,6 +40,9 @@ check 的选项：
   --form-version 版本    当前的征询意见表版本；其他版本视为旧表（默认：版本中含“旧”字的为旧表）
   --sheet 名称           指定台账所在的工作表（默认自动识别）
   --max-findings N       每个文件最多列出 N 条问题（各规则的计数不受影响）
+  --html 文件            另外写出一个 HTML 报告（自包含，可直接打印）
+  --annotate 文件夹      为每个工作簿写出标注副本（问题单元格着色、加批注，并附“检查结果”工作表）；原文件不会被改动
+  --jobs N               同时检查的文件数（默认：按文件数和 CPU 自动选择；1 表示逐个检查）
 
 report 的选项（未给出的使用参考通报的版头、主送和版记）：
   -o, --output 文件      写出的 .docx（必需）
@@ -67,6 +73,9 @@ function version(): string {
 
 interface CheckOpts {
   json: boolean;
+  html?: string;
+  annotate?: string;
+  jobs?: number;
   asOf: Day;
   unitGrids?: Grid[];
   formVersion?: string;
@@ -97,8 +106,16 @@ async function parseCheckOptions(flags: Record<string, string | boolean>): Promi
       throw e;
     }
   }
+  let jobs: number | undefined;
+  if (typeof flags.jobs === 'string') {
+    jobs = Number(flags.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new BanliError('bad-option', `--jobs 需要 1 到 64 之间的整数，收到“${flags.jobs}”。`);
+  }
   return {
     json: flags.json === true,
+    html: typeof flags.html === 'string' ? flags.html : undefined,
+    annotate: typeof flags.annotate === 'string' ? flags.annotate : undefined,
+    jobs,
     asOf,
     unitGrids,
     formVersion: typeof flags['form-version'] === 'string' ? flags['form-version'] : undefined,
@@ -107,39 +124,44 @@ async function parseCheckOptions(flags: Record<string, string | boolean>): Promi
   };
 }
 
+/** A progress line on stderr, only when it is a terminal. */
+function progress(enabled: boolean): ((done: number, total: number, file: string) => void) | undefined {
+  if (!enabled) return undefined;
+  return (done, total, file) => {
+    const width = 24;
+    const filled = Math.round((done / total) * width);
+    const name = path.basename(file);
+    process.stderr.write(`\r检查中 [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${name.slice(0, 40)}\x1b[K`);
+    if (done === total) process.stderr.write('\r\x1b[K');
+  };
+}
+
 async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<number> {
   const entries = await expandPaths(paths);
-  const results: FileResult[] = [];
-  for (const e of entries) {
-    if (e.problem) {
-      results.push({ path: e.path, ok: false, error: e.problem });
-      continue;
-    }
-    const r = await checkFile(e.path, {
-      asOf: opts.asOf,
-      unitGrids: opts.unitGrids,
-      formVersion: opts.formVersion,
-      sheet: opts.sheet,
-    });
-    if (opts.unitGrids && r.ok && !r.analysis.ledger.units) {
-      results.push({ path: e.path, ok: false, error: { code: 'unreadable', message: '--units 文件中没有找到承办单位名单（需要“单位名称”列）。' } });
-      continue;
-    }
-    results.push(r);
+  const results = await checkAll(entries, {
+    options: { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet },
+    annotateDir: opts.annotate,
+    jobs: opts.jobs,
+    onProgress: progress(io === stdio && process.stderr.isTTY === true && entries.length > 1),
+  });
+  if (opts.html) {
+    await fs.writeFile(opts.html, htmlReport(results, { asOf: opts.asOf }), 'utf8');
   }
   if (opts.json) {
-    io.out(JSON.stringify({ asOf: opts.asOf, files: results.map((r) => resultJson(r, opts.maxFindings)) }) + '\n');
+    io.out(JSON.stringify({ asOf: opts.asOf, files: results.map((r) => summaryJson(r, opts.maxFindings)) }) + '\n');
   } else {
     io.out(`检查截至 ${opts.asOf}\n\n`);
+    if (results.length > 1) io.out(results.map(statusLine).join('\n') + '\n\n');
     io.out(results.map((r) => fileText(r, opts.maxFindings)).join('\n\n') + '\n');
     if (results.length > 1) io.out('\n' + grandTotalText(results) + '\n');
+    if (opts.html) io.out(`\nHTML 报告：${opts.html}\n`);
   }
   return exitCode(results);
 }
 
-export function exitCode(results: FileResult[]): number {
+export function exitCode(results: FileSummary[]): number {
   if (results.some((r) => !r.ok)) return 2;
-  return results.some((r) => r.ok && r.analysis.errors > 0) ? 1 : 0;
+  return results.some((r) => r.ok && r.counts.errors > 0) ? 1 : 0;
 }
 
 async function runReport(argv: string[], io: Io): Promise<number> {
@@ -156,7 +178,7 @@ async function runReport(argv: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new BanliError('bad-option', '请给出一个台账文件。用法：banli report 台账.xlsx -o 通报.docx');
   if (typeof flags.output !== 'string') throw new BanliError('bad-option', '请用 -o 指定要写出的 .docx 文件。');
   const opts = await parseCheckOptions(flags);
-  const r = await checkFile(positionals[0], { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet });
+  const r = await analyseFile(positionals[0], { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet });
   if (!r.ok) {
     io.err(`banli：${r.error.message}\n`);
     return 2;
@@ -207,13 +229,14 @@ async function runReport(argv: string[], io: Io): Promise<number> {
 }
 
 async function runDemo(io: Io): Promise<number> {
-  const r = await checkFile(SAMPLE_LEDGER, { asOf: SAMPLE_AS_OF });
+  const r = await analyseFile(SAMPLE_LEDGER, { asOf: SAMPLE_AS_OF });
   if (!r.ok) {
     io.err(`示例台账无法读取：${r.error.message}\n`);
     return 2;
   }
-  io.out(`示例台账 ${path.relative(process.cwd(), SAMPLE_LEDGER)}，检查截至 ${SAMPLE_AS_OF}\n\n`);
-  io.out(fileText({ ...r, path: path.relative(process.cwd(), r.path) }, Infinity, 2) + '\n');
+  const shown = path.relative(process.cwd(), SAMPLE_LEDGER);
+  io.out(`示例台账 ${shown}，检查截至 ${SAMPLE_AS_OF}\n\n`);
+  io.out(fileText(summarize(shown, r.analysis), Infinity, 2) + '\n');
   const dir = path.resolve('banli-demo');
   await fs.mkdir(dir, { recursive: true });
   const out = path.join(dir, '通报-2021.docx');
@@ -236,7 +259,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if (command === 'check') {
       const { flags, positionals } = parseArgs(rest, {
         booleans: ['json'],
-        values: ['as-of', 'units', 'form-version', 'sheet', 'max-findings'],
+        values: ['as-of', 'units', 'form-version', 'sheet', 'max-findings', 'html', 'annotate', 'jobs'],
       });
       if (positionals.length === 0) throw new BanliError('bad-option', '请给出要检查的台账文件或文件夹。用法：banli check [选项] 路径...');
       return await runCheck(positionals, await parseCheckOptions(flags), io);

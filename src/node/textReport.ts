@@ -1,75 +1,76 @@
 /** The CLI's text output: totals in the circular's terms, findings grouped by rule, in Chinese. */
-import {
-  Finding,
-  RULES,
-  findingsHeadline,
-  receptionLine,
-  ruleTitle,
-  rulesWithFindings,
-  severityText,
-  totalsLines,
-} from '../core';
-import { FileResult } from './check';
+import { RULES, RULE_IDS, ruleTitle, severityText, totalsLines } from '../core';
+import { FileSummary, FindingSummary, OkSummary } from './summary';
 
-function findingLine(f: Finding): string {
+function findingLine(f: FindingSummary): string {
   const where = f.cell ?? '（整表）';
   const unit = f.unit ? `［${f.unit}］` : '';
   return `  ${where} ${unit}${f.message}${f.suggestion ? ` → ${f.suggestion}` : ''}`;
+}
+
+/** One status line per file, for batches. */
+export function statusLine(s: FileSummary): string {
+  if (!s.ok) return `✗ ${s.path}：无法检查（${s.error.code}）${s.error.message}`;
+  const hidden = s.hiddenItemRows ? `，隐藏行 ${s.hiddenItemRows}` : '';
+  const mark = s.counts.errors ? '✗' : s.counts.warnings ? '!' : '✓';
+  return `${mark} ${s.path}：${s.items} 件，错误 ${s.counts.errors}，警告 ${s.counts.warnings}${hidden}${s.annotated ? `；标注副本 ${s.annotated}` : ''}`;
 }
 
 /**
  * One file's report. maxFindings caps the finding lines listed per file, perRule those listed per rule;
  * the counts stay complete.
  */
-export function fileText(r: FileResult, maxFindings = Infinity, perRule = Infinity): string {
-  const out: string[] = [`══ ${r.path} ══`];
-  if (!r.ok) {
-    out.push(`无法检查（${r.error.code}）：${r.error.message}`);
+export function fileText(s: FileSummary, maxFindings = Infinity, perRule = Infinity): string {
+  const out: string[] = [`══ ${s.path} ══`];
+  if (!s.ok) {
+    out.push(`无法检查（${s.error.code}）：${s.error.message}`);
     return out.join('\n');
   }
-  const a = r.analysis;
-  const l = a.ledger;
   const skipped = [
-    l.skipped.blank ? `空行 ${l.skipped.blank} 行` : '',
-    l.skipped.total ? `合计行 ${l.skipped.total} 行` : '',
-    l.skipped.note ? `说明行 ${l.skipped.note} 行` : '',
+    s.skippedRows.blank ? `空行 ${s.skippedRows.blank} 行` : '',
+    s.skippedRows.total ? `合计行 ${s.skippedRows.total} 行` : '',
+    s.skippedRows.note ? `说明行 ${s.skippedRows.note} 行` : '',
   ].filter(Boolean);
   out.push(
-    `工作表“${l.sheet}”，表头在第 ${l.headerRow} 行，共 ${l.items.length} 件` +
+    `工作表“${s.sheet}”，表头在第 ${s.headerRow} 行，共 ${s.items} 件` +
       (skipped.length ? `（已跳过${skipped.join('、')}）` : '') +
-      (l.hiddenItemRows ? `；其中 ${l.hiddenItemRows} 行在 Excel 中被隐藏，也已检查` : '') +
+      (s.hiddenItemRows ? `；其中 ${s.hiddenItemRows} 行在 Excel 中被隐藏，也已检查` : '') +
       '。',
   );
-  out.push(l.units ? `承办单位名单：工作表“${l.units.sheet}”，${l.units.units.length} 个单位。` : '承办单位名单：没有（单位名称和接待日的检查未进行）。');
-  out.push('', ...totalsLines(a.totals));
-  const rec = receptionLine(a);
-  if (rec) out.push(rec);
-  out.push('', findingsHeadline(a));
+  out.push(s.unitList ? `承办单位名单：工作表“${s.unitList.sheet}”，${s.unitList.units} 个单位。` : '承办单位名单：没有（单位名称和接待日的检查未进行）。');
+  out.push('', ...totalsLines(s.totals));
+  if (s.unitList && !s.rulesNotRun.some((n) => n.rule === 'unit.no-reception-day')) {
+    const u = s.unitList;
+    out.push(`【接待日】承办单位名单共 ${u.units} 个单位，已落实代表委员接待日 ${u.withReceptionDay} 个，未落实 ${u.units - u.withReceptionDay} 个。`);
+  }
+  const total = s.counts.errors + s.counts.warnings;
+  out.push('', total ? `发现问题 ${total} 条：错误 ${s.counts.errors} 条，警告 ${s.counts.warnings} 条。` : '没有发现问题。');
   let listed = 0;
-  for (const rule of rulesWithFindings(a)) {
-    const list = a.findings.filter((f) => f.rule === rule);
-    out.push(`■ ${ruleTitle(rule)}（${severityText(RULES[rule].severity)}，${rule}）${list.length} 条`);
+  for (const rule of RULE_IDS.filter((r) => (s.counts.byRule[r] ?? 0) > 0)) {
+    const list = s.findings.filter((f) => f.rule === rule);
+    out.push(`■ ${ruleTitle(rule)}（${severityText(RULES[rule].severity)}，${rule}）${s.counts.byRule[rule]} 条`);
     for (const f of list.slice(0, perRule)) {
       if (listed >= maxFindings) break;
       out.push(findingLine(f));
       listed++;
     }
   }
-  if (listed < a.findings.length) {
-    out.push(`（共 ${a.findings.length} 条，列出了 ${listed} 条${perRule < Infinity ? `，每条规则最多 ${perRule} 条` : '；用 --max-findings 调整'}）`);
+  if (listed < total) {
+    out.push(`（共 ${total} 条，列出了 ${listed} 条${perRule < Infinity ? `，每条规则最多 ${perRule} 条` : '；用 --max-findings 调整'}）`);
   }
-  if (a.notRun.length) {
+  if (s.rulesNotRun.length) {
     out.push('', '未进行的检查：');
-    for (const n of a.notRun) out.push(`  ${n.rule}：${n.reason}`);
+    for (const n of s.rulesNotRun) out.push(`  ${n.rule}：${n.reason}`);
   }
+  if (s.annotated) out.push('', `标注副本：${s.annotated}`);
   return out.join('\n');
 }
 
-export function grandTotalText(results: FileResult[]): string {
-  const ok = results.filter((r): r is Extract<FileResult, { ok: true }> => r.ok);
-  const items = ok.reduce((n, r) => n + r.analysis.ledger.items.length, 0);
-  const errors = ok.reduce((n, r) => n + r.analysis.errors, 0);
-  const warnings = ok.reduce((n, r) => n + r.analysis.warnings, 0);
+export function grandTotalText(results: FileSummary[]): string {
+  const ok = results.filter((r): r is OkSummary => r.ok);
+  const items = ok.reduce((n, r) => n + r.items, 0);
+  const errors = ok.reduce((n, r) => n + r.counts.errors, 0);
+  const warnings = ok.reduce((n, r) => n + r.counts.warnings, 0);
   const bad = results.length - ok.length;
   return `合计：${results.length} 个文件，已检查 ${ok.length} 个${bad ? `，${bad} 个无法读取` : ''}；共 ${items} 件，错误 ${errors} 条，警告 ${warnings} 条。`;
 }

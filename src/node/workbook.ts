@@ -2,6 +2,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { BanliError, CellValue, Grid } from '../core';
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -24,6 +25,17 @@ export function plainValue(v: ExcelJS.CellValue | undefined): CellValue {
   }
   return null;
 }
+
+/**
+ * Worksheet parts Banli never reads. dataValidations above all: dropdowns over whole columns make exceljs expand
+ * millions of cells and hang. The rest only cost time (a hyperlink's cell keeps its text). Merges, rows (hidden
+ * or not) and cell values are read.
+ */
+export const IGNORED_NODES = [
+  'dataValidations', 'conditionalFormatting', 'hyperlinks', 'sheetPr', 'printOptions', 'pageMargins', 'pageSetup',
+  'headerFooter', 'rowBreaks', 'drawing', 'picture', 'tableParts', 'autoFilter', 'sheetViews', 'cols',
+  'sheetFormatPr', 'sheetProtection', 'extLst', 'dimensions',
+];
 
 function sniff(buf: Buffer, name: string): void {
   if (buf.length === 0) throw new BanliError('unreadable', `${name} 是空文件（0 字节），不是 Excel 工作簿。`);
@@ -54,24 +66,83 @@ function toGrid(ws: ExcelJS.Worksheet): Grid {
   return { sheet: ws.name, values, top: 1, left: 1, hiddenRows, hidden: ws.state !== 'visible' };
 }
 
-/** Loads a workbook into Grids. Throws BanliError with a Chinese message for anything it cannot read. */
-export async function readWorkbookBuffer(buf: Buffer, name: string): Promise<Grid[]> {
-  sniff(buf, name);
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES } as never);
+  return wb;
+}
+
+/**
+ * What a zip that exceljs could not read is: another Office document, or a workbook whose XML binds the
+ * SpreadsheetML namespace to a prefix (<x:workbook>, as some generators write). The latter is rewritten
+ * without the prefix; anything else is a BanliError.
+ */
+async function unprefixed(buf: Buffer, name: string, cause: string): Promise<Buffer> {
+  let zip: JSZip;
   try {
-    // Dropdown validations over whole columns make exceljs expand millions of cells: skip them.
-    await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] } as never);
+    zip = await JSZip.loadAsync(buf);
+  } catch {
+    throw new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开（${cause.slice(0, 80)}）。请向报送单位要一份完好的文件。`);
+  }
+  if (!zip.file('xl/workbook.xml')) {
+    const kind = zip.file('word/document.xml') ? '一个 Word 文档（.docx）' : zip.file('ppt/presentation.xml') ? '一个 PowerPoint 演示文稿（.pptx）' : '一个压缩包';
+    throw new BanliError('unreadable', `${name} 不是 Excel 工作簿：它是${kind}，只是扩展名改成了 .xlsx。`);
+  }
+  const wbXml = await zip.file('xl/workbook.xml')!.async('string');
+  const prefix = new RegExp(`xmlns:(\\w+)="${MAIN_NS.replace(/[/.]/g, '\\$&')}"`).exec(wbXml)?.[1];
+  if (!prefix || !new RegExp(`<${prefix}:workbook\\b`).test(wbXml)) {
+    throw new BanliError('unsupported-format', `${name} 的格式 Banli 读不了（${cause.slice(0, 80)}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
+  }
+  for (const file of Object.values(zip.files)) {
+    if (file.dir || !/^xl\/.*\.xml$/.test(file.name)) continue;
+    const xml = await file.async('string');
+    const p = new RegExp(`xmlns:(\\w+)="${MAIN_NS.replace(/[/.]/g, '\\$&')}"`).exec(xml)?.[1];
+    if (!p) continue;
+    zip.file(
+      file.name,
+      xml
+        .replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1')
+        .replace(new RegExp(`xmlns:${p}="${MAIN_NS.replace(/[/.]/g, '\\$&')}"`), `xmlns="${MAIN_NS}"`),
+    );
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+export interface ReadWorkbook {
+  grids: Grid[];
+  /** The package as read: the input, or its rewrite without a namespace prefix. */
+  buffer: Buffer;
+}
+
+/** Loads a workbook into Grids. Throws BanliError with a Chinese message for anything it cannot read. */
+export async function readWorkbook(input: Buffer, name: string): Promise<ReadWorkbook> {
+  sniff(input, name);
+  let buffer = input;
+  let wb: ExcelJS.Workbook | null = null;
+  let cause = '';
+  try {
+    wb = await load(buffer);
   } catch (e) {
-    const text = String((e as Error)?.message ?? e);
-    if (/Corrupted zip|End of data|invalid|signature|zip/i.test(text)) {
-      throw new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开（${text.slice(0, 80)}）。请向报送单位要一份完好的文件。`);
+    cause = String((e as Error)?.message ?? e);
+  }
+  if (!wb || wb.worksheets.length === 0) {
+    buffer = await unprefixed(input, name, cause || '没有工作表');
+    try {
+      wb = await load(buffer);
+    } catch (e) {
+      throw new BanliError('unsupported-format', `${name} 的格式 Banli 读不了（${String((e as Error)?.message ?? e).slice(0, 80)}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
     }
-    throw new BanliError('unsupported-format', `${name} 的格式 Banli 读不了（${text.slice(0, 80)}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
+    if (wb.worksheets.length === 0) {
+      throw new BanliError('unsupported-format', `${name} 里找不到任何工作表：文件可能由不兼容的程序生成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
+    }
   }
-  if (wb.worksheets.length === 0) {
-    throw new BanliError('unsupported-format', `${name} 里找不到任何工作表：文件可能不是 Excel 工作簿，或由不兼容的程序生成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
-  }
-  return wb.worksheets.map(toGrid);
+  return { grids: wb.worksheets.map(toGrid), buffer };
+}
+
+export async function readWorkbookBuffer(buf: Buffer, name: string): Promise<Grid[]> {
+  return (await readWorkbook(buf, name)).grids;
 }
 
 export async function readWorkbookFile(file: string): Promise<Grid[]> {

@@ -96,7 +96,7 @@ test('--units and --form-version', async () => {
   const units = await writeXlsx(path.join(dir, 'units.xlsx'), [{ name: '名单', rows: unitGrid().values }]);
   const r = await run('check', '--json', '--units', units, '--form-version', '2021年版', '--as-of', '2021-07-19', withErrors);
   const f = JSON.parse(r.out).files[0];
-  expect(f.unitList).toEqual({ sheet: '名单', units: 4 });
+  expect(f.unitList).toEqual({ sheet: '名单', units: 4, withReceptionDay: 2 });
   expect(f.counts.byRule['unit.no-reception-day']).toBe(2);
 });
 
