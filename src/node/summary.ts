@@ -1,17 +1,8 @@
 /** The serialisable result of checking one file: what workers send back and every report renders from. */
-import { Analysis, ErrorCode, Field, RuleId, RuleNotRun, Severity, Totals, UnitStats, columnHeaders } from '../core';
+import { Analysis, ErrorCode, Field, Finding, RuleId, RuleNotRun, Totals, UnitStats, columnHeaders } from '../core';
 
-export interface FindingSummary {
-  rule: RuleId;
-  severity: Severity;
-  row: number | null;
-  column: string | null;
-  cell: string | null;
-  value: string | null;
-  message: string;
-  suggestion: string | null;
-  unit: string | null;
-}
+/** A finding as reported: its sheet is in its cell address; its column number is not needed outside. */
+export type FindingSummary = Omit<Finding, 'sheet' | 'col'>;
 
 export interface OkSummary {
   path: string;
