@@ -1,12 +1,11 @@
 /** Checking one workbook file: the file adapter plus the core, with errors turned into results. */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Analysis, AnalyseOptions, BanliError, ErrorCode, Grid, analyse, isBanliError } from '../core';
-import { readWorkbook, readWorkbookFile } from './workbook';
+import { readBytes, readWorkbook, readWorkbookFile } from './workbook';
 import { ErrorSummary, FileSummary, summarize } from './summary';
 import { annotateWorkbook } from './annotate';
 
-export type FileResult = { path: string; ok: true; analysis: Analysis; buffer: Buffer } | ErrorSummary;
+export type FileResult = { path: string; ok: true; analysis: Analysis; buffer: Uint8Array } | ErrorSummary;
 
 export function errorSummary(file: string, e: unknown): ErrorSummary {
   if (isBanliError(e)) return { path: file, ok: false, error: { code: e.code, message: e.message } };
@@ -14,20 +13,11 @@ export function errorSummary(file: string, e: unknown): ErrorSummary {
   return { path: file, ok: false, error: { code: 'unreadable' as ErrorCode, message: `读取 ${file} 时出错：${text}` } };
 }
 
-async function readFile(file: string): Promise<Buffer> {
-  try {
-    return await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new BanliError('not-found', `找不到文件：${file}`);
-    throw new BanliError('unreadable', `无法读取 ${file}（${code ?? String(e)}）。`);
-  }
-}
 
 /** Reads and analyses one file; the buffer is kept for an annotated copy. */
 export async function analyseFile(file: string, options: AnalyseOptions): Promise<FileResult> {
   try {
-    const { grids, buffer } = await readWorkbook(await readFile(file), path.basename(file));
+    const { grids, buffer } = await readWorkbook(await readBytes(file), path.basename(file));
     return { path: file, ok: true, analysis: analyse(grids, options), buffer };
   } catch (e) {
     return errorSummary(file, e);

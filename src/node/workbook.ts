@@ -1,159 +1,22 @@
-/** Reading .xlsx files into Grids with exceljs: the file adapter. Does nothing clever. */
+/** The file adapter: workbook files on disk into Grids (the reading itself is shared with the browser). */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import { BanliError, CellValue, Grid } from '../core';
+import { BanliError, Grid } from '../core';
+import { readWorkbookBuffer } from '../xlsx/read';
 
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const EMPTY_ZIP = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+export { plainValue, readWorkbook, readWorkbookBuffer, IGNORED_NODES } from '../xlsx/read';
 
-/** Turns one exceljs cell value into a plain one: formulas give their cached result, rich text its text. */
-export function plainValue(v: ExcelJS.CellValue | undefined): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as unknown as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((r) => r.text).join('');
-    if ('formula' in o || 'sharedFormula' in o) {
-      return 'result' in o ? plainValue(o.result as ExcelJS.CellValue) : null;
-    }
-    if ('hyperlink' in o) return plainValue(o.text as ExcelJS.CellValue);
-    if ('error' in o) return String(o.error);
-  }
-  return null;
-}
-
-/**
- * Worksheet parts Banli never reads. dataValidations above all: dropdowns over whole columns make exceljs expand
- * millions of cells and hang. The rest only cost time (a hyperlink's cell keeps its text). Merges, rows (hidden
- * or not) and cell values are read.
- */
-export const IGNORED_NODES = [
-  'dataValidations', 'conditionalFormatting', 'hyperlinks', 'sheetPr', 'printOptions', 'pageMargins', 'pageSetup',
-  'headerFooter', 'rowBreaks', 'drawing', 'picture', 'tableParts', 'autoFilter', 'sheetViews', 'cols',
-  'sheetFormatPr', 'sheetProtection', 'extLst', 'dimensions',
-];
-
-function sniff(buf: Buffer, name: string): void {
-  if (buf.length === 0) throw new BanliError('unreadable', `${name} 是空文件（0 字节），不是 Excel 工作簿。`);
-  if (buf.subarray(0, 8).equals(OLE2)) {
-    const utf16 = Buffer.from('EncryptedPackage', 'utf16le');
-    if (buf.includes(utf16)) {
-      throw new BanliError('encrypted', `${name} 设置了打开密码，Banli 无法读取。请在 Excel 或 WPS 中打开它，删除密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存，再检查。`);
-    }
-    throw new BanliError('legacy-xls', `${name} 是旧的 .xls 格式（Excel 97-2003）。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再检查。`);
-  }
-  if (!buf.subarray(0, 4).equals(ZIP) && !buf.subarray(0, 4).equals(EMPTY_ZIP)) {
-    throw new BanliError('unreadable', `${name} 不是 Excel 工作簿（.xlsx）：文件内容不是 xlsx 格式，可能是改了扩展名的其他文件。`);
-  }
-}
-
-function toGrid(ws: ExcelJS.Worksheet): Grid {
-  const values: CellValue[][] = [];
-  const hiddenRows: number[] = [];
-  const last = ws.rowCount;
-  for (let r = 1; r <= last; r++) {
-    const row = ws.getRow(r);
-    if (row.hidden) hiddenRows.push(r);
-    const raw = row.values as Array<ExcelJS.CellValue | undefined>;
-    const out: CellValue[] = [];
-    for (let c = 1; c < raw.length; c++) out.push(plainValue(raw[c]));
-    values.push(out);
-  }
-  return { sheet: ws.name, values, top: 1, left: 1, hiddenRows, hidden: ws.state !== 'visible' };
-}
-
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-
-async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES } as never);
-  return wb;
-}
-
-/**
- * What a zip that exceljs could not read is: another Office document, or a workbook whose XML binds the
- * SpreadsheetML namespace to a prefix (<x:workbook>, as some generators write). The latter is rewritten
- * without the prefix; anything else is a BanliError.
- */
-async function unprefixed(buf: Buffer, name: string, cause: string): Promise<Buffer> {
-  let zip: JSZip;
+export async function readBytes(file: string): Promise<Buffer> {
   try {
-    zip = await JSZip.loadAsync(buf);
-  } catch {
-    throw new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开（${cause.slice(0, 80)}）。请向报送单位要一份完好的文件。`);
-  }
-  if (!zip.file('xl/workbook.xml')) {
-    const kind = zip.file('word/document.xml') ? '一个 Word 文档（.docx）' : zip.file('ppt/presentation.xml') ? '一个 PowerPoint 演示文稿（.pptx）' : '一个压缩包';
-    throw new BanliError('unreadable', `${name} 不是 Excel 工作簿：它是${kind}，只是扩展名改成了 .xlsx。`);
-  }
-  const wbXml = await zip.file('xl/workbook.xml')!.async('string');
-  const prefix = new RegExp(`xmlns:(\\w+)="${MAIN_NS.replace(/[/.]/g, '\\$&')}"`).exec(wbXml)?.[1];
-  if (!prefix || !new RegExp(`<${prefix}:workbook\\b`).test(wbXml)) {
-    throw new BanliError('unsupported-format', `${name} 的格式 Banli 读不了（${cause.slice(0, 80)}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
-  }
-  for (const file of Object.values(zip.files)) {
-    if (file.dir || !/^xl\/.*\.xml$/.test(file.name)) continue;
-    const xml = await file.async('string');
-    const p = new RegExp(`xmlns:(\\w+)="${MAIN_NS.replace(/[/.]/g, '\\$&')}"`).exec(xml)?.[1];
-    if (!p) continue;
-    zip.file(
-      file.name,
-      xml
-        .replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1')
-        .replace(new RegExp(`xmlns:${p}="${MAIN_NS.replace(/[/.]/g, '\\$&')}"`), `xmlns="${MAIN_NS}"`),
-    );
-  }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
-
-export interface ReadWorkbook {
-  grids: Grid[];
-  /** The package as read: the input, or its rewrite without a namespace prefix. */
-  buffer: Buffer;
-}
-
-/** Loads a workbook into Grids. Throws BanliError with a Chinese message for anything it cannot read. */
-export async function readWorkbook(input: Buffer, name: string): Promise<ReadWorkbook> {
-  sniff(input, name);
-  let buffer = input;
-  let wb: ExcelJS.Workbook | null = null;
-  let cause = '';
-  try {
-    wb = await load(buffer);
-  } catch (e) {
-    cause = String((e as Error)?.message ?? e);
-  }
-  if (!wb || wb.worksheets.length === 0) {
-    buffer = await unprefixed(input, name, cause || '没有工作表');
-    try {
-      wb = await load(buffer);
-    } catch (e) {
-      throw new BanliError('unsupported-format', `${name} 的格式 Banli 读不了（${String((e as Error)?.message ?? e).slice(0, 80)}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
-    }
-    if (wb.worksheets.length === 0) {
-      throw new BanliError('unsupported-format', `${name} 里找不到任何工作表：文件可能由不兼容的程序生成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
-    }
-  }
-  return { grids: wb.worksheets.map(toGrid), buffer };
-}
-
-export async function readWorkbookBuffer(buf: Buffer, name: string): Promise<Grid[]> {
-  return (await readWorkbook(buf, name)).grids;
-}
-
-export async function readWorkbookFile(file: string): Promise<Grid[]> {
-  let buf: Buffer;
-  try {
-    buf = await fs.readFile(file);
+    return await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new BanliError('not-found', `找不到文件：${file}`);
     if (code === 'EISDIR') throw new BanliError('unreadable', `${file} 是文件夹，不是工作簿。`);
     throw new BanliError('unreadable', `无法读取 ${file}（${code ?? String(e)}）。`);
   }
-  return readWorkbookBuffer(buf, path.basename(file));
+}
+
+export async function readWorkbookFile(file: string): Promise<Grid[]> {
+  return readWorkbookBuffer(await readBytes(file), path.basename(file));
 }
