@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-this-alias -- mock methods get the mock as `this`; `fake` is the workbook */
 /**
  * A fake Excel workbook behind office-addin-mock objects. API objects are OfficeMockObjects made on demand, so
  * load() without a context.sync() fails as it does in Excel; context.sync() is counted, applies the queued
@@ -103,7 +104,7 @@ export class FakeExcel {
   }
 
   /** Excel sets isNullObject on every sync, whether or not it was loaded. */
-  private nullStates = new Map<OfficeMockObject, boolean>();
+  nullStates = new Map<OfficeMockObject, boolean>();
 
   /** Registers a property the code may write; applied at the next sync when it differs from what was there. */
   private watch(obj: Record<string, unknown>, prop: string, given: unknown, apply: (v: unknown) => void): void {
@@ -248,7 +249,7 @@ export class FakeExcel {
           const s = fake.sheets.find((x) => x.name === name);
           if (s) {
             const sm = fake.sheetMock(s);
-            (sm as unknown as { setValue: (k: string, v: unknown) => void }).setValue('isNullObject', false);
+            fake.nullStates.set(sm, false);
             return sm;
           }
           return fake.track(new OfficeMockObject({ isNullObject: true, name: '' }));
