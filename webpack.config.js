@@ -12,18 +12,32 @@ const port = Number(process.env.BANLI_PORT || 3000);
 module.exports = (env, argv) => ({
   mode: argv.mode || 'development',
   devtool: argv.mode === 'production' ? false : 'source-map',
-  entry: { taskpane: './src/taskpane/index.ts' },
-  output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', clean: true },
+  entry: { taskpane: './src/taskpane/index.tsx' },
+  output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
   resolve: { extensions: ['.ts', '.tsx', '.js'] },
   module: {
-    rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true } }],
+    rules: [
+      {
+        test: /\.tsx?$/,
+        loader: 'ts-loader',
+        exclude: /node_modules/,
+        // ES modules for the bundle: tree shaking, and a separate chunk for the dynamically imported file side.
+        options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: true } },
+      },
+    ],
   },
   plugins: [
-    new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], templateParameters: { officeJsUrl } }),
+    new HtmlWebpackPlugin({
+      filename: 'taskpane.html',
+      template: './src/taskpane/taskpane.html',
+      chunks: ['taskpane'],
+      templateParameters: { officeJsUrl, scriptSrc: useCdn ? "'self' https://appsforoffice.microsoft.com" : "'self'" },
+    }),
     new CopyWebpackPlugin({
       patterns: [
         { from: 'assets', to: 'assets' },
         { from: 'src/taskpane/help.html', to: 'help.html' },
+        { from: 'samples/ledger-2021.xlsx', to: 'samples/ledger-2021.xlsx' },
         ...(useCdn
           ? []
           : [
@@ -44,9 +58,14 @@ module.exports = (env, argv) => ({
   ],
   devServer: {
     port,
+    // Only this machine: government data never leaves it, and nobody else should reach the dev server.
+    host: 'localhost',
     headers: { 'Access-Control-Allow-Origin': '*' },
     static: [{ directory: OFFICE_DIST, publicPath: '/office-js' }],
     client: { overlay: false, webSocketURL: 'auto://0.0.0.0:0/ws' },
+  },
+  optimization: {
+    splitChunks: { cacheGroups: { exceljs: { test: /[\\/]node_modules[\\/](exceljs|jszip)[\\/]/, name: 'exceljs', chunks: 'async', enforce: true } } },
   },
   performance: { hints: false },
 });

@@ -1,0 +1,156 @@
+/** The Excel pane: check the open ledger in place, mark and clear, summary sheet; re-checks on change. */
+import * as React from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { Finding, Grid, today } from '../core';
+import { ExcelHost } from '../excel/host';
+import { capabilityNotes } from '../excel/requirements';
+import { CheckOutcome, cellOnly, errorMessage, runCheck, sheetChoices } from './model';
+import { Findings } from './components/Findings';
+import { Totals } from './components/Totals';
+import { Progress } from './components/Progress';
+import { Header, useLayout } from './components/Layout';
+
+export const RECHECK_DELAY_MS = 1500;
+
+type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
+
+export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }: { host: ExcelHost; initialAsOf?: string; recheckDelay?: number }): React.JSX.Element {
+  const s = useLayout();
+  const [grids, setGrids] = React.useState<Grid[] | null>(null);
+  const [sheet, setSheet] = React.useState<string>('');
+  const [asOf, setAsOf] = React.useState(initialAsOf ?? today());
+  const [busy, setBusy] = React.useState<{ label: string; value?: number } | null>(null);
+  const [message, setMessage] = React.useState<Message | null>(null);
+  const notes = capabilityNotes(host.capabilities);
+
+  const outcome: CheckOutcome | null = React.useMemo(
+    () => (grids ? runCheck(grids, asOf, sheet || undefined) : null),
+    [grids, asOf, sheet],
+  );
+  const analysis = outcome?.ok ? outcome.analysis : null;
+
+  const read = React.useCallback(async () => {
+    setBusy({ label: '正在读取工作簿…' });
+    try {
+      const g = await host.read((p) => setBusy({ label: `正在读取第 ${p.block}/${p.blocks} 块（每块最多 5000 行）`, value: p.block / p.blocks }));
+      setGrids(g);
+    } catch (e) {
+      setMessage({ intent: 'error', text: errorMessage(e) });
+    } finally {
+      setBusy(null);
+    }
+  }, [host]);
+
+  React.useEffect(() => {
+    if (host.capabilities.basic) void read();
+  }, [host, read]);
+
+  // Re-check when the ledger sheet changes, a moment after the last edit.
+  const ledgerSheet = analysis?.ledger.sheet;
+  React.useEffect(() => {
+    if (!ledgerSheet) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let off: (() => Promise<void>) | undefined;
+    let live = true;
+    void host
+      .onChanged(ledgerSheet, () => {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => live && void read(), recheckDelay);
+      })
+      .then((unsubscribe) => {
+        if (live) off = unsubscribe;
+        else void unsubscribe();
+      });
+    return () => {
+      live = false;
+      if (timer) clearTimeout(timer);
+      void off?.();
+    };
+  }, [host, ledgerSheet, read, recheckDelay]);
+
+  const act = async (label: string, fn: () => Promise<string>) => {
+    setBusy({ label });
+    setMessage(null);
+    try {
+      setMessage({ intent: 'success', text: await fn() });
+    } catch (e) {
+      setMessage({ intent: 'error', text: errorMessage(e) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const mark = () =>
+    act('正在标记问题单元格…', async () => {
+      const r = await host.mark(analysis!.findings);
+      return `已标记 ${r.marked} 个单元格（错误为红色，警告为黄色${r.notes ? '，并加了批注' : '；这个版本的 Excel 不支持批注，只着色'}）${r.restored ? `，${r.restored} 个已不再有问题的单元格已恢复原样` : ''}。单元格的值没有改动；“清除标记”可以恢复原样。`;
+    });
+  const clear = () =>
+    act('正在清除标记…', async () => {
+      const r = await host.clear();
+      return r.restored ? `已恢复 ${r.restored} 个单元格原来的底色和批注。` : '没有需要清除的标记。';
+    });
+  const summary = () =>
+    act('正在生成统计表…', async () => `已生成工作表“${await host.summary(analysis!, asOf)}”（按来源统计、各承办单位情况和图表）。`);
+  const select = (f: Finding) => {
+    if (!f.cell) return;
+    void host.select(f.sheet, cellOnly(f.cell)).catch((e) => setMessage({ intent: 'error', text: errorMessage(e) }));
+  };
+
+  return (
+    <main className={s.root}>
+      <Header subtitle="检查当前工作簿中的办理台账：交办、答复和征询意见各列。" />
+      {notes.map((n) => (
+        <MessageBar key={n} intent="warning">
+          <MessageBarBody>{n}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {host.capabilities.basic && (
+        <>
+          <div className={s.row}>
+            <Field label="台账工作表" size="small">
+              <Select value={sheet} onChange={(_, d) => setSheet(d.value)} aria-label="台账工作表">
+                <option value="">自动识别{ledgerSheet ? `（${ledgerSheet}）` : ''}</option>
+                {(grids ? sheetChoices(grids) : []).map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="截至" size="small">
+              <Input type="date" value={asOf} onChange={(_, d) => d.value && setAsOf(d.value)} aria-label="截至日期" />
+            </Field>
+          </div>
+          <div className={s.actions}>
+            <Button appearance="primary" onClick={() => void read()} disabled={!!busy}>
+              重新检查
+            </Button>
+            <Button onClick={() => void mark()} disabled={!!busy || !analysis || analysis.findings.length === 0}>
+              标记问题
+            </Button>
+            <Button onClick={() => void clear()} disabled={!!busy}>
+              清除标记
+            </Button>
+            <Button onClick={() => void summary()} disabled={!!busy || !analysis}>
+              生成统计表
+            </Button>
+          </div>
+        </>
+      )}
+      {busy && <Progress label={busy.label} value={busy.value} />}
+      {message && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && !outcome.ok && (
+        <MessageBar intent="error">
+          <MessageBarBody>{outcome.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {analysis && <Totals analysis={analysis} source="当前工作簿" />}
+      {analysis && <Findings findings={analysis.findings} notRun={analysis.notRun} onSelect={select} selectable />}
+    </main>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * The same pane in a plain browser (no Office host): open or drop a .xlsx, or the sample; the same totals and
+ * findings; download the annotated workbook and the circular. exceljs comes in a separate chunk, loaded only here.
+ * Nothing is sent anywhere.
+ */
+import * as React from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, mergeClasses } from '@fluentui/react-components';
+import { today } from '../core';
+import { CheckOutcome, LoadedWorkbook, errorMessage, runCheck, sheetChoices } from './model';
+import { Findings } from './components/Findings';
+import { Totals } from './components/Totals';
+import { Progress } from './components/Progress';
+import { Header, useLayout } from './components/Layout';
+
+export const SAMPLE_AS_OF = '2021-07-19';
+
+export interface FilesApi {
+  loadFile(file: File): Promise<LoadedWorkbook>;
+  loadSample(): Promise<LoadedWorkbook>;
+  annotatedBlob(w: LoadedWorkbook, a: NonNullable<Extract<CheckOutcome, { ok: true }>>['analysis']): Promise<Blob>;
+  circularBlob(a: NonNullable<Extract<CheckOutcome, { ok: true }>>['analysis'], asOf: string): Promise<Blob>;
+  download(blob: Blob, name: string): void;
+}
+
+/** The file side, in its own chunk (exceljs is big; the pane inside Excel never loads it). */
+export const lazyFiles = (): Promise<FilesApi> => import(/* webpackChunkName: "standalone-files" */ '../browser/files');
+
+export function StandalonePane({ files = lazyFiles, intro }: { files?: () => Promise<FilesApi>; intro?: string }): React.JSX.Element {
+  const s = useLayout();
+  const [workbook, setWorkbook] = React.useState<LoadedWorkbook | null>(null);
+  const [asOf, setAsOf] = React.useState(today());
+  const [sheet, setSheet] = React.useState('');
+  const [busy, setBusy] = React.useState<string | null>(null);
+  const [message, setMessage] = React.useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [dragging, setDragging] = React.useState(false);
+  const input = React.useRef<HTMLInputElement>(null);
+
+  const outcome = React.useMemo(() => (workbook ? runCheck(workbook.grids, asOf, sheet || undefined) : null), [workbook, asOf, sheet]);
+  const analysis = outcome?.ok ? outcome.analysis : null;
+
+  const open = async (label: string, load: (api: FilesApi) => Promise<LoadedWorkbook>, sampleDate?: string) => {
+    setBusy(label);
+    setMessage(null);
+    try {
+      const w = await load(await files());
+      setSheet('');
+      if (sampleDate) setAsOf(sampleDate);
+      setWorkbook(w);
+    } catch (e) {
+      setMessage({ intent: 'error', text: errorMessage(e) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onFiles = (list: FileList | null) => {
+    const f = list?.[0];
+    if (f) void open(`正在读取 ${f.name}…`, (api) => api.loadFile(f));
+  };
+
+  const save = async (label: string, make: (api: FilesApi) => Promise<[Blob, string]>) => {
+    setBusy(label);
+    try {
+      const api = await files();
+      const [blob, name] = await make(api);
+      api.download(blob, name);
+      setMessage({ intent: 'success', text: `已生成 ${name}，请在浏览器的下载中查看。` });
+    } catch (e) {
+      setMessage({ intent: 'error', text: errorMessage(e) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const base = workbook?.name.replace(/\.(xlsx|xlsm)$/i, '') ?? '台账';
+  return (
+    <main className={s.root}>
+      <Header subtitle={intro ?? '在浏览器中检查办理台账（.xlsx）。文件只在本机处理，不会上传到任何地方。'} />
+      <div
+        className={mergeClasses(s.drop, dragging && s.dropActive)}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          onFiles(e.dataTransfer.files);
+        }}
+        aria-label="把台账文件拖到这里"
+      >
+        把台账（.xlsx）拖到这里，或
+        <div className={s.actions} style={{ justifyContent: 'center', marginTop: 6 }}>
+          <Button appearance="primary" onClick={() => input.current?.click()} disabled={!!busy}>
+            打开台账文件
+          </Button>
+          <Button onClick={() => void open('正在打开示例台账…', (api) => api.loadSample(), SAMPLE_AS_OF)} disabled={!!busy}>
+            打开示例台账
+          </Button>
+        </div>
+        <input
+          ref={input}
+          type="file"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          hidden
+          data-testid="file-input"
+          onChange={(e) => onFiles(e.currentTarget.files)}
+        />
+      </div>
+      {workbook && (
+        <div className={s.row}>
+          <Field label="台账工作表" size="small">
+            <Select value={sheet} onChange={(_, d) => setSheet(d.value)} aria-label="台账工作表">
+              <option value="">自动识别{analysis ? `（${analysis.ledger.sheet}）` : ''}</option>
+              {sheetChoices(workbook.grids).map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="截至" size="small">
+            <Input type="date" value={asOf} onChange={(_, d) => d.value && setAsOf(d.value)} aria-label="截至日期" />
+          </Field>
+        </div>
+      )}
+      {analysis && workbook && (
+        <div className={s.actions}>
+          <Button onClick={() => void save('正在生成标注副本…', async (api) => [await api.annotatedBlob(workbook, analysis), `${base}（已标注）.xlsx`])} disabled={!!busy}>
+            下载标注副本
+          </Button>
+          <Button onClick={() => void save('正在生成通报…', async (api) => [await api.circularBlob(analysis, asOf), `通报-${asOf.slice(0, 4)}.docx`])} disabled={!!busy}>
+            下载通报（.docx）
+          </Button>
+        </div>
+      )}
+      {busy && <Progress label={busy} />}
+      {message && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && !outcome.ok && (
+        <MessageBar intent="error">
+          <MessageBarBody>{outcome.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {analysis && workbook && <Totals analysis={analysis} source={workbook.name} />}
+      {analysis && <Findings findings={analysis.findings} notRun={analysis.notRun} selectable={false} />}
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+/** Task pane entry: waits for office.js, then renders the pane for the host (or the standalone page). */
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { App, HostKind } from './App';
+import { officeExcelHost } from '../excel/host';
+
+function start(host: HostKind): void {
+  const root = document.getElementById('root');
+  if (!root) return;
+  createRoot(root).render(<App host={host} excel={officeExcelHost} />);
+}
+
+if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
+  void Office.onReady((info) => start(info.host === Office.HostType.Excel ? 'Excel' : info.host === Office.HostType.Word ? 'Word' : null));
+} else {
+  start(null);
+}
