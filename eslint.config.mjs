@@ -12,6 +12,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    files: ['src/taskpane/legacy.js'],
+    languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
     // The core is pure TypeScript: no Office, no DOM, no file system, no adapters, no UI.
     files: ['src/core/**/*.ts'],
     rules: {

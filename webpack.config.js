@@ -37,6 +37,7 @@ module.exports = (env, argv) => ({
       patterns: [
         { from: 'assets', to: 'assets' },
         { from: 'src/taskpane/help.html', to: 'help.html' },
+        { from: 'src/taskpane/legacy.js', to: 'legacy.js', info: { minimized: true } },
         { from: 'samples/ledger-2021.xlsx', to: 'samples/ledger-2021.xlsx' },
         ...(useCdn
           ? []

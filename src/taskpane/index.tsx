@@ -6,7 +6,7 @@ import { officeExcelHost } from '../excel/host';
 
 function start(host: HostKind): void {
   const root = document.getElementById('root');
-  if (!root) return;
+  if (!root || (window as unknown as { __banliLegacy?: boolean }).__banliLegacy) return;
   createRoot(root).render(<App host={host} excel={officeExcelHost} />);
 }
 
