@@ -1,5 +1,6 @@
 /** composeCircular: the ledger's analysis plus options → the circular's blocks. Figures and lists are computed. */
 import { Analysis } from '../analyse';
+import { CircularData, circularData } from './data';
 import { chineseDate } from '../dates';
 import { RuleId } from '../rules';
 import { percent } from '../summary';
@@ -17,7 +18,7 @@ export const TITLE_LINE_EM = 19;
  * and nothing overdue, most items first (master-list order between equals), at most options.maxPraised.
  * options.praisedUnits overrides it with a list.
  */
-export function selectPraisedUnits(a: Analysis, options: Pick<CircularOptions, 'praisedUnits' | 'maxPraised'>): string[] {
+export function selectPraisedUnits(a: Pick<CircularData, 'units'>, options: Pick<CircularOptions, 'praisedUnits' | 'maxPraised'>): string[] {
   if (options.praisedUnits && options.praisedUnits.length) return options.praisedUnits;
   const order = new Map(a.units.map((u, i) => [u.name, i]));
   return a.units
@@ -27,7 +28,7 @@ export function selectPraisedUnits(a: Analysis, options: Pick<CircularOptions, '
     .map((u) => u.name);
 }
 
-function unitsOf(a: Analysis, rule: RuleId): { count: number; units: string[] } {
+function unitsOf(a: Pick<CircularData, 'findings' | 'units'>, rule: RuleId): { count: number; units: string[] } {
   const list = a.findings.filter((f) => f.rule === rule);
   const units: string[] = [];
   for (const f of list) if (f.unit && !units.includes(f.unit)) units.push(f.unit);
@@ -81,10 +82,12 @@ export function titleLines(title: string, maxEm = TITLE_LINE_EM): string[] {
   return lines;
 }
 
-export function composeCircular(a: Analysis, options: CircularOptions, asOf: string): Circular {
+/** The circular from a checked ledger (or the data kept from one). */
+export function composeCircular(input: Analysis | CircularData, options: CircularOptions, asOf: string): Circular {
+  const a: CircularData = 'ledger' in input ? circularData(input, asOf) : input;
   const prose = { ...DEFAULT_PROSE, ...options.prose };
   const t = a.totals;
-  const unitList = a.ledger.units?.units ?? [];
+  const unitList = a.unitList ?? [];
   const receptionYes = unitList.filter((u) => u.receptionDay === true).map((u) => u.name);
   const receptionNo = unitList.filter((u) => u.receptionDay !== true).map((u) => u.name);
   const praised = selectPraisedUnits(a, options);
@@ -162,7 +165,7 @@ export function composeCircular(a: Analysis, options: CircularOptions, asOf: str
 
   const part2: Block[] = [para('heading1', 'part2.heading'), para('heading2', 'part2.1.heading')];
   if (praised.length) part2.push(para('body', 'part2.1'));
-  if (a.ledger.units && a.ledger.units.receptionColumn !== null) {
+  if (a.unitList && a.receptionKnown) {
     if (receptionYes.length) part2.push(para('body', 'part2.1.reception'));
     if (receptionNo.length) part2.push(para('body', 'part2.1.receptionMissing'));
   }

@@ -4,3 +4,5 @@ export * from './options';
 export * from './prose';
 export * from './compose';
 export * from './ooxml';
+export * from './data';
+export * from './reconcile';

@@ -253,6 +253,14 @@ export function bodyXml(c: Circular, only?: SectionId[]): string {
   return c.sections.filter((s) => !only || only.includes(s.id)).map(sectionXml).join('');
 }
 
+/** A section's paragraphs without their content control: what replaces the contents of an existing control. */
+export function sectionContentXml(c: Circular, id: SectionId): string {
+  const s = c.sections.find((x) => x.id === id);
+  if (!s) return '';
+  if (id === 'colophon') return sectionXml(s); // an inline control inside its anchor paragraph: replaced whole
+  return s.blocks.map((b) => paragraphXml(b)).join('');
+}
+
 export function sectPrXml(): string {
   return (
     '<w:sectPr>' +
@@ -370,6 +378,15 @@ export function docxParts(c: Circular, created: string): Record<string, string> 
  * the uniquely named Banli* paragraph styles (a user's own styles are never redefined).
  */
 export function flatOpc(c: Circular, only?: SectionId[]): string {
+  return flatOpcFromBody(bodyXml(c, only));
+}
+
+/** The contents of one section for an existing control (refresh): no control around it. */
+export function sectionContentOpc(c: Circular, id: SectionId): string {
+  return flatOpcFromBody(sectionContentXml(c, id));
+}
+
+function flatOpcFromBody(body: string): string {
   return (
     '<?xml version="1.0" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n' +
     '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' +
@@ -380,7 +397,7 @@ export function flatOpc(c: Circular, only?: SectionId[]): string {
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
     `<Relationship Id="rIdStyles" Type="${REL}/styles" Target="styles.xml"/></Relationships></pkg:xmlData></pkg:part>` +
     `<pkg:part pkg:name="/word/document.xml" pkg:contentType="${CT.document}"><pkg:xmlData>` +
-    `${DOC_OPEN}<w:body>${bodyXml(c, only)}</w:body></w:document></pkg:xmlData></pkg:part>` +
+    `${DOC_OPEN}<w:body>${body}</w:body></w:document></pkg:xmlData></pkg:part>` +
     `<pkg:part pkg:name="/word/styles.xml" pkg:contentType="${CT.styles}"><pkg:xmlData>` +
     `<w:styles xmlns:w="${W_NS}">${roleStylesXml()}</w:styles></pkg:xmlData></pkg:part></pkg:package>`
   );

@@ -1,0 +1,132 @@
+/** The Word adapter against office-addin-mock objects over a fake document: OOXML, tags, refresh, sync counts. */
+import { DOMParser } from '@xmldom/xmldom';
+import * as path from 'path';
+import JSZip from 'jszip';
+import { Analysis, SECTION_IDS, analyse, circularData, composeCircular, defaultOptions } from '../../src/core';
+import { insertCircular, reconcileCircular, refreshCircular } from '../../src/word/circular';
+import { WordCapabilities, wordCapabilities, wordCapabilityNotes } from '../../src/word/requirements';
+import { parseSaved } from '../../src/word/store';
+import { docxBytes } from '../../src/docx/zip';
+import { readWorkbookFile } from '../../src/node/workbook';
+import { FakeWord } from '../helpers/wordMock';
+import { ledgerGrid, rows, unitGrid } from '../helpers/ledger';
+
+const AS_OF = '2021-07-19';
+const ALL: WordCapabilities = { basic: true, fileWithSections: true };
+let sample: Analysis;
+const options = () => defaultOptions(2021, AS_OF);
+const circular = () => composeCircular(sample, options(), AS_OF);
+const userPara = { kind: 'para' as const, text: '这是办公室自己写的一段话，不归办理助手管。' };
+
+beforeAll(async () => {
+  sample = analyse(await readWorkbookFile(path.join(__dirname, '../../samples/ledger-2021.xlsx')), { asOf: AS_OF });
+});
+
+function parse(xml: string) {
+  const errors: string[] = [];
+  const doc = new DOMParser({ onError: (l, m) => errors.push(`${l} ${m}`) }).parseFromString(xml, 'text/xml');
+  return { doc, errors };
+}
+
+test('插入全文 into a document with text: one insertOoxml at the cursor, nine tagged controls, East Asian fonts, ≤ 3 syncs', async () => {
+  const fake = new FakeWord([userPara], 1);
+  const r = await insertCircular(fake.context(), circular(), [...SECTION_IDS], ALL, { replace: false });
+  expect(r).toEqual({ kind: 'inserted', inserted: [...SECTION_IDS], replaced: [], pageSetup: 'not-empty' });
+  expect(fake.syncs).toBeLessThanOrEqual(3);
+  expect(fake.ooxmlInserts).toHaveLength(1);
+  const { doc, errors } = parse(fake.ooxmlInserts[0]);
+  expect(errors).toEqual([]);
+  expect(Array.from(doc.getElementsByTagName('w:tag')).map((t) => t.getAttribute('w:val'))).toEqual(SECTION_IDS.map((s) => `banli:${s}`));
+  const fonts = new Set(Array.from(doc.getElementsByTagName('w:rFonts')).map((f) => f.getAttribute('w:eastAsia')));
+  expect(fonts).toEqual(new Set(['仿宋_GB2312', '方正小标宋简体', '楷体_GB2312', '黑体']));
+  expect(doc.getElementsByTagName('w:sectPr').length).toBe(0);
+  expect(fake.blocks[0]).toEqual(userPara);
+  expect(fake.tags()).toEqual(SECTION_IDS.map((s) => `banli:${s}`));
+  expect(fake.text()).toContain('市人大建议468件（含闭会期间建议14件）');
+});
+
+test('插入全文 into an empty document with WordApi 1.5: the complete .docx as one file insert, with its page setup', async () => {
+  const fake = new FakeWord();
+  const c = circular();
+  const r = await insertCircular(fake.context(), c, [...SECTION_IDS], ALL, {
+    replace: false,
+    docxBase64: async () => Buffer.from(await docxBytes(c, AS_OF)).toString('base64'),
+  });
+  expect(r).toMatchObject({ kind: 'inserted', pageSetup: 'applied' });
+  expect(fake.syncs).toBe(2);
+  expect(fake.ooxmlInserts).toHaveLength(0);
+  expect(fake.fileInserts).toHaveLength(1);
+  expect(fake.fileInserts[0].options).toMatchObject({ importDifferentOddEvenPages: true });
+  const zip = await JSZip.loadAsync(Buffer.from(fake.fileInserts[0].base64, 'base64'));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"/>');
+  expect(xml).toContain('w:linePitch="579"');
+  expect(zip.file('word/footer2.xml')).toBeTruthy();
+  expect(fake.tags()).toHaveLength(9);
+});
+
+test('an older Word (no WordApi 1.5): the body goes in, and the pane is told the page setup is not applied', async () => {
+  const caps = wordCapabilities((n, v) => n === 'WordApi' && ['1.1', '1.2', '1.3', '1.4'].includes(v));
+  expect(caps).toEqual({ basic: true, fileWithSections: false });
+  expect(wordCapabilityNotes(caps).join()).toMatch(/WordApi 1\.5/);
+  const fake = new FakeWord();
+  const r = await insertCircular(fake.context(), circular(), [...SECTION_IDS], caps, { replace: false, docxBase64: async () => 'never' });
+  expect(r).toMatchObject({ kind: 'inserted', pageSetup: 'unsupported' });
+  expect(fake.fileInserts).toHaveLength(0);
+  expect(fake.ooxmlInserts).toHaveLength(1);
+});
+
+test('one section alone; inserting it again asks first, then replaces it in place', async () => {
+  const fake = new FakeWord([userPara], 1);
+  await insertCircular(fake.context(), circular(), ['opening'], ALL, { replace: false });
+  expect(fake.tags()).toEqual(['banli:opening']);
+  fake.syncs = 0;
+  const again = await insertCircular(fake.context(), circular(), ['opening'], ALL, { replace: false });
+  expect(again).toEqual({ kind: 'conflict', existing: ['opening'] });
+  expect(fake.syncs).toBe(1);
+  const replaced = await insertCircular(fake.context(), circular(), ['opening'], ALL, { replace: true });
+  expect(replaced).toMatchObject({ kind: 'inserted', inserted: [], replaced: ['opening'] });
+  expect(fake.tags()).toEqual(['banli:opening']);
+  expect(fake.blocks[0]).toEqual(userPara);
+});
+
+test('刷新数据 replaces only Banli’s controls, from new data; every other paragraph stays; 2 syncs', async () => {
+  const fake = new FakeWord([userPara], 1);
+  await insertCircular(fake.context(), circular(), [...SECTION_IDS], ALL, { replace: false });
+  fake.blocks.push({ kind: 'para', text: '附件：联系人名单' });
+  // New data: a ledger with fewer items.
+  const smaller = analyse([ledgerGrid(rows({}, {}, { 类别: '市政协提案' })), unitGrid()], { asOf: AS_OF });
+  fake.syncs = 0;
+  const before = fake.ooxmlInserts.length;
+  const r = await refreshCircular(fake.context(), composeCircular(smaller, options(), AS_OF));
+  expect(r.refreshed).toEqual([...SECTION_IDS]);
+  expect(fake.syncs).toBe(2);
+  expect(fake.ooxmlInserts.length - before).toBe(9);
+  expect(fake.text()).toContain('提案3件');
+  expect(fake.text()).not.toContain('1388');
+  expect(fake.blocks[0]).toEqual(userPara);
+  expect(fake.blocks[fake.blocks.length - 1]).toEqual({ kind: 'para', text: '附件：联系人名单' });
+  expect(fake.tags()).toEqual(SECTION_IDS.map((s) => `banli:${s}`));
+});
+
+test('核对 lists the figures someone typed over; one sync', async () => {
+  const fake = new FakeWord();
+  await insertCircular(fake.context(), circular(), ['opening', 'part2'], ALL, { replace: false });
+  const opening = fake.blocks.find((b) => b.kind === 'cc' && b.tag === 'banli:opening')!;
+  opening.text = opening.text.replace('1388', '1380');
+  fake.syncs = 0;
+  const r = await reconcileCircular(fake.context(), circular());
+  expect(fake.syncs).toBe(1);
+  expect(r.present).toEqual(['opening', 'part2']);
+  expect(r.diffs.map((d) => [d.sectionName, d.expected])).toEqual([['开头', '1388']]);
+  expect(r.diffs[0].context).toContain('【1388】');
+});
+
+test('the data kept in the document round-trips', () => {
+  const saved = { data: circularData(sample, AS_OF, 'ledger-2021.xlsx'), options: options() };
+  const back = parseSaved(JSON.stringify(saved))!;
+  expect(back.data.totals.total).toBe(1388);
+  expect(composeCircular(back.data, back.options, AS_OF)).toEqual(circular());
+  expect(parseSaved('{"x":1}')).toBeNull();
+  expect(parseSaved('not json')).toBeNull();
+});
