@@ -66,7 +66,8 @@ module.exports = (env, argv) => ({
     client: { overlay: false, webSocketURL: 'auto://0.0.0.0:0/ws' },
   },
   optimization: {
-    splitChunks: { cacheGroups: { exceljs: { test: /[\\/]node_modules[\\/](exceljs|jszip)[\\/]/, name: 'exceljs', chunks: 'async', enforce: true } } },
+    splitChunks: { cacheGroups: { exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', enforce: true },
+        jszip: { test: /[\\/]node_modules[\\/]jszip[\\/]/, name: 'jszip', chunks: 'async', enforce: true } } },
   },
   performance: { hints: false },
 });

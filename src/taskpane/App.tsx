@@ -1,18 +1,32 @@
-/** Routes by host: Excel, Word, or no Office host at all (the standalone page). */
+/** Routes by host: Excel, Word, or no Office host at all (the standalone page, with both panes as tabs). */
 import * as React from 'react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Tab, TabList, webLightTheme } from '@fluentui/react-components';
 import { ExcelPane } from './ExcelPane';
 import { StandalonePane } from './StandalonePane';
+import { WordPane } from './WordPane';
 import { ExcelHost } from '../excel/host';
+import { WordHost } from '../word/host';
 
 export type HostKind = 'Excel' | 'Word' | null;
 
-export function App({ host, excel }: { host: HostKind; excel?: () => ExcelHost }): React.JSX.Element {
+function Standalone(): React.JSX.Element {
+  const [tab, setTab] = React.useState<'check' | 'circular'>('check');
+  return (
+    <>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'check' | 'circular')} size="small" aria-label="功能">
+        <Tab value="check">检查台账</Tab>
+        <Tab value="circular">生成通报</Tab>
+      </TabList>
+      {tab === 'check' ? <StandalonePane /> : <WordPane />}
+    </>
+  );
+}
+
+export function App({ host, excel, word }: { host: HostKind; excel?: () => ExcelHost; word?: () => WordHost }): React.JSX.Element {
   let body: React.JSX.Element;
   if (host === 'Excel' && excel) body = <ExcelPane host={excel()} />;
-  else if (host === 'Word')
-    body = <StandalonePane intro="在 Word 中：打开台账文件检查，然后下载按 GB/T 9704 排版的通报（.docx）。" />;
-  else body = <StandalonePane />;
+  else if (host === 'Word' && word) body = <WordPane word={word()} />;
+  else body = <Standalone />;
   return (
     <FluentProvider theme={webLightTheme} lang="zh-CN">
       {body}

@@ -4,13 +4,14 @@
  * Nothing is sent anywhere.
  */
 import * as React from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, mergeClasses } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
 import { today } from '../core';
 import { CheckOutcome, LoadedWorkbook, errorMessage, runCheck, sheetChoices } from './model';
 import { Findings } from './components/Findings';
 import { Totals } from './components/Totals';
 import { Progress } from './components/Progress';
 import { Header, useLayout } from './components/Layout';
+import { LedgerPicker } from './components/LedgerPicker';
 
 export const SAMPLE_AS_OF = '2021-07-19';
 
@@ -32,8 +33,6 @@ export function StandalonePane({ files = lazyFiles, intro }: { files?: () => Pro
   const [sheet, setSheet] = React.useState('');
   const [busy, setBusy] = React.useState<string | null>(null);
   const [message, setMessage] = React.useState<{ intent: 'success' | 'error'; text: string } | null>(null);
-  const [dragging, setDragging] = React.useState(false);
-  const input = React.useRef<HTMLInputElement>(null);
 
   const outcome = React.useMemo(() => (workbook ? runCheck(workbook.grids, asOf, sheet || undefined) : null), [workbook, asOf, sheet]);
   const analysis = outcome?.ok ? outcome.analysis : null;
@@ -51,11 +50,6 @@ export function StandalonePane({ files = lazyFiles, intro }: { files?: () => Pro
     } finally {
       setBusy(null);
     }
-  };
-
-  const onFiles = (list: FileList | null) => {
-    const f = list?.[0];
-    if (f) void open(`正在读取 ${f.name}…`, (api) => api.loadFile(f));
   };
 
   const save = async (label: string, make: (api: FilesApi) => Promise<[Blob, string]>) => {
@@ -76,38 +70,11 @@ export function StandalonePane({ files = lazyFiles, intro }: { files?: () => Pro
   return (
     <main className={s.root}>
       <Header subtitle={intro ?? '在浏览器中检查办理台账（.xlsx）。文件只在本机处理，不会上传到任何地方。'} />
-      <div
-        className={mergeClasses(s.drop, dragging && s.dropActive)}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          onFiles(e.dataTransfer.files);
-        }}
-        aria-label="把台账文件拖到这里"
-      >
-        把台账（.xlsx）拖到这里，或
-        <div className={s.actions} style={{ justifyContent: 'center', marginTop: 6 }}>
-          <Button appearance="primary" onClick={() => input.current?.click()} disabled={!!busy}>
-            打开台账文件
-          </Button>
-          <Button onClick={() => void open('正在打开示例台账…', (api) => api.loadSample(), SAMPLE_AS_OF)} disabled={!!busy}>
-            打开示例台账
-          </Button>
-        </div>
-        <input
-          ref={input}
-          type="file"
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          hidden
-          data-testid="file-input"
-          onChange={(e) => onFiles(e.currentTarget.files)}
-        />
-      </div>
+      <LedgerPicker
+        disabled={!!busy}
+        onFile={(f) => void open(`正在读取 ${f.name}…`, (api) => api.loadFile(f))}
+        onSample={() => void open('正在打开示例台账…', (api) => api.loadSample(), SAMPLE_AS_OF)}
+      />
       {workbook && (
         <div className={s.row}>
           <Field label="台账工作表" size="small">

@@ -3,11 +3,12 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, HostKind } from './App';
 import { officeExcelHost } from '../excel/host';
+import { officeWordHost } from '../word/host';
 
 function start(host: HostKind): void {
   const root = document.getElementById('root');
   if (!root || (window as unknown as { __banliLegacy?: boolean }).__banliLegacy) return;
-  createRoot(root).render(<App host={host} excel={officeExcelHost} />);
+  createRoot(root).render(<App host={host} excel={officeExcelHost} word={officeWordHost} />);
 }
 
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {

@@ -71,3 +71,24 @@ test('standalone page at 320 px: sample → 1388 → a finding → annotated dow
   expect(errors).toEqual([]);
   expect(urls.filter((u) => !isLocal(u))).toEqual([]);
 }, 180000);
+
+test('the Word pane’s standalone path (生成通报): the sample’s circular as a .docx download, at 320 px', async () => {
+  const page = await browser.newPage({ viewport: { width: 320, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
+  const urls = recordRequests(page);
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByRole('tab', { name: '生成通报' }).click();
+  await page.getByRole('button', { name: '打开示例台账' }).click();
+  await page.getByLabel('办理总数').waitFor({ timeout: 60000 });
+  expect(await page.getByLabel('发文字号').inputValue()).toBe('郑政文〔2021〕84号');
+  await page.screenshot({ path: path.join(DIR, 'word-standalone-320.png') });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载通报（.docx）' }).click()]);
+  expect(download.suggestedFilename()).toBe('通报-2021.docx');
+  const saved = path.join(DIR, download.suggestedFilename());
+  await download.saveAs(saved);
+  const JSZip = (await import('jszip')).default;
+  const doc = await (await JSZip.loadAsync(await fs.readFile(saved))).file('word/document.xml')!.async('string');
+  expect(doc).toContain('<w:tag w:val="banli:opening"/>');
+  expect(doc.replace(/<[^>]+>/g, '')).toContain('市人大建议468件（含闭会期间建议14件）');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  expect(urls.filter((u) => !isLocal(u))).toEqual([]);
+}, 120000);
