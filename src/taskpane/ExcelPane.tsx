@@ -1,18 +1,18 @@
 /** The Excel pane: check the open ledger in place, mark and clear, summary sheet; re-checks on change. */
 import * as React from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { Finding, Grid, today } from '../core';
 import { ExcelHost } from '../excel/host';
 import { capabilityNotes } from '../excel/requirements';
-import { CheckOutcome, cellOnly, errorMessage, runCheck, sheetChoices } from './model';
+import { CheckOutcome, cellOnly, errorMessage, runCheck } from './model';
 import { Findings } from './components/Findings';
 import { Totals } from './components/Totals';
-import { Progress } from './components/Progress';
+import { CheckControls, Status, StatusMessage } from './components/CheckControls';
 import { Header, useLayout } from './components/Layout';
 
 export const RECHECK_DELAY_MS = 1500;
 
-type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
+type Message = StatusMessage;
 
 export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }: { host: ExcelHost; initialAsOf?: string; recheckDelay?: number }): React.JSX.Element {
   const s = useLayout();
@@ -107,21 +107,7 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
       ))}
       {host.capabilities.basic && (
         <>
-          <div className={s.row}>
-            <Field label="台账工作表" size="small">
-              <Select value={sheet} onChange={(_, d) => setSheet(d.value)} aria-label="台账工作表">
-                <option value="">自动识别{ledgerSheet ? `（${ledgerSheet}）` : ''}</option>
-                {(grids ? sheetChoices(grids) : []).map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="截至" size="small">
-              <Input type="date" value={asOf} onChange={(_, d) => d.value && setAsOf(d.value)} aria-label="截至日期" />
-            </Field>
-          </div>
+          <CheckControls grids={grids} sheet={sheet} onSheet={setSheet} detected={ledgerSheet} asOf={asOf} onAsOf={setAsOf} />
           <div className={s.actions}>
             <Button appearance="primary" onClick={() => void read()} disabled={!!busy}>
               重新检查
@@ -138,17 +124,7 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
           </div>
         </>
       )}
-      {busy && <Progress label={busy.label} value={busy.value} />}
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
-      {outcome && !outcome.ok && (
-        <MessageBar intent="error">
-          <MessageBarBody>{outcome.message}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Status busy={busy} message={message} problem={outcome && !outcome.ok ? outcome.message : null} />
       {analysis && <Totals analysis={analysis} source="当前工作簿" />}
       {analysis && <Findings findings={analysis.findings} notRun={analysis.notRun} onSelect={select} selectable />}
     </main>

@@ -4,12 +4,12 @@
  * Nothing is sent anywhere.
  */
 import * as React from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { today } from '../core';
-import { CheckOutcome, LoadedWorkbook, errorMessage, runCheck, sheetChoices } from './model';
+import { CheckOutcome, LoadedWorkbook, errorMessage, runCheck } from './model';
 import { Findings } from './components/Findings';
 import { Totals } from './components/Totals';
-import { Progress } from './components/Progress';
+import { CheckControls, Status } from './components/CheckControls';
 import { Header, useLayout } from './components/Layout';
 import { LedgerPicker } from './components/LedgerPicker';
 
@@ -76,21 +76,7 @@ export function StandalonePane({ files = lazyFiles, intro }: { files?: () => Pro
         onSample={() => void open('正在打开示例台账…', (api) => api.loadSample(), SAMPLE_AS_OF)}
       />
       {workbook && (
-        <div className={s.row}>
-          <Field label="台账工作表" size="small">
-            <Select value={sheet} onChange={(_, d) => setSheet(d.value)} aria-label="台账工作表">
-              <option value="">自动识别{analysis ? `（${analysis.ledger.sheet}）` : ''}</option>
-              {sheetChoices(workbook.grids).map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="截至" size="small">
-            <Input type="date" value={asOf} onChange={(_, d) => d.value && setAsOf(d.value)} aria-label="截至日期" />
-          </Field>
-        </div>
+        <CheckControls grids={workbook.grids} sheet={sheet} onSheet={setSheet} detected={analysis?.ledger.sheet} asOf={asOf} onAsOf={setAsOf} />
       )}
       {analysis && workbook && (
         <div className={s.actions}>
@@ -102,17 +88,7 @@ export function StandalonePane({ files = lazyFiles, intro }: { files?: () => Pro
           </Button>
         </div>
       )}
-      {busy && <Progress label={busy} />}
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
-      {outcome && !outcome.ok && (
-        <MessageBar intent="error">
-          <MessageBarBody>{outcome.message}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Status busy={busy ? { label: busy } : null} message={message} problem={outcome && !outcome.ok ? outcome.message : null} />
       {analysis && workbook && <Totals analysis={analysis} source={workbook.name} />}
       {analysis && <Findings findings={analysis.findings} notRun={analysis.notRun} selectable={false} />}
     </main>

@@ -27,7 +27,7 @@ import { Saved } from '../word/store';
 import { LoadedWorkbook, errorMessage, runCheck } from './model';
 import { FilesApi, SAMPLE_AS_OF, lazyFiles } from './StandalonePane';
 import { Totals } from './components/Totals';
-import { Progress } from './components/Progress';
+import { Status, StatusMessage } from './components/CheckControls';
 import { Header, useLayout } from './components/Layout';
 import { LedgerPicker } from './components/LedgerPicker';
 
@@ -74,7 +74,7 @@ export function toBase64(bytes: Uint8Array): string {
 const loadDocx = () => import(/* webpackChunkName: "docx" */ '../docx/zip');
 
 type Confirm = { kind: 'errors'; ids: SectionId[] } | { kind: 'replace'; ids: SectionId[]; existing: SectionId[] };
-type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
+type Message = StatusMessage;
 
 const PAGE_SETUP_NOTE: Record<string, string> = {
   applied: '页面已按 GB/T 9704 设置（A4、页边距、每页 22 行 28 字、页码）。',
@@ -244,11 +244,7 @@ export function WordPane({ word, files = lazyFiles }: { word?: WordHost; files?:
           使用文档中保存的台账数据：{saved.data.source || '台账'}，截至 {saved.data.asOf}，共 {saved.data.totals.total} 件。打开台账文件可换成新数据。
         </Text>
       )}
-      {outcome && !outcome.ok && (
-        <MessageBar intent="error">
-          <MessageBarBody>{outcome.message}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Status busy={null} message={null} problem={outcome && !outcome.ok ? outcome.message : null} />
       {analysis && workbook && <Totals analysis={analysis} source={workbook.name} />}
       {analysis && analysis.errors > 0 && (
         <MessageBar intent="warning">
@@ -345,12 +341,7 @@ export function WordPane({ word, files = lazyFiles }: { word?: WordHost; files?:
           </MessageBarActions>
         </MessageBar>
       )}
-      {busy && <Progress label={busy} />}
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Status busy={busy ? { label: busy } : null} message={message} />
       {diffs && diffs.length > 0 && (
         <ul aria-label="核对结果" style={{ margin: 0, paddingLeft: 18 }}>
           {diffs.map((d, i) => (

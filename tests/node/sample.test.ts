@@ -2,7 +2,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Analysis, RULE_IDS, analyse } from '../../src/core';
 import { readWorkbookFile } from '../../src/node/workbook';
-import { buildSampleWorkbook, sampleReadme } from '../../src/node/sample/generate';
+import { buildSampleWorkbook } from '../../src/node/sample/generate';
+import { sampleReadme } from '../../src/node/sample/readme';
 
 const SAMPLE = path.join(__dirname, '../../samples/ledger-2021.xlsx');
 let a: Analysis;

@@ -1,7 +1,8 @@
 /** npm run sample: writes samples/ledger-2021.xlsx and samples/README.md. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { buildSampleWorkbook, sampleReadme } from './generate';
+import { buildSampleWorkbook } from './generate';
+import { sampleReadme } from './readme';
 
 async function main(): Promise<void> {
   const dir = path.resolve(__dirname, '../../../samples');
