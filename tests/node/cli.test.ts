@@ -100,6 +100,16 @@ test('--units and --form-version', async () => {
   expect(f.counts.byRule['unit.no-reception-day']).toBe(2);
 });
 
+test('hidden rows are checked, and the text says how many were hidden', async () => {
+  const hidden = await writeXlsx(path.join(dir, 'hidden.xlsx'), [
+    { name: '台账', rows: ledgerGrid(rows({}, {}, {})).values, setup: (ws) => (ws.getRow(3).hidden = true) },
+  ]);
+  const r = await run('check', '--as-of', '2021-07-19', hidden);
+  expect(r.out).toContain('共 3 件；其中 1 行在 Excel 中被隐藏，也已检查。');
+  const j = await run('check', '--json', '--as-of', '2021-07-19', hidden);
+  expect(JSON.parse(j.out).files[0].hiddenItemRows).toBe(1);
+});
+
 test('without a unit list the output says the unit checks did not run', async () => {
   const r = await run('check', '--as-of', '2021-07-19', withErrors);
   expect(r.out).toContain('承办单位名单：没有');
