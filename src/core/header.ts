@@ -1,6 +1,6 @@
 /** Finding the ledger's header row and mapping its columns to fields through the synonyms. */
 import { Field, Config } from './vocabulary';
-import { compactKey, valueText } from './text';
+import { compactKey } from './text';
 import { Grid } from './grid';
 
 /** How deep below the top of a sheet a header row may sit (title rows, notes, merged titles above it). */
@@ -70,13 +70,15 @@ export function matchHeader(text: string, config: Config): FieldMatch | null {
 function mapRow(grid: Grid, index: number, config: Config): ColumnMap {
   const row = grid.values[index] ?? [];
   const columns: ColumnMap = {};
+  const matches = row.map((cell) => {
+    if (typeof cell !== 'string') return null;
+    return { text: cell, m: matchHeader(cell, config) };
+  });
   // Exact matches claim their field first, then close ones fill what is left.
   for (const pass of [true, false]) {
-    row.forEach((cell, c) => {
-      const text = valueText(cell);
-      const m = matchHeader(text, config);
-      if (!m || m.exact !== pass || columns[m.field]) return;
-      columns[m.field] = { col: grid.left + c, header: text.replace(/\s+/g, ' ').trim(), exact: m.exact };
+    matches.forEach((x, c) => {
+      if (!x?.m || x.m.exact !== pass || columns[x.m.field]) return;
+      columns[x.m.field] = { col: grid.left + c, header: x.text.replace(/\s+/g, ' ').trim(), exact: x.m.exact };
     });
   }
   return columns;
