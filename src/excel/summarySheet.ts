@@ -1,11 +1,22 @@
 /**
- * 生成统计表: writes (or replaces) a sheet with the totals by source, the rates with their denominators, a
+ * 生成统计表: writes (or replaces the one Banli wrote before) a sheet with the totals by source, the rates with their denominators, a
  * per-unit table, and native charts (items by source, per-unit on-time rate). Two context.sync() calls.
  * Text going into cells cannot become a formula.
  */
 import { Analysis, formulaSafe, percent, rateText } from '../core';
 
 export const SUMMARY_SHEET = '办理统计';
+/** The name of the sheet Banli made last, kept in the document: only that sheet is ever replaced. */
+export const SUMMARY_SETTING = 'banli.summarySheet.v1';
+
+/** Banli's own sheet when it is still there; else the first free name (a clerk's own 办理统计 is never touched). */
+export function summarySheetName(existing: string[], ours: string | null): { name: string; replace: boolean } {
+  if (ours && existing.includes(ours)) return { name: ours, replace: true };
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? SUMMARY_SHEET : `${SUMMARY_SHEET}（${n}）`;
+    if (!existing.includes(name)) return { name, replace: false };
+  }
+}
 
 type Row = Array<string | number>;
 
@@ -58,11 +69,17 @@ function rangeOf(top: number, left: number, rows: Row[]): string {
 
 export async function writeSummarySheet(context: Excel.RequestContext, a: Analysis, asOf: string): Promise<string> {
   const sheets = context.workbook.worksheets;
-  const old = sheets.getItemOrNullObject(SUMMARY_SHEET);
-  old.load('name');
+  sheets.load('items/name');
+  const setting = context.workbook.settings.getItemOrNullObject(SUMMARY_SETTING);
+  setting.load('value');
   await context.sync();
-  if (!old.isNullObject) old.delete();
-  const ws = sheets.add(SUMMARY_SHEET);
+  const target = summarySheetName(
+    sheets.items.map((w) => w.name),
+    setting.isNullObject ? null : String(setting.value),
+  );
+  if (target.replace) sheets.getItem(target.name).delete();
+  const ws = sheets.add(target.name);
+  context.workbook.settings.add(SUMMARY_SETTING, target.name);
   const { title, sources, rates, units } = summaryRows(a, asOf);
   ws.getRange('A1').values = [[title]];
   ws.getRange('A1').format.font.bold = true;
@@ -89,5 +106,5 @@ export async function writeSummarySheet(context: Excel.RequestContext, a: Analys
   onTime.setPosition('J20', `Q${20 + Math.max(16, Math.ceil(units.length * 0.8))}`);
   ws.activate();
   await context.sync();
-  return SUMMARY_SHEET;
+  return target.name;
 }

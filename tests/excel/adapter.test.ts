@@ -3,7 +3,7 @@ import * as path from 'path';
 import { CellValue, Finding, analyse, dayToSerial, parseDay } from '../../src/core';
 import { BLOCK_ROWS, readGrids } from '../../src/excel/read';
 import { MARKS_SETTING, clearMarks, markFindings, selectCell } from '../../src/excel/marks';
-import { SUMMARY_SHEET, writeSummarySheet } from '../../src/excel/summarySheet';
+import { SUMMARY_SHEET, summarySheetName, writeSummarySheet } from '../../src/excel/summarySheet';
 import { ExcelCapabilities, capabilityNotes, excelCapabilities } from '../../src/excel/requirements';
 import { readWorkbookFile } from '../../src/node/workbook';
 import { FakeExcel, FakeSheet, installExcelGlobals } from '../helpers/excelMock';
@@ -166,6 +166,21 @@ describe('生成统计表', () => {
     expect(s.charts.map((c) => c.title)).toEqual(['各来源件数', '各承办单位按期办复率（%）']);
     await writeSummarySheet(fake.context(), a, AS_OF);
     expect(fake.sheets.filter((x) => x.name === SUMMARY_SHEET)).toHaveLength(1);
+  });
+
+  test('a sheet of the clerk’s own called 办理统计 is never replaced', async () => {
+    const g = ledgerGrid(rows({}));
+    const own = FakeSheet.from(SUMMARY_SHEET, [['我自己的统计'], [42]]);
+    const fake = new FakeExcel([FakeSheet.from('台账', g.values), own]);
+    const a = analyse(await readGrids(fake.context()), { asOf: AS_OF });
+    fake.syncs = 0;
+    expect(await writeSummarySheet(fake.context(), a, AS_OF)).toBe('办理统计（2）');
+    expect(fake.syncs).toBe(2);
+    expect(fake.sheet(SUMMARY_SHEET).cells.get('A1')).toBe('我自己的统计');
+    // The next time, Banli's own sheet is the one replaced.
+    expect(await writeSummarySheet(fake.context(), a, AS_OF)).toBe('办理统计（2）');
+    expect(fake.sheets.map((x) => x.name)).toEqual(['台账', SUMMARY_SHEET, '办理统计（2）']);
+    expect(summarySheetName(['办理统计', '办理统计（2）'], null)).toEqual({ name: '办理统计（3）', replace: false });
   });
 
   test('a unit whose name looks like a formula is written as text', async () => {
