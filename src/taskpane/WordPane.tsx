@@ -73,7 +73,7 @@ export function toBase64(bytes: Uint8Array): string {
 
 const loadDocx = () => import(/* webpackChunkName: "docx" */ '../docx/zip');
 
-type Confirm = { kind: 'errors'; ids: SectionId[] } | { kind: 'replace'; ids: SectionId[]; existing: SectionId[] };
+type Confirm = { kind: 'errors'; ids: SectionId[] } | { kind: 'replace'; ids: SectionId[]; existing: SectionId[] } | { kind: 'refresh' };
 type Message = StatusMessage;
 
 const PAGE_SETUP_NOTE: Record<string, string> = {
@@ -190,9 +190,14 @@ export function WordPane({ word, files = lazyFiles }: { word?: WordHost; files?:
     });
   };
 
-  const refresh = () => {
+  const refresh = (confirmed = false) => {
+    setConfirm(null);
     const made = compose();
     if (!made || !word) return;
+    if (!confirmed) {
+      setConfirm({ kind: 'refresh' });
+      return;
+    }
     void run('正在刷新…', async () => {
       const r = await word.refresh(made.circular);
       if (!r.refreshed.length) return { intent: 'warning', text: '文档中没有办理助手插入的部分（内容控件），没有可刷新的内容。' };
@@ -298,7 +303,7 @@ export function WordPane({ word, files = lazyFiles }: { word?: WordHost; files?:
             <Button appearance="primary" onClick={() => insert([...SECTION_IDS])} disabled={!!busy || !data}>
               插入全文
             </Button>
-            <Button onClick={refresh} disabled={!!busy || !data}>
+            <Button onClick={() => refresh()} disabled={!!busy || !data}>
               刷新数据
             </Button>
             <Button onClick={check} disabled={!!busy || !data}>
@@ -329,11 +334,19 @@ export function WordPane({ word, files = lazyFiles }: { word?: WordHost; files?:
           <MessageBarBody>
             {confirm.kind === 'errors'
               ? `台账中还有 ${data?.errors ?? 0} 条错误，仍然插入吗？`
-              : `文档中已有${confirm.existing.map((x) => `“${SECTION_NAMES[x]}”`).join('、')}部分。替换为按台账新生成的内容吗？（文档的其他部分不变）`}
+              : confirm.kind === 'refresh'
+                ? '刷新将按台账数据重新生成文档中办理助手插入的各部分（内容控件）：这些部分里手工改过的文字也会换成新生成的内容；文档的其他段落不变。继续吗？'
+                : `文档中已有${confirm.existing.map((x) => `“${SECTION_NAMES[x]}”`).join('、')}部分。替换为按台账新生成的内容吗？（文档的其他部分不变）`}
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" appearance="primary" onClick={() => insert(confirm.ids, confirm.kind === 'errors' ? { errorsOk: true } : { errorsOk: true, replace: true })}>
-              {confirm.kind === 'errors' ? '仍然插入' : '替换'}
+            <Button
+              size="small"
+              appearance="primary"
+              onClick={() =>
+                confirm.kind === 'refresh' ? refresh(true) : insert(confirm.ids, confirm.kind === 'errors' ? { errorsOk: true } : { errorsOk: true, replace: true })
+              }
+            >
+              {confirm.kind === 'errors' ? '仍然插入' : confirm.kind === 'refresh' ? '刷新' : '替换'}
             </Button>
             <Button size="small" onClick={() => setConfirm(null)}>
               取消

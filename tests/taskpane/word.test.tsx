@@ -130,6 +130,9 @@ test('reopened without the ledger: refresh and 核对 use the data kept in the d
   expect(await screen.findByText(/有 1 处数字或名单与台账不一致/)).toBeTruthy();
   expect(screen.getByLabelText('核对结果').textContent).toContain('开头：台账为“839”');
   fireEvent.click(screen.getByRole('button', { name: '刷新数据' }));
+  expect(await screen.findByText(/手工改过的文字也会换成新生成的内容/)).toBeTruthy();
+  expect(fake.text()).toContain('市政协提案893件'); // nothing happens before the clerk says yes
+  fireEvent.click(screen.getByRole('button', { name: '刷新' }));
   await screen.findByText(/已按台账数据（截至 2021-07-19）刷新 9 个部分/);
   expect(fake.text()).toContain('市政协提案839件');
 });
