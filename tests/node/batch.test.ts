@@ -199,3 +199,26 @@ test('a progress bar on stderr when it is a terminal, none when it is not', () =
   expect(tty.stdout).toMatch(/检查中 \[#+-*\] 1\/2/);
   expect(tty.stdout).toMatch(/检查中 \[#+\] 2\/2/);
 });
+
+test('a workbook written by LibreOffice Calc: the same results, and an annotated copy with the same values', async () => {
+  const file = path.join(ROOT, 'tests/fixtures/ledger-2021-libreoffice.xlsx');
+  const [calc, ours] = await Promise.all([
+    run('check', '--json', '--as-of', '2021-07-19', '--annotate', path.join(dir, 'calc-out'), file),
+    run('check', '--json', '--as-of', '2021-07-19', path.join(ROOT, 'samples/ledger-2021.xlsx')),
+  ]);
+  const a = calc.json().files[0];
+  const b = ours.json().files[0];
+  expect(a.totals).toEqual(b.totals);
+  expect(a.counts).toEqual(b.counts);
+  const read = async (f: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    return wb;
+  };
+  const [orig, copy] = await Promise.all([read(file), read(a.annotated)]);
+  for (const ws of orig.worksheets) {
+    const cw = copy.getWorksheet(ws.name)!;
+    ws.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: true }, (cell, c) => expect(cw.getCell(r, c).value).toEqual(cell.value)));
+  }
+  expect(copy.getWorksheet('检查结果')).toBeDefined();
+});
