@@ -53,7 +53,8 @@ export const IGNORED_NODES = [
   'sheetFormatPr', 'sheetProtection', 'extLst', 'dimensions',
 ];
 
-function sniff(buf: Uint8Array, name: string): void {
+/** What the bytes are before any parsing: empty, a compound file (encrypted or .xls), not a zip. */
+export function sniff(buf: Uint8Array, name: string): void {
   if (buf.length === 0) throw new BanliError('unreadable', `${name} 是空文件（0 字节），不是 Excel 工作簿。`);
   if (startsWith(buf, OLE2)) {
     if (containsUtf16(buf, 'EncryptedPackage')) {
