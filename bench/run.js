@@ -26,7 +26,15 @@ function bundleSizes() {
   const dist = path.join(ROOT, 'dist');
   if (!fs.existsSync(dist)) return null;
   const js = fs.readdirSync(dist).filter((f) => f.endsWith('.js'));
-  const label = (f) => (f === 'taskpane.js' ? 'pane (loaded in Excel and Word)' : /^exceljs\./.test(f) ? 'exceljs chunk (standalone page only)' : /^standalone-files\./.test(f) ? 'standalone file code (standalone page only)' : 'other chunk');
+  const LABELS = [
+    [/^taskpane\.js$/, 'the pane, loaded in Excel, Word and the browser'],
+    [/^exceljs\./, 'exceljs: only when a ledger file is opened (standalone page, Word pane); never in the Excel pane'],
+    [/^standalone-files\./, 'file reading and downloads (standalone page, Word pane)'],
+    [/^jszip\./, 'JSZip: annotated copies, .docx downloads, whole-document insert in Word'],
+    [/^docx\./, '.docx packaging'],
+    [/^legacy\.js$/, 'ES5 notice for old IE11-engine hosts'],
+  ];
+  const label = (f) => (LABELS.find(([re]) => re.test(f)) || [null, 'other chunk'])[1];
   return js.map((f) => [`${f} — ${label(f)}`, fs.statSync(path.join(dist, f)).size]);
 }
 
