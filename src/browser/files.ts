@@ -3,7 +3,7 @@
  * (annotated workbook, circular .docx). This module pulls in exceljs, so the page loads it as a separate chunk,
  * only when there is no Office host. Nothing is sent anywhere: files are read and written in the page.
  */
-import { Analysis, composeCircular, defaultOptions } from '../core';
+import { Analysis, BanliError, composeCircular, defaultOptions } from '../core';
 import { readWorkbook } from '../xlsx/read';
 import { annotateBuffer } from '../xlsx/annotate';
 import { docxBytes } from '../docx/zip';
@@ -17,7 +17,7 @@ export async function loadFile(file: File): Promise<LoadedWorkbook> {
 
 export async function loadSample(): Promise<LoadedWorkbook> {
   const res = await fetch('samples/ledger-2021.xlsx');
-  if (!res.ok) throw new Error(`示例台账无法打开（${res.status}）`);
+  if (!res.ok) throw new BanliError('not-found', `示例台账无法打开（服务器回答 ${res.status}）。`);
   const bytes = new Uint8Array(await res.arrayBuffer());
   const { grids, buffer } = await readWorkbook(bytes, 'ledger-2021.xlsx');
   return { name: 'ledger-2021.xlsx', grids, bytes: buffer };

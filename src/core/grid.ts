@@ -45,13 +45,6 @@ export function cellAddress(sheet: string, row: number, col: number): string {
   return `${name}!${columnLetter(col)}${row}`;
 }
 
-/** Parse "A1" / "$B$17" into 1-based row and column. */
-export function parseA1(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) throw new Error(`bad cell reference: ${ref}`);
-  return { row: Number(m[2]), col: columnNumber(m[1]) };
-}
-
 export function cellAt(grid: Grid, rowIndex: number, colIndex: number): CellValue {
   const row = grid.values[rowIndex];
   if (!row) return null;

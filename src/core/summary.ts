@@ -1,7 +1,7 @@
 /** Totals and findings described in Chinese, in the circular's own terms. Shared by the CLI and the panes. */
 import { Analysis } from './analyse';
 import { Rate, Totals } from './totals';
-import { RULES, RULE_IDS, RuleId } from './rules';
+import { RULES, RuleId } from './rules';
 
 export function percent(r: Rate): string {
   return r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`;
@@ -42,11 +42,6 @@ export function receptionLine(a: Analysis): string | null {
 export function findingsHeadline(a: Analysis): string {
   if (a.findings.length === 0) return '没有发现问题。';
   return `发现问题 ${a.findings.length} 条：错误 ${a.errors} 条，警告 ${a.warnings} 条。`;
-}
-
-/** Rule ids with findings, in the rules' own order. */
-export function rulesWithFindings(a: Analysis): RuleId[] {
-  return RULE_IDS.filter((r) => (a.ruleCounts[r] ?? 0) > 0);
 }
 
 export function severityText(s: 'error' | 'warning'): string {

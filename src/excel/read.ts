@@ -3,7 +3,7 @@
  * blocks of at most BLOCK_ROWS rows; block k of every sheet goes in the same request, so a workbook whose largest
  * sheet has N rows takes 2 + ceil(N / BLOCK_ROWS) context.sync() calls, whatever the number of sheets.
  */
-import { CellValue, Grid } from '../core';
+import { CellValue, Grid, columnLetter } from '../core';
 
 export const BLOCK_ROWS = 5000;
 
@@ -19,18 +19,12 @@ interface SheetInfo {
   left: number;
   rows: number;
   columns: number;
-  address: string | null;
 }
 
 function blockAddress(info: SheetInfo, k: number): string {
   const first = info.top + k * BLOCK_ROWS;
   const last = Math.min(info.top + info.rows - 1, first + BLOCK_ROWS - 1);
-  const col = (n: number) => {
-    let s = '';
-    for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-    return s;
-  };
-  return `${col(info.left)}${first}:${col(info.left + info.columns - 1)}${last}`;
+  return `${columnLetter(info.left)}${first}:${columnLetter(info.left + info.columns - 1)}${last}`;
 }
 
 function plain(v: unknown): CellValue {
@@ -59,7 +53,6 @@ export async function readGrids(context: Excel.RequestContext, onProgress?: (p: 
     left: r.isNullObject ? 1 : r.columnIndex + 1,
     rows: r.isNullObject ? 0 : r.rowCount,
     columns: r.isNullObject ? 0 : r.columnCount,
-    address: null,
     values: [],
   }));
   const blocks = Math.max(0, ...infos.map((i) => Math.ceil(i.rows / BLOCK_ROWS)));

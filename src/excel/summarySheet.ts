@@ -3,7 +3,7 @@
  * per-unit table, and native charts (items by source, per-unit on-time rate). Two context.sync() calls.
  * Text going into cells cannot become a formula.
  */
-import { Analysis, formulaSafe, percent, rateText } from '../core';
+import { Analysis, columnLetter, formulaSafe, percent, rateText } from '../core';
 
 export const SUMMARY_SHEET = '办理统计';
 /** The name of the sheet Banli made last, kept in the document: only that sheet is ever replaced. */
@@ -57,14 +57,8 @@ export function summaryRows(a: Analysis, asOf: string): { title: string; sources
   return { title: `建议提案办理情况统计（截至 ${asOf}，共 ${t.total} 件）`, sources, rates, units };
 }
 
-function colLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 function rangeOf(top: number, left: number, rows: Row[]): string {
-  return `${colLetter(left)}${top}:${colLetter(left + rows[0].length - 1)}${top + rows.length - 1}`;
+  return `${columnLetter(left)}${top}:${columnLetter(left + rows[0].length - 1)}${top + rows.length - 1}`;
 }
 
 export async function writeSummarySheet(context: Excel.RequestContext, a: Analysis, asOf: string): Promise<string> {

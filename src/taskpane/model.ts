@@ -37,8 +37,7 @@ export function runCheck(grids: Grid[], asOf: string, sheet?: string): CheckOutc
 
 export function errorMessage(e: unknown): string {
   if (isBanliError(e)) return (e as BanliError).message;
-  const text = String((e as Error)?.message ?? e);
-  return text.startsWith('示例') ? text : `操作没有完成：${text}`;
+  return `操作没有完成：${String((e as Error)?.message ?? e)}`;
 }
 
 /** Sheets a clerk may pick as the ledger (visible ones first). */
