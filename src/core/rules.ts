@@ -208,7 +208,8 @@ export function checkLedger(ledger: Ledger, options: CheckOptions): CheckResult 
     for (const f of DATE_FIELDS) {
       const d = item[f as 'assignDate' | 'deadline' | 'replyDate'];
       if (cols[f] && d.kind === 'invalid') {
-        add('date.invalid', item, f, `${FIELD_LABELS[f]}“${d.text}”不是有效的日期。`, '写成 2021-05-31 或 2021年5月31日 的形式');
+        if (d.formula) add('date.invalid', item, f, `${FIELD_LABELS[f]}是公式“${d.formula}”，但文件里没有它的计算结果（保存文件的程序没有计算公式）。`, '在 Excel 或 WPS 中打开台账、保存一次，再检查');
+        else add('date.invalid', item, f, `${FIELD_LABELS[f]}“${d.text}”不是有效的日期。`, '写成 2021-05-31 或 2021年5月31日 的形式');
       }
     }
 

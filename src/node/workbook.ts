@@ -2,9 +2,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { BanliError, Grid } from '../core';
-import { readWorkbookBuffer } from '../xlsx/read';
+import { ReadOptions, readWorkbookBuffer } from '../xlsx/read';
 
-export { plainValue, readWorkbook, readWorkbookBuffer, IGNORED_NODES } from '../xlsx/read';
+export { readWorkbook, readWorkbookBuffer } from '../xlsx/read';
+export type { ReadOptions, ReadProgress, ReadLimits } from '../xlsx/read';
 
 export async function readBytes(file: string): Promise<Buffer> {
   try {
@@ -17,6 +18,6 @@ export async function readBytes(file: string): Promise<Buffer> {
   }
 }
 
-export async function readWorkbookFile(file: string): Promise<Grid[]> {
-  return readWorkbookBuffer(await readBytes(file), path.basename(file));
+export async function readWorkbookFile(file: string, options: ReadOptions = {}): Promise<Grid[]> {
+  return readWorkbookBuffer(await readBytes(file), path.basename(file), options);
 }
