@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as acorn from 'acorn';
 import { buildPane } from '../helpers/build';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own CommonJS settings
 const { ECMA_VERSION } = require('../../webpack.common.js') as { ECMA_VERSION: acorn.ecmaVersion };
 let dist: string;
 
