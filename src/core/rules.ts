@@ -2,10 +2,9 @@
  * Checking a ledger against the rules. Each rule is its own module in rules/ (id, severity, title, the columns it
  * needs, its check), listed once in rules/registry.ts; this module runs them in one pass over the items.
  */
-import { FIELD_LABELS } from './vocabulary';
-import { Ledger, cellOf } from './ledger';
+import { FIELD_LABELS, Field } from './vocabulary';
+import { Item, Ledger, LedgerPart, cellOf, partCell, partHas, partName } from './ledger';
 import { parseDay, Day } from './dates';
-import { cellAddress } from './grid';
 import { valueText } from './text';
 import { RULE_LIST, RuleId } from './rules/registry';
 import { CheckOptions, Finding, ItemFacts, Rule, RuleContext, RuleNotRun, RuleRun, Severity } from './rules/types';
@@ -29,41 +28,59 @@ export interface CheckResult {
   notRun: RuleNotRun[];
 }
 
-/** Why a rule cannot run on this ledger, or null when it can. */
-export function whyNotRun(rule: Rule, ledger: Ledger): string | null {
-  const missing = rule.fields.filter((f) => !ledger.columns[f]);
-  if (missing.length) return `没有“${missing.map((f) => FIELD_LABELS[f]).join('”“')}”列`;
-  return rule.precondition ? rule.precondition(ledger) : null;
+/** The fields of a rule a part lacks. */
+function missingOn(rule: Rule, part: LedgerPart): Field[] {
+  return rule.fields.filter((f) => !partHas(part, f));
 }
 
+function missingText(fields: Field[]): string {
+  return `没有“${fields.map((f) => FIELD_LABELS[f]).join('”“')}”列`;
+}
+
+/**
+ * Runs every rule in one pass over the items. A rule runs on the parts (sheets) that have the columns it needs;
+ * one that runs nowhere, or only on some sheets, is listed in notRun with the reason.
+ */
 export function checkLedger(ledger: Ledger, options: CheckOptions): CheckResult {
-  const { columns: cols, config } = ledger;
+  const { config } = ledger;
   const findings: Finding[] = [];
   const notRun: RuleNotRun[] = [];
+  /** Per part, the item checks that run on it. */
+  const perPart = new Map<LedgerPart, Array<(item: Item, facts: ItemFacts) => void>>(ledger.parts.map((p) => [p, []]));
   const runs: RuleRun[] = [];
   for (const rule of RULE_LIST as readonly Rule<RuleId>[]) {
-    const reason = whyNotRun(rule, ledger);
+    const on = ledger.parts.filter((p) => missingOn(rule, p).length === 0);
+    if (on.length === 0) {
+      notRun.push({ rule: rule.id, reason: missingText(missingOn(rule, ledger.parts[0])) });
+      continue;
+    }
+    const reason = rule.precondition ? rule.precondition(ledger) : null;
     if (reason !== null) {
       notRun.push({ rule: rule.id, reason });
       continue;
+    }
+    if (on.length < ledger.parts.length) {
+      const off = ledger.parts.filter((p) => !on.includes(p));
+      notRun.push({ rule: rule.id, reason: off.map((p) => `${partName(p)}${missingText(missingOn(rule, p))}`).join('；') });
     }
     const ctx: RuleContext = {
       ledger,
       config,
       options,
       add(item, field, message, suggestion = null, value) {
-        const c = field ? cols[field] : undefined;
+        const part = item ? item.part : ledger.parts[0];
+        const c = field ? part.columns[field] : undefined;
         const col = c ? c.col : null;
         const row = item ? item.row : null;
         findings.push({
           rule: rule.id,
           severity: rule.severity,
-          sheet: ledger.sheet,
+          sheet: part.sheet,
           row,
           col,
           column: c ? c.header : null,
-          cell: row !== null && col !== null ? cellAddress(ledger.sheet, row, col) : null,
-          value: value !== undefined ? value : field && item ? valueText(cellOf(ledger, item, field)) || null : null,
+          cell: row !== null && col !== null ? partCell(part, row, col) : null,
+          value: value !== undefined ? value : field && item ? valueText(cellOf(item, field)) || null : null,
           message,
           suggestion,
           unit: item?.leadUnit?.name ?? null,
@@ -73,19 +90,29 @@ export function checkLedger(ledger: Ledger, options: CheckOptions): CheckResult 
         findings.push({ rule: rule.id, severity: rule.severity, ...f });
       },
     };
-    runs.push(rule.start(ctx));
+    const run = rule.start(ctx);
+    runs.push(run);
+    if (run.item) {
+      const check = run.item.bind(run);
+      for (const p of on) perPart.get(p)!.push(check);
+    }
   }
 
-  const itemRuns = runs.filter((r) => r.item).map((r) => r.item!.bind(r));
   const months = config.deadlineMonths;
   const categories = config.categories;
+  let part: LedgerPart | null = null;
+  let checks: Array<(item: Item, facts: ItemFacts) => void> = [];
   for (const item of ledger.items) {
+    if (item.part !== part) {
+      part = item.part;
+      checks = perPart.get(part)!;
+    }
     const facts: ItemFacts = {
       deadline: deadlineOf(item, months),
       replied: item.replyDate.kind !== 'empty',
       categoryValid: typeof item.category === 'string' && categories.includes(item.category),
     };
-    for (const run of itemRuns) run(item, facts);
+    for (const check of checks) check(item, facts);
   }
   for (const r of runs) r.end?.();
   return { findings, notRun };

@@ -10,6 +10,10 @@ export interface OkSummary {
   sheet: string;
   headerRow: number;
   items: number;
+  /** Every sheet read as part of the ledger (file set when several workbooks are combined). */
+  sheets: Array<{ file?: string; name: string; headerRow: number; items: number; sheetSource?: string }>;
+  /** Sheets that look like a ledger but were not read, with the reason. */
+  unreadSheets: Array<{ file?: string; name: string; reason: string }>;
   columns: Partial<Record<Field, string>>;
   unitList: { sheet: string; units: number; withReceptionDay: number } | null;
   skippedRows: { blank: number; total: number; note: number };
@@ -39,6 +43,14 @@ export function summarize(path: string, a: Analysis): OkSummary {
     sheet: l.sheet,
     headerRow: l.headerRow,
     items: l.items.length,
+    sheets: l.parts.map((p) => ({
+      ...(p.file !== null ? { file: p.file } : {}),
+      name: p.sheet,
+      headerRow: p.headerRow,
+      items: p.items,
+      ...(p.sheetSource !== null ? { sheetSource: p.sheetSource } : {}),
+    })),
+    unreadSheets: l.unread.map((u) => ({ ...(u.file !== null ? { file: u.file } : {}), name: u.sheet, reason: u.reason })),
     columns: columnHeaders(l),
     unitList: l.units
       ? { sheet: l.units.sheet, units: l.units.units.length, withReceptionDay: l.units.units.filter((u) => u.receptionDay === true).length }

@@ -31,8 +31,19 @@ export function fileText(s: FileSummary, maxFindings = Infinity, perRule = Infin
     s.skippedRows.total ? `合计行 ${s.skippedRows.total} 行` : '',
     s.skippedRows.note ? `说明行 ${s.skippedRows.note} 行` : '',
   ].filter(Boolean);
+  const sheets = s.sheets ?? [];
+  if (sheets.length > 1) {
+    out.push(
+      `读取了 ${sheets.length} 个工作表：` +
+        sheets
+          .map((p) => `${p.file ? `${p.file}!` : ''}“${p.name}”${p.items} 件（表头第 ${p.headerRow} 行${p.sheetSource ? `，来源按表名记为${p.sheetSource}` : ''}）`)
+          .join('，') +
+        '。',
+    );
+  }
+  for (const u of s.unreadSheets ?? []) out.push(`未读取工作表 ${u.file ? `${u.file}!` : ''}“${u.name}”：${u.reason}。`);
   out.push(
-    `工作表“${s.sheet}”，表头在第 ${s.headerRow} 行，共 ${s.items} 件` +
+    (sheets.length > 1 ? `合计` : `工作表“${s.sheet}”，表头在第 ${s.headerRow} 行，`) + `共 ${s.items} 件` +
       (skipped.length ? `（已跳过${skipped.join('、')}）` : '') +
       (s.hiddenItemRows ? `；其中 ${s.hiddenItemRows} 行在 Excel 中被隐藏，也已检查` : '') +
       '。',

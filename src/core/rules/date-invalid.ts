@@ -10,10 +10,10 @@ export default defineRule({
   title: '日期无效',
   fields: [],
   start(ctx) {
-    const present = DATE_FIELDS.filter((f) => ctx.ledger.columns[f]);
     return {
       item(item) {
-        for (const f of present) {
+        for (const f of DATE_FIELDS) {
+          if (!item.part.columns[f]) continue;
           const d = item[f];
           if (d.kind === 'invalid') ctx.add(item, f, `${FIELD_LABELS[f]}“${d.text}”不是有效的日期。`, '写成 2021-05-31 或 2021年5月31日 的形式');
         }

@@ -14,7 +14,7 @@ export default defineRule({
         ctx.add(
           item,
           'satisfaction',
-          `满意度“${valueText(cellOf(ctx.ledger, item, 'satisfaction'))}”不是满意、基本满意、不满意之一。`,
+          `满意度“${valueText(cellOf(item, 'satisfaction'))}”不是满意、基本满意、不满意之一。`,
           '写作满意、基本满意或不满意',
         );
       },

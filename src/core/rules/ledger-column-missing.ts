@@ -1,4 +1,5 @@
 import { FIELD_LABELS } from '../vocabulary';
+import { partHas, partName } from '../ledger';
 import { defineRule } from './types';
 
 /** A column the check cannot do without is absent: reported once, before the items. */
@@ -8,15 +9,22 @@ export default defineRule({
   title: '缺少必需的列',
   fields: [],
   start(ctx) {
-    for (const f of ctx.config.requiredFields) {
-      if (ctx.ledger.columns[f]) continue;
-      ctx.add(
-        null,
-        null,
-        `缺少必需的列“${FIELD_LABELS[f]}”（可写作：${ctx.config.headers[f].join('、')}），依赖它的检查没有进行。`,
-        `在表头中加入“${FIELD_LABELS[f]}”列`,
-        null,
-      );
+    const several = ctx.ledger.parts.length > 1;
+    for (const part of ctx.ledger.parts) {
+      for (const f of ctx.config.requiredFields) {
+        if (partHas(part, f)) continue;
+        ctx.addAt({
+          sheet: part.sheet,
+          row: null,
+          col: null,
+          column: null,
+          cell: null,
+          value: null,
+          message: `${several ? `${partName(part)}` : ''}缺少必需的列“${FIELD_LABELS[f]}”（可写作：${ctx.config.headers[f].join('、')}），依赖它的检查没有进行。`,
+          suggestion: `在表头中加入“${FIELD_LABELS[f]}”列`,
+          unit: null,
+        });
+      }
     }
     return {};
   },

@@ -1,4 +1,5 @@
 import { compactKey } from '../text';
+import { Item, partName } from '../ledger';
 import { defineRule } from './types';
 
 /** The same source and number on two rows: every row after the first. */
@@ -8,7 +9,7 @@ export default defineRule({
   title: '编号重复',
   fields: ['source', 'number'],
   start(ctx) {
-    const seen = new Map<string, number>();
+    const seen = new Map<string, Item>();
     return {
       item(item) {
         if (item.number === '') return;
@@ -16,10 +17,11 @@ export default defineRule({
         const key = `${src}#${compactKey(item.number)}`;
         const first = seen.get(key);
         if (first === undefined) {
-          seen.set(key, item.row);
+          seen.set(key, item);
           return;
         }
-        ctx.add(item, 'number', `${item.source.raw || '同一来源'}编号“${item.number}”与第 ${first} 行重复。`, '核对编号；同一件建议提案只保留一行');
+        const where = first.part === item.part ? '' : partName(first.part);
+        ctx.add(item, 'number', `${item.source.raw || '同一来源'}编号“${item.number}”与${where}第 ${first.row} 行重复。`, '核对编号；同一件建议提案只保留一行');
       },
     };
   },

@@ -15,7 +15,7 @@ export default defineRule({
         ctx.add(
           item,
           'category',
-          `答复类别“${valueText(cellOf(ctx.ledger, item, 'category'))}”不在规定的 ${categories} 类之内。`,
+          `答复类别“${valueText(cellOf(item, 'category'))}”不在规定的 ${categories} 类之内。`,
           `写作 ${categories} 之一`,
         );
       },
