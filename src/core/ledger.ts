@@ -64,6 +64,20 @@ export interface Item {
   formVersion: string;
   degree: string;
   remarks: string;
+  /** 答复文号. */
+  replyNumber: string;
+  /** 代表团 (NPC) or 界别 (CPPCC), 内容分类. */
+  delegation: string;
+  sector: string;
+  topic: string;
+  /** 是否公开 / 公开日期 says yes (false when the column is absent). */
+  published: boolean;
+  /** 延期至: the extended deadline as written (a date, or 延期2个月). */
+  extension: string;
+  /** 再次答复日期 (after a 不满意). */
+  secondReply: DateParse;
+  /** The day the co-handling units gave their opinion (协办意见日期). */
+  coUnitOpinion: DateParse;
   /** The worksheet row as read (shared with the grid, not copied); cellOf() gives a field's cell. */
   raw: CellValue[];
 }
@@ -268,6 +282,20 @@ function readPart(c: Candidate, config: Config, directory: UnitDirectory | null,
   const text = (row: CellValue[], f: Field): string => cleanText(valueText(at(row, f)));
   const hidden = new Set(grid.hiddenRows ?? []);
   const mappedCols = Object.values(cols).map((col) => col!.col - grid.left);
+  const ticks = cols.satisfaction?.ticks
+    ? (Object.entries(cols.satisfaction.ticks) as Array<[Satisfaction, number]>).map(([s, col]) => [s, col - grid.left] as const)
+    : null;
+  if (ticks) for (const [, col] of ticks) if (!mappedCols.includes(col)) mappedCols.push(col);
+  const satisfactionOf = (row: CellValue[]): Satisfaction | null | undefined => {
+    if (!ticks) return readSatisfaction(at(row, 'satisfaction'));
+    let found: Satisfaction | null | undefined = null;
+    for (const [s, col] of ticks) {
+      const v = row[col];
+      if (isBlank(v) || !isYes(v, config)) continue;
+      found = found === null ? s : undefined;
+    }
+    return found;
+  };
   const skipped = part.skipped;
   for (let i = header.headerIndex + 1; i < grid.values.length; i++) {
     const row = grid.values[i] ?? [];
@@ -310,10 +338,18 @@ function readPart(c: Candidate, config: Config, directory: UnitDirectory | null,
       leader: text(row, 'leader'),
       category: readCategory(at(row, 'category'), config),
       faceToFace: cols.faceToFace ? isYes(at(row, 'faceToFace'), config) : false,
-      satisfaction: readSatisfaction(at(row, 'satisfaction')),
+      satisfaction: satisfactionOf(row),
       formVersion: text(row, 'formVersion'),
       degree: text(row, 'degree'),
       remarks: text(row, 'remarks'),
+      replyNumber: text(row, 'replyNumber'),
+      delegation: text(row, 'delegation'),
+      sector: text(row, 'sector'),
+      topic: text(row, 'topic'),
+      published: cols.published ? isYes(at(row, 'published'), config) : false,
+      extension: text(row, 'extension'),
+      secondReply: parseDay(at(row, 'secondReply')),
+      coUnitOpinion: parseDay(at(row, 'coUnitOpinion')),
       raw: row,
     });
   }

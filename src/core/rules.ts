@@ -118,6 +118,14 @@ export function checkLedger(ledger: Ledger, options: CheckOptions): CheckResult 
   return { findings, notRun };
 }
 
+/** Columns some rule or the required list expects that no sheet of the ledger has. */
+export function missingColumns(ledger: Ledger): Field[] {
+  const wanted = new Set<Field>(ledger.config.requiredFields);
+  for (const r of RULE_LIST as readonly Rule[]) for (const f of r.fields) wanted.add(f);
+  wanted.add('deadline');
+  return [...wanted].filter((f) => !ledger.parts.some((p) => partHas(p, f)));
+}
+
 export function parseAsOf(text: string): Day | null {
   const d = parseDay(text);
   return d.kind === 'ok' ? d.day : null;

@@ -70,3 +70,71 @@ describe('every ledger sheet is read', () => {
     expect(text).toContain('未读取工作表 “旧台账”：工作表已隐藏。');
   });
 });
+
+describe('headers as clerks write them', () => {
+  test.each([
+    ['bracketsLeadFirst', 'F', 'G'],
+    ['bracketsCoFirst', 'G', 'F'],
+  ])('%s: （主办） is the lead unit, （协办） the co-units, an unknown co-unit is flagged', async (name, lead, co) => {
+    const a = await check(name);
+    expect(a.ledger.columns.leadUnit).toMatchObject({ header: '承办单位（主办）', col: lead.charCodeAt(0) - 64 });
+    expect(a.ledger.columns.coUnits).toMatchObject({ header: '承办单位（协办）', col: co.charCodeAt(0) - 64 });
+    expect(rules(a)).toEqual([`assign.unit-unknown@台账!${co}3`]);
+    expect(a.totals.handlingUnits).toBe(4);
+  });
+
+  test('every listed wording is a synonym; exact totals and findings', async () => {
+    const a = await check('synonyms');
+    const fields = (sheet: string) =>
+      Object.fromEntries(Object.entries(a.ledger.parts.find((p) => p.sheet === sheet)!.columns).map(([f, c]) => [c!.header, f]));
+    expect(fields('建议')).toEqual({
+      序号: 'seq', 来源: 'source', 建议号: 'number', 题目: 'title', 领衔人: 'proposer', 代表团: 'delegation', 分办单位: 'leadUnit',
+      会办单位: 'coUnits', 交办时间: 'assignDate', 要求结办日期: 'deadline', 牵头领导: 'leader', 办结时间: 'replyDate',
+      答复文号: 'replyNumber', 办复类别: 'category', 见面情况: 'faceToFace', 代表意见: 'satisfaction', 是否公开: 'published',
+      内容分类: 'topic',
+    });
+    expect(fields('提案')).toEqual({
+      序号: 'seq', 类型: 'source', 提案号: 'number', 案由: 'title', 提案者: 'proposer', 界别: 'sector', 承办单位: 'leadUnit',
+      协办单位: 'coUnits', 交办日期: 'assignDate', 办理时限: 'deadline', 督办领导: 'leader', 回复日期: 'replyDate',
+      回复文号: 'replyNumber', 落实情况分类: 'category', 是否见面: 'faceToFace', 委员意见: 'satisfaction', 公开情况: 'published',
+      内容类别: 'topic',
+    });
+    expect(a.totals).toMatchObject({
+      total: 5, municipalNpc: 3, municipalCppcc: 2, replied: 4, repliedOnTime: 3, overdue: 1,
+      categories: { A: 3, B: 1, C: 0 }, satisfaction: { 满意: 3, 基本满意: 1, 不满意: 0 },
+    });
+    expect(rules(a)).toEqual(['reply.late@建议!L3', 'reply.overdue@提案!L3']);
+  });
+
+  test('a bare 类别 holding A/B/C is the reply category; the source comes from the sheet name', async () => {
+    const a = await check('categoryAsGrade');
+    expect(a.ledger.columns.category?.header).toBe('类别');
+    expect(a.ledger.columns.source).toBeUndefined();
+    expect(a.totals).toMatchObject({ total: 4, municipalCppcc: 4, categories: { A: 1, B: 1, C: 1 } });
+    expect(rules(a)).toEqual(['reply.category-invalid@政协提案!G5']);
+  });
+
+  test('title row, merged parents, 主办/协办 children and three tick columns read as one satisfaction', async () => {
+    const a = await check('ticks');
+    expect(a.ledger.headerRow).toBe(3);
+    expect(a.ledger.columns.leadUnit).toMatchObject({ col: 5 });
+    expect(a.ledger.columns.coUnits).toMatchObject({ col: 6 });
+    expect(a.ledger.columns.number).toMatchObject({ col: 3, header: '编号' });
+    expect(a.ledger.columns.satisfaction).toMatchObject({ col: 10, header: '满意/基本满意/不满意' });
+    expect(a.totals).toMatchObject({ total: 5, municipalNpc: 2, municipalCppcc: 3, satisfaction: { 满意: 1, 基本满意: 1, 不满意: 1 } });
+    expect(rules(a)).toEqual(['feedback.missing@台账!J7', 'feedback.invalid@台账!J8']);
+    expect(a.findings.find((f) => f.rule === 'feedback.invalid')!.message).toContain('勾选了不止一项');
+  });
+
+  test('the text and JSON say which header became which field and which expected columns were not found', async () => {
+    const doc = JSON.parse((await cli('check', '--json', '--as-of', AS_OF, files.ticks)).out).files[0];
+    expect(doc.columns).toMatchObject({ leadUnit: '主办', coUnits: '协办', satisfaction: '满意/基本满意/不满意' });
+    expect(doc.missingColumns.map((m: { field: string }) => m.field)).toEqual(
+      expect.arrayContaining(['faceToFace', 'formVersion', 'degree', 'key', 'leader', 'deadline']),
+    );
+    expect(doc.missingColumns.map((m: { field: string }) => m.field)).not.toContain('satisfaction');
+    const text = (await cli('check', '--as-of', AS_OF, files.ticks)).out;
+    expect(text).toContain('“主办”→主办单位');
+    expect(text).toMatch(/没有找到的列：.*是否面商/);
+  });
+});

@@ -11,6 +11,10 @@ export default defineRule({
     return {
       item(item) {
         if (item.satisfaction !== undefined) return;
+        if (item.part.columns.satisfaction?.ticks) {
+          ctx.add(item, 'satisfaction', '满意、基本满意、不满意勾选了不止一项。', '只勾选一项', null);
+          return;
+        }
         ctx.add(
           item,
           'satisfaction',
