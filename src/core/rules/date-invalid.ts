@@ -1,0 +1,23 @@
+import { FIELD_LABELS } from '../vocabulary';
+import { defineRule } from './types';
+
+/** Date columns the rule looks at (each only where the ledger has it). */
+export const DATE_FIELDS = ['assignDate', 'deadline', 'replyDate'] as const;
+
+export default defineRule({
+  id: 'date.invalid',
+  severity: 'error',
+  title: '日期无效',
+  fields: [],
+  start(ctx) {
+    return {
+      item(item) {
+        for (const f of DATE_FIELDS) {
+          if (!item.part.columns[f]) continue;
+          const d = item[f];
+          if (d.kind === 'invalid') ctx.add(item, f, `${FIELD_LABELS[f]}“${d.text}”不是有效的日期。`, '写成 2021-05-31 或 2021年5月31日 的形式');
+        }
+      },
+    };
+  },
+});
