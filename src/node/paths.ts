@@ -47,10 +47,14 @@ export async function preparePaths(command: Command, flags: Record<string, strin
   }
   const outputs: Record<string, string> = {};
   const written = new Map<string, string>();
+  const flagOf = (name: string) => {
+    const spec = specs.find((s) => s.name === name);
+    return spec?.short ? `-${spec.short}` : `--${name}`;
+  };
   for (const o of specs.filter((s) => s.path!.role !== 'input')) {
     const p = flags[o.name] as string;
     const role = o.path!;
-    const flag = `--${o.name}`;
+    const flag = o.short ? `-${o.short}` : `--${o.name}`;
     outputs[o.name] = p;
     if (role.role === 'output-file') {
       if (role.mustEnd && !role.mustEnd.includes(ext(p))) {
@@ -72,7 +76,7 @@ export async function preparePaths(command: Command, flags: Record<string, strin
         const input = readIds.get(id)!;
         refuse(`${flag} 给出的“${p}”${input === p ? '' : `与“${input}”是同一个文件，`}是要读取的输入文件，输出不能覆盖它。请给${role.what}换一个名字。`);
       }
-      if (id && written.has(id)) refuse(`${flag} 与 --${written.get(id)} 给出的是同一个文件“${p}”，请给它们不同的名字。`);
+      if (id && written.has(id)) refuse(`${flag} 与 ${flagOf(written.get(id)!)} 给出的是同一个文件“${p}”，请给它们不同的名字。`);
       if (id) written.set(id, o.name);
       if (role.role === 'output-file') {
         if (st.isDirectory()) {
@@ -85,7 +89,7 @@ export async function preparePaths(command: Command, flags: Record<string, strin
     }
     const key = path.resolve(p);
     const same = Object.entries(outputs).find(([k, v]) => k !== o.name && path.resolve(v) === key);
-    if (same) refuse(`${flag} 与 --${same[0]} 给出的是同一个文件“${p}”，请给它们不同的名字。`);
+    if (same) refuse(`${flag} 与 ${flagOf(same[0])} 给出的是同一个文件“${p}”，请给它们不同的名字。`);
     await prepareFolder(role.role === 'output-folder' ? p : path.dirname(path.resolve(p)));
   }
   const plan: PathPlan = { inputs, outputs };

@@ -92,15 +92,40 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string): 
 }
 
 /**
+ * mkdir -p one level at a time, so that the error is the real one (a recursive mkdir reports ENOENT for a read-only
+ * file system) and names the folder that could not be made.
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = path.dirname(d)) {
+    let isDir: boolean;
+    try {
+      isDir = (await fs.stat(d)).isDirectory();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw translated(e, d, 'create-folder');
+      missing.unshift(d);
+      if (path.dirname(d) === d) break;
+      continue;
+    }
+    if (!isDir) throw translated(Object.assign(new Error('not a folder'), { code: d === dir ? 'EEXIST' : 'ENOTDIR' }), dir, 'create-folder');
+    break;
+  }
+  for (const d of missing) {
+    try {
+      await fs.mkdir(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && (await fs.stat(d).then((s) => s.isDirectory(), () => false))) continue;
+      throw translated(e, d, 'create-folder');
+    }
+  }
+}
+
+/**
  * Creates the folder (and its parents) and proves a file can be written in it, before any work is done.
  * Throws a Chinese BanliError naming the folder otherwise.
  */
 export async function prepareFolder(dir: string): Promise<void> {
-  try {
-    await fs.mkdir(dir, { recursive: true });
-  } catch (e) {
-    throw translated(e, dir, 'create-folder');
-  }
+  await makeFolders(path.resolve(dir));
   const probe = temporaryName(path.join(dir, 'probe'));
   live.add(probe);
   try {
