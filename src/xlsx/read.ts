@@ -3,7 +3,8 @@
  * reader in ./reader (fflate + saxes). Transitional and Strict Open XML, prefixed namespaces and ZIP64 alike.
  * Work is bounded: each part's inflated size and the workbook's cells have limits ("too-large").
  */
-import { BanliError, Grid } from '../core';
+import { BanliError } from '../core/errors';
+import { Grid } from '../core/grid';
 import { PartTooLargeError, ZipEntry, ZipFormatError, readEntries } from './reader/zip';
 import { XmlFormatError, localName, streamXml, unescapeOoxml, xmlTrue } from './reader/xml';
 import { readStyles } from './reader/styles';

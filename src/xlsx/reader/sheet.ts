@@ -3,7 +3,7 @@
  * cells without r= continue from the previous one; empty rows (formatted or not) allocate nothing; merged ranges
  * repeat their first cell's value over the rows and columns that hold data; hidden rows are listed.
  */
-import { CellValue, Grid, UncalculatedFormula } from '../../core';
+import { CellValue, Grid, UncalculatedFormula } from '../../core/grid';
 import { ZipEntry } from './zip';
 import { streamXml, unescapeOoxml, xmlTrue } from './xml';
 
