@@ -9,15 +9,21 @@ export default defineRule({
   title: '编号重复',
   fields: ['source', 'number'],
   start(ctx) {
-    const seen = new Map<string, Item>();
+    /** Source → number → first item (nested maps: no key string built per item). */
+    const seen = new Map<string, Map<string, Item>>();
     return {
       item(item) {
         if (item.number === '') return;
-        const src = item.source.def ? `${item.source.def.kind}${item.source.interSession ? '/闭会' : ''}` : compactKey(item.source.raw);
-        const key = `${src}#${compactKey(item.number)}`;
-        const first = seen.get(key);
+        const src = item.source.def ? (item.source.interSession ? `${item.source.def.kind}/闭会` : item.source.def.kind) : compactKey(item.source.raw);
+        let numbers = seen.get(src);
+        if (numbers === undefined) {
+          numbers = new Map();
+          seen.set(src, numbers);
+        }
+        const key = compactKey(item.number);
+        const first = numbers.get(key);
         if (first === undefined) {
-          seen.set(key, item);
+          numbers.set(key, item);
           return;
         }
         const where = first.part === item.part ? '' : partName(first.part);
