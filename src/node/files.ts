@@ -86,7 +86,7 @@ class Expander {
   }
 
   private skipAnnotated(p: string): void {
-    this.skipped.push({ path: p, reason: 'annotated-copy', message: `${p} 是办理助手写出的标注副本，不作为台账检查（已跳过）。` });
+    this.skipped.push({ path: p, reason: 'annotated-copy', message: `${p} 是办理助手写出的标注副本，不作为台账检查。` });
   }
 
   /** A file reached: counted unless it was reached before. */
