@@ -67,7 +67,11 @@ report 的选项（未给出的使用参考通报的版头、主送和版记）�
   --flat-opc 文件        同时写出供 Word insertOoxml 使用的 Flat OPC 包
   --sections 列表        与 --flat-opc 一起：只写这些部分（header,title,addressees,opening,part1,part2,part3,date,colophon）
 
-退出码：0 没有错误；1 有错误级别的问题；2 有文件无法作为台账读取，或参数有误。
+文件的安全：
+  任何输出都不会覆盖输入的台账（按文件本身判断，链接、别名也算）；-o 必须是 .docx，--html 不能用工作簿或 Word 文档的名字。
+  输出先写入同一文件夹中的临时文件再改名，中途中断不会留下半个文件。同一个文件只检查一次；办理助手写出的标注副本不会被当作台账检查。
+
+退出码：0 没有错误；1 有错误级别的问题；2 有文件无法作为台账读取、HTML 报告没能写出，或参数有误（包括为免覆盖而拒绝的输出）。
 `;
 
 function version(): string {
