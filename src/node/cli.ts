@@ -20,9 +20,27 @@ export interface Io {
   err: (s: string) => void;
 }
 
+let pipeWatched = false;
+/** Output piped into a command that stops reading (`banli check … | head`) ends quietly, not with EPIPE. */
+function watchPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
+}
+
 const stdio: Io = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
+  out: (s) => {
+    watchPipe();
+    process.stdout.write(s);
+  },
+  err: (s) => {
+    watchPipe();
+    process.stderr.write(s);
+  },
 };
 
 export const SAMPLE_LEDGER = path.resolve(__dirname, '../../samples/ledger-2021.xlsx');

@@ -39,9 +39,9 @@ describe('each input counted once', () => {
     const b = await smallLedger(path.join(dir, '台账/第02单位.xlsx'));
     const twice = (await run('check', '--json', '--as-of', '2021-07-19', a, a)).json();
     expect(twice.files).toHaveLength(1);
-    expect(twice.skipped).toEqual([{ path: a, reason: 'duplicate', sameAs: a, message: `${a} 与 ${a} 是同一个文件，只检查一次。` }]);
+    expect(twice.skipped).toEqual([{ path: a, reason: 'duplicate', sameAs: a, message: `文件 ${a} 重复给出，只检查一次。` }]);
     const both = await run('check', '--as-of', '2021-07-19', path.join(dir, '台账'), a);
-    expect(both.out).toContain(`跳过：${a} 与 ${a} 是同一个文件，只检查一次。`);
+    expect(both.out).toContain(`跳过：文件 ${a} 重复给出，只检查一次。`);
     expect(both.out).toMatch(/合计：2 个文件，已检查 2 个（另跳过 1 个，见上）；共 4 件/);
     // Through ./ and a symbolic link to the folder.
     await fs.symlink(path.join(dir, '台账'), path.join(dir, '链接'));

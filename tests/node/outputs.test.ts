@@ -131,6 +131,12 @@ describe('output folders and unwritable paths, before the check starts', () => {
     expectRefused(r, /“.*”是一个文件夹，不能当作文件写入：请在后面加上文件名/);
   });
 
+  test('--html out/ (a folder-looking name that does not exist yet): refused before the check', async () => {
+    const f = await fresh();
+    expectRefused(await run('check', '--html', path.join(f.dir, 'out') + '/', f.ledger), /是文件夹，不是文件名：请在后面加上文件名，例如 .*out\/报告\.html/);
+    expect((await fs.readdir(f.dir)).sort()).toEqual(['台账.xlsx', '郊区台账.xlsx'].sort());
+  });
+
   test('a folder path through a file (ENOTDIR / EEXIST): exit 2, in Chinese', async () => {
     const f = await fresh();
     const r = await run('check', '--html', path.join(f.ledger, 'sub', 'x.html'), f.other);
