@@ -5,13 +5,13 @@ import { parseArgs } from './args';
 import { analyseFile, readUnitGrids } from './check';
 import { SkippedPath } from './files';
 import { fileText, grandTotalText, skippedText, statusLine } from './textReport';
-import { AnnotatedResult, FileSummary, summarize, summaryJson } from './summary';
+import { FileSummary, WriteResult, summarize, summaryJson } from './summary';
 import { runBatch } from './batch';
 import { htmlReport } from './html';
 import { parseSections, writeCircular, writeFlatOpc } from './report';
 import { argSpec } from './options';
 import { PathPlan, preparePaths } from './paths';
-import { errorInfo, isSystemError, systemMessage } from './errors';
+import { ErrorInfo, errorInfo, isSystemError } from './errors';
 import { prepareFolder, writeFileAtomic } from './safeWrite';
 import { readBytes } from './workbook';
 
@@ -174,7 +174,7 @@ async function runCheck(plan: PathPlan, opts: CheckOpts, io: Io): Promise<number
   const results = batch.results;
   const skipped: SkippedPath[] = [...plan.inputs.skipped, ...batch.skipped];
   // Each output is attempted whatever happened to the one before; the report on stdout always comes.
-  let html: AnnotatedResult | undefined;
+  let html: WriteResult | undefined;
   if (opts.html) {
     try {
       await writeFileAtomic(opts.html, htmlReport(results, { asOf: opts.asOf }));
@@ -287,6 +287,16 @@ async function runDemo(io: Io): Promise<number> {
   return 0;
 }
 
+/** Any error that ends a command, as {code, message} in Chinese. */
+function failure(e: unknown): ErrorInfo {
+  if (isBanliError(e)) return { code: e.code, message: e.message };
+  if (isSystemError(e) && typeof e.path === 'string') {
+    const reading = e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'scandir' || e.syscall === 'stat';
+    return errorInfo(e, e.path, reading ? 'read' : 'write');
+  }
+  return { code: 'unreadable', message: `出现了意外错误：${String((e as Error)?.message ?? e)}` };
+}
+
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   try {
     const [command, ...rest] = argv;
@@ -312,16 +322,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     throw new BanliError('bad-option', `不认识的命令：${command}。用 banli --help 查看用法。`);
   } catch (e) {
-    if (isBanliError(e)) {
-      io.err(`banli：${e.message}\n`);
-      return 2;
-    }
-    if (isSystemError(e) && typeof e.path === 'string') {
-      io.err(`banli：${systemMessage(e, e.path, e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'scandir' ? 'read' : 'write')}\n`);
-      return 2;
-    }
-    io.err(`banli：出现了意外错误：${String((e as Error)?.message ?? e)}\n`);
-    if (process.env.BANLI_DEBUG) io.err(`${(e as Error)?.stack ?? ''}\n`);
+    const error = failure(e);
+    io.err(`banli：${error.message}\n`);
+    if (!isBanliError(e) && !isSystemError(e) && process.env.BANLI_DEBUG) io.err(`${(e as Error)?.stack ?? ''}\n`);
+    // With --json the JSON document comes whatever happened: here, no file checked and why.
+    if (argv[0] === 'check' && argv.includes('--json')) io.out(JSON.stringify({ asOf: null, files: [], skipped: [], error }) + '\n');
     return 2;
   }
 }
