@@ -38,7 +38,7 @@ const CT_COMMENTS = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 const CT_SHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const CT_VML = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
 const CT_CUSTOM = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
-const REL_CUSTOM = `${REL_NS}/custom-properties`;
+const REL_CUSTOM = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
 const CUSTOM_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties';
 const VT_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes';
 /** The custom document property that marks a package as Banli's annotated copy. */
@@ -345,7 +345,7 @@ function noteLine(f: Finding): string {
 /** The custom-properties part the package's root relationships name, if any. */
 async function customPart(zip: JSZip): Promise<{ part: string | null; rels: string | null }> {
   const rels = await text(zip, '_rels/.rels');
-  const tag = rels ? [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, 'Type') === REL_CUSTOM) : undefined;
+  const tag = rels ? [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => /\/custom-properties$|\/customProperties$/.test(attr(t, 'Type') ?? '')) : undefined;
   const target = tag ? attr(tag, 'Target') : null;
   return { part: target ? resolveTarget('', target) : null, rels };
 }
