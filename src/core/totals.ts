@@ -1,8 +1,10 @@
 /** Totals in the circular's terms, counted from the items: never typed in. */
-import { Ledger } from './ledger';
+import { Item, Ledger } from './ledger';
 import { Finding, deadlineOf } from './rules';
 import { Day } from './dates';
-import { SATISFACTIONS, Satisfaction, isNpc } from './vocabulary';
+import { SATISFACTIONS, Satisfaction } from './vocabulary';
+import { Body, Level, Place, parseLabel } from './sources';
+import { compactKey } from './text';
 
 export interface Rate {
   numerator: number;
@@ -11,15 +13,35 @@ export interface Rate {
   rate: number | null;
 }
 
+/** Items of one source as the ledger names it. */
+export interface SourceCount {
+  /** The label as the ledger writes it (its most frequent spelling). */
+  label: string;
+  body: Body;
+  level: Level;
+  interSession: boolean;
+  items: number;
+}
+
+/**
+ * The figures. The source counts are relative to the office: "provincial" is the upper level and "municipal"
+ * the office's own (a county office's 区人大建议 are counted as municipalNpc); bySource names them as written.
+ */
 export interface Totals {
   total: number;
+  /** Upper-level items (省人大建议 and 省政协提案 for a city office). */
   provincial: number;
   provincialNpc: number;
   provincialCppcc: number;
+  /** The office's own NPC items, inter-session ones included. */
   municipalNpc: number;
   municipalNpcInterSession: number;
   municipalCppcc: number;
   nationalNpc: number;
+  nationalCppcc: number;
+  bySource: SourceCount[];
+  /** The office's own level (市 for a city office, 区/县 for a county one). */
+  office: Place;
   unknownSource: number;
   keyNpc: number;
   keyCppcc: number;
@@ -59,6 +81,57 @@ export interface UnitStats {
   receptionDay: boolean | null;
 }
 
+const FIGURE: Record<Level, Record<Body, 'provincialNpc' | 'provincialCppcc' | 'municipalNpc' | 'municipalCppcc' | 'nationalNpc' | 'nationalCppcc'>> = {
+  upper: { npc: 'provincialNpc', cppcc: 'provincialCppcc' },
+  own: { npc: 'municipalNpc', cppcc: 'municipalCppcc' },
+  national: { npc: 'nationalNpc', cppcc: 'nationalCppcc' },
+};
+
+interface Group {
+  body: Body;
+  level: Level;
+  interSession: boolean;
+  /** Place rank for ordering upper levels (higher first). */
+  rank: number;
+  items: number;
+  spellings: Map<string, number>;
+}
+
+const PLACE_RANK: Record<string, number> = { county: 0, city: 1, province: 2, national: 3 };
+
+function countSource(groups: Map<string, Group>, item: Item): void {
+  const def = item.source.def!;
+  const raw = item.source.raw;
+  const place = parseLabel(raw)?.place ?? null;
+  const key = `${def.body}/${def.level}/${item.source.interSession ? 1 : 0}/${def.level === 'upper' ? (place ?? compactKey(raw)) : ''}`;
+  let g = groups.get(key);
+  if (!g) {
+    g = { body: def.body, level: def.level, interSession: item.source.interSession, rank: place ? PLACE_RANK[place] : 0, items: 0, spellings: new Map() };
+    groups.set(key, g);
+  }
+  g.items++;
+  g.spellings.set(raw, (g.spellings.get(raw) ?? 0) + 1);
+}
+
+/** Upper levels first (the higher first), then the office's own, then national; NPC before CPPCC; 闭会 after. */
+function orderSources(groups: Map<string, Group>): SourceCount[] {
+  const levelOrder: Record<Level, number> = { upper: 0, own: 1, national: 2 };
+  return [...groups.values()]
+    .sort(
+      (a, b) =>
+        levelOrder[a.level] - levelOrder[b.level] ||
+        b.rank - a.rank ||
+        (a.body === b.body ? 0 : a.body === 'npc' ? -1 : 1) ||
+        Number(a.interSession) - Number(b.interSession),
+    )
+    .map((g) => {
+      let label = '';
+      let best = -1;
+      for (const [s, n] of g.spellings) if (n > best) [label, best] = [s, n];
+      return { label, body: g.body, level: g.level, interSession: g.interSession, items: g.items };
+    });
+}
+
 export function rate(numerator: number, denominator: number): Rate {
   return { numerator, denominator, rate: denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 10000 };
 }
@@ -74,6 +147,9 @@ export function computeTotals(ledger: Ledger, asOf: Day): Totals {
     municipalNpcInterSession: 0,
     municipalCppcc: 0,
     nationalNpc: 0,
+    nationalCppcc: 0,
+    bySource: [],
+    office: ledger.office,
     unknownSource: 0,
     keyNpc: 0,
     keyCppcc: 0,
@@ -87,17 +163,19 @@ export function computeTotals(ledger: Ledger, asOf: Day): Totals {
     rates: undefined as unknown as Totals['rates'],
   };
   const unitNames = new Set<string>();
+  const groups = new Map<string, Group>();
   for (const item of ledger.items) {
     t.total++;
-    const kind = item.source.def?.kind;
-    if (!kind) t.unknownSource++;
+    const def = item.source.def;
+    if (!def) t.unknownSource++;
     else {
-      t[kind]++;
-      if (kind === 'municipalNpc' && item.source.interSession) t.municipalNpcInterSession++;
+      t[FIGURE[def.level][def.body]]++;
+      if (def.level === 'own' && def.body === 'npc' && item.source.interSession) t.municipalNpcInterSession++;
       if (item.key) {
-        if (isNpc(kind)) t.keyNpc++;
+        if (def.body === 'npc') t.keyNpc++;
         else t.keyCppcc++;
       }
+      countSource(groups, item);
     }
     if (item.leadUnit) unitNames.add(item.leadUnit.name);
     for (const u of item.coUnits) unitNames.add(u.name);
@@ -111,6 +189,7 @@ export function computeTotals(ledger: Ledger, asOf: Day): Totals {
     if (item.satisfaction) t.satisfaction[item.satisfaction]++;
   }
   t.provincial = t.provincialNpc + t.provincialCppcc;
+  t.bySource = orderSources(groups);
   t.handlingUnits = unitNames.size;
   const forms = SATISFACTIONS.reduce((n, s) => n + t.satisfaction[s], 0);
   t.rates = {

@@ -32,13 +32,8 @@ export type Field =
   | 'secondReply'
   | 'coUnitOpinion';
 
-export type SourceKind = 'provincialNpc' | 'provincialCppcc' | 'municipalNpc' | 'municipalCppcc' | 'nationalNpc';
-
-export interface SourceDef {
-  kind: SourceKind;
-  /** Counted inside the municipal NPC figure but reported apart (闭会建议). */
-  interSession?: boolean;
-}
+import type { Place, SourceDef } from './sources';
+export type { SourceDef } from './sources';
 
 export type Satisfaction = '满意' | '基本满意' | '不满意';
 export const SATISFACTIONS: readonly Satisfaction[] = ['满意', '基本满意', '不满意'];
@@ -47,8 +42,13 @@ export interface Config {
   headers: Record<Field, string[]>;
   /** Fields without which the check cannot do its job (ledger.column-missing). */
   requiredFields: Field[];
-  /** Source labels (compared after removing spaces and full-width forms). */
+  /**
+   * Source labels the office writes that are not read from their prefix (全国/省/市/区/县 + 人大建议/政协提案),
+   * or that mean something else here (compared after removing spaces and full-width forms).
+   */
   sources: Record<string, SourceDef>;
+  /** The office's own level; by default the level most of the ledger's labels name. */
+  officeLevel?: Place;
   /** Allowed reply categories. */
   categories: string[];
   /** Words that name a category, checked in order (the first contained wins). */
@@ -127,24 +127,7 @@ export const DEFAULT_CONFIG: Config = {
     coUnitOpinion: ['协办意见日期', '协办意见', '协办意见时间', '协办答复日期'],
   },
   requiredFields: ['source', 'number', 'leadUnit', 'assignDate', 'replyDate', 'category', 'satisfaction'],
-  sources: {
-    省人大建议: { kind: 'provincialNpc' },
-    省人大代表建议: { kind: 'provincialNpc' },
-    省政协提案: { kind: 'provincialCppcc' },
-    省政协委员提案: { kind: 'provincialCppcc' },
-    市人大建议: { kind: 'municipalNpc' },
-    市人大代表建议: { kind: 'municipalNpc' },
-    人大建议: { kind: 'municipalNpc' },
-    议案转建议: { kind: 'municipalNpc' },
-    市人大闭会建议: { kind: 'municipalNpc', interSession: true },
-    闭会建议: { kind: 'municipalNpc', interSession: true },
-    市人大闭会期间建议: { kind: 'municipalNpc', interSession: true },
-    闭会期间建议: { kind: 'municipalNpc', interSession: true },
-    市政协提案: { kind: 'municipalCppcc' },
-    市政协委员提案: { kind: 'municipalCppcc' },
-    政协提案: { kind: 'municipalCppcc' },
-    全国人大建议: { kind: 'nationalNpc' },
-  },
+  sources: {},
   categories: ['A', 'B', 'C'],
   categoryWords: [
     ['A', ['已经解决', '已解决', '基本解决', '已采纳', '采纳']],
@@ -175,16 +158,4 @@ export function makeConfig(overrides: ConfigOverrides = {}): Config {
     ...overrides,
     headers: { ...DEFAULT_CONFIG.headers, ...(overrides.headers ?? {}) },
   };
-}
-
-export const SOURCE_LABELS: Record<SourceKind, string> = {
-  provincialNpc: '省人大建议',
-  provincialCppcc: '省政协提案',
-  municipalNpc: '市人大建议',
-  municipalCppcc: '市政协提案',
-  nationalNpc: '全国人大建议',
-};
-
-export function isNpc(kind: SourceKind): boolean {
-  return kind === 'provincialNpc' || kind === 'municipalNpc' || kind === 'nationalNpc';
 }

@@ -13,7 +13,8 @@ export default defineRule({
     return {
       item(item) {
         if (item.number === '') return;
-        const src = item.source.def ? `${item.source.def.kind}${item.source.interSession ? '/闭会' : ''}` : compactKey(item.source.raw);
+        const def = item.source.def;
+        const src = def ? `${def.body}/${def.level}${item.source.interSession ? '/闭会' : ''}` : compactKey(item.source.raw);
         const key = `${src}#${compactKey(item.number)}`;
         const first = seen.get(key);
         if (first === undefined) {
