@@ -6,7 +6,7 @@ import { ColumnMap, HeaderMatch, findHeader } from './header';
 import { DateParse, parseDay } from './dates';
 import { UnitDirectory, UnitList, isUnitSheetName, readUnitList } from './units';
 import { isYes, readCategory, readSatisfaction } from './values';
-import { Place, SourceReading, classifySource, labelInName, officePlace } from './sources';
+import { Place, SourceReading, classifySource, labelInName, officePlace, parseLabel } from './sources';
 import { BanliError } from './errors';
 
 export interface UnitRef {
@@ -115,6 +115,20 @@ export function cellOf(item: Item, f: Field): CellValue {
   if (!c) return null;
   const v = item.raw[c.col - item.part.left];
   return v === undefined ? null : v;
+}
+
+/**
+ * Which item a row is: source and number (null when the row has no number or its sheet no source). Rows with
+ * the same key are one item: handled by several units (分办) when their lead units differ, duplicates when not.
+ */
+export function itemKey(item: Item): string | null {
+  if (item.number === '' || !partHas(item.part, 'source')) return null;
+  const def = item.source.def;
+  let src: string;
+  if (def) src = `${def.body}/${def.level}/${item.source.interSession ? 1 : 0}/${def.level === 'upper' ? (parseLabel(item.source.raw)?.place ?? '') : ''}`;
+  else if (item.source.raw !== '') src = `?${compactKey(item.source.raw)}`;
+  else return null;
+  return `${src}#${compactKey(item.number)}`;
 }
 
 /** A part has a field: its column, or for the source, the sheet's name. */

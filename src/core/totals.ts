@@ -1,5 +1,5 @@
 /** Totals in the circular's terms, counted from the items: never typed in. */
-import { Item, Ledger } from './ledger';
+import { Item, Ledger, itemKey } from './ledger';
 import { Finding, deadlineOf } from './rules';
 import { Day } from './dates';
 import { SATISFACTIONS, Satisfaction } from './vocabulary';
@@ -43,6 +43,8 @@ export interface Totals {
   /** The office's own level (市 for a city office, 区/县 for a county one). */
   office: Place;
   unknownSource: number;
+  /** Items handled by several lead units (分办): rows with the same source and number, each counted once. */
+  splitItems: number;
   keyNpc: number;
   keyCppcc: number;
   replied: number;
@@ -137,7 +139,6 @@ export function rate(numerator: number, denominator: number): Rate {
 }
 
 export function computeTotals(ledger: Ledger, asOf: Day): Totals {
-  const months = ledger.config.deadlineMonths;
   const t: Totals = {
     total: 0,
     provincial: 0,
@@ -151,6 +152,7 @@ export function computeTotals(ledger: Ledger, asOf: Day): Totals {
     bySource: [],
     office: ledger.office,
     unknownSource: 0,
+    splitItems: 0,
     keyNpc: 0,
     keyCppcc: 0,
     replied: 0,
@@ -164,7 +166,25 @@ export function computeTotals(ledger: Ledger, asOf: Day): Totals {
   };
   const unitNames = new Set<string>();
   const groups = new Map<string, Group>();
+  // Rows of one item (same source and number): the first row stands for it, the others follow it.
+  const firstOf = new Map<string, Item>();
+  const others = new Map<Item, Item[]>();
   for (const item of ledger.items) {
+    const k = itemKey(item);
+    if (k === null) continue;
+    const first = firstOf.get(k);
+    if (!first) firstOf.set(k, item);
+    else {
+      const list = others.get(first);
+      if (list) list.push(item);
+      else others.set(first, [item]);
+    }
+  }
+  const following = new Set<Item>();
+  for (const list of others.values()) for (const i of list) following.add(i);
+  for (const item of ledger.items) {
+    if (following.has(item)) continue;
+    const rows = others.get(item);
     t.total++;
     const def = item.source.def;
     if (!def) t.unknownSource++;
@@ -177,15 +197,29 @@ export function computeTotals(ledger: Ledger, asOf: Day): Totals {
       }
       countSource(groups, item);
     }
-    if (item.leadUnit) unitNames.add(item.leadUnit.name);
-    for (const u of item.coUnits) unitNames.add(u.name);
-    const deadline = deadlineOf(item, months);
-    if (item.replyDate.kind !== 'empty') {
+    const all = rows ? [item, ...rows] : [item];
+    if (rows && new Set(all.map((r) => r.leadUnit?.name ?? '')).size > 1) t.splitItems++;
+    let replied = true;
+    let onTime = true;
+    let overdue = false;
+    for (const r of all) {
+      if (r.leadUnit) unitNames.add(r.leadUnit.name);
+      for (const u of r.coUnits) unitNames.add(u.name);
+      const deadline = deadlineOf(r, ledger.config);
+      if (r.replyDate.kind !== 'empty') {
+        if (!(r.replyDate.kind === 'ok' && deadline && r.replyDate.day <= deadline)) onTime = false;
+      } else {
+        replied = false;
+        if (deadline && deadline < asOf) overdue = true;
+      }
+    }
+    // Answered when every unit has answered; the first row's category, contact and satisfaction stand for it.
+    if (replied) {
       t.replied++;
-      if (item.replyDate.kind === 'ok' && deadline && item.replyDate.day <= deadline) t.repliedOnTime++;
+      if (onTime) t.repliedOnTime++;
       if (item.faceToFace) t.faceToFace++;
       if (typeof item.category === 'string' && item.category in t.categories) t.categories[item.category]++;
-    } else if (deadline && deadline < asOf) t.overdue++;
+    } else if (overdue) t.overdue++;
     if (item.satisfaction) t.satisfaction[item.satisfaction]++;
   }
   t.provincial = t.provincialNpc + t.provincialCppcc;
@@ -204,7 +238,6 @@ export function computeTotals(ledger: Ledger, asOf: Day): Totals {
 
 /** Per lead unit, in the master list's order first, then units found only in the ledger. */
 export function computeUnitStats(ledger: Ledger, findings: Finding[], asOf: Day): UnitStats[] {
-  const months = ledger.config.deadlineMonths;
   const byName = new Map<string, UnitStats>();
   const get = (name: string, known: boolean | null): UnitStats => {
     let s = byName.get(name);
@@ -220,7 +253,7 @@ export function computeUnitStats(ledger: Ledger, findings: Finding[], asOf: Day)
     if (!item.leadUnit) continue;
     const s = get(item.leadUnit.name, item.leadUnit.known);
     s.items++;
-    const deadline = deadlineOf(item, months);
+    const deadline = deadlineOf(item, ledger.config);
     if (item.replyDate.kind !== 'empty') {
       s.replied++;
       if (item.replyDate.kind === 'ok' && deadline && item.replyDate.day <= deadline) s.onTime++;

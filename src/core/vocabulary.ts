@@ -57,6 +57,16 @@ export interface Config {
   degreeByCategory: Record<string, string[]>;
   /** Reply deadline in calendar months after assignment. */
   deadlineMonths: number;
+  /** Months per source label (政协提案: 5), instead of deadlineMonths. */
+  deadlineMonthsBySource?: Record<string, number>;
+  /** A fixed deadline per source label (YYYY-MM-DD), used when the ledger has no deadline column value. */
+  fixedDeadlines?: Record<string, string>;
+  /** Longest deadline with an approved extension, in months after assignment. */
+  maxExtensionMonths: number;
+  /** The 催办 list: unanswered items due within this many days. */
+  dueSoonDays: number;
+  /** Units named in the circular as handling well, instead of the documented selection. */
+  praisedUnits?: string[];
   /** Words that mean "no" in a yes/no column; an empty cell is no too, anything else is yes. */
   noWords: string[];
   /** Words in a total row's first cells. */
@@ -140,6 +150,8 @@ export const DEFAULT_CONFIG: Config = {
     C: ['留作参考', '暂不能解决'],
   },
   deadlineMonths: 3,
+  maxExtensionMonths: 6,
+  dueSoonDays: 15,
   noWords: ['否', '不', '无', '没有', '未', 'N', 'NO', 'F', 'FALSE', '0', '×', '✗', '✘', 'X', '-', '—', '/'],
   totalRowWords: ['合计', '总计', '小计'],
   unitSheetNames: ['承办单位', '承办单位名单', '单位名单', '单位'],
