@@ -1,5 +1,6 @@
 /** The serialisable result of checking one file: what workers send back and every report renders from. */
-import { Analysis, ErrorCode, FIELD_LABELS, Field, Finding, RuleId, RuleNotRun, Totals, UnitStats, columnHeaders, missingColumns } from '../core';
+import { Analysis, FIELD_LABELS, Field, Finding, RuleId, RuleNotRun, Totals, UnitStats, columnHeaders, missingColumns } from '../core';
+import { ErrorInfo } from './errors';
 
 /** A finding as reported: its sheet is in its cell address; its column number is not needed outside. */
 export type FindingSummary = Omit<Finding, 'sheet' | 'col'>;
@@ -25,14 +26,16 @@ export interface OkSummary {
   counts: { errors: number; warnings: number; byRule: Partial<Record<RuleId, number>> };
   rulesNotRun: RuleNotRun[];
   findings: FindingSummary[];
-  /** The annotated copy written for this file, if any. */
-  annotated?: string;
+  /** The annotated copy, when one was asked for: written, or why not (the check's result stands either way). */
+  annotated?: AnnotatedResult;
 }
+
+export type AnnotatedResult = { ok: true; path: string } | { ok: false; error: ErrorInfo };
 
 export interface ErrorSummary {
   path: string;
   ok: false;
-  error: { code: ErrorCode; message: string };
+  error: ErrorInfo;
 }
 
 export type FileSummary = OkSummary | ErrorSummary;

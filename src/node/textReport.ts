@@ -1,6 +1,7 @@
 /** The CLI's text output: totals in the circular's terms, findings grouped by rule, in Chinese. */
 import { FIELD_LABELS, Field, RULES, RULE_IDS, ruleTitle, severityText, totalsLines } from '../core';
 import { FileSummary, FindingSummary, OkSummary } from './summary';
+import { SkippedPath } from './files';
 
 function findingLine(f: FindingSummary): string {
   const where = f.cell ?? '（整表）';
@@ -8,12 +9,23 @@ function findingLine(f: FindingSummary): string {
   return `  ${where} ${unit}${f.message}${f.suggestion ? ` → ${f.suggestion}` : ''}`;
 }
 
+/** The annotated copy: where it is, or why it was not written (the check's result stands). */
+function annotatedText(s: OkSummary, lead: string): string {
+  if (!s.annotated) return '';
+  return s.annotated.ok ? `${lead}标注副本：${s.annotated.path}` : `${lead}标注副本未写出：${s.annotated.error.message}`;
+}
+
+/** Lines for what was skipped: duplicates, Banli's own copies, links back to a folder. */
+export function skippedText(skipped: SkippedPath[]): string {
+  return skipped.map((k) => `跳过 ${k.message}`).join('\n');
+}
+
 /** One status line per file, for batches. */
 export function statusLine(s: FileSummary): string {
   if (!s.ok) return `✗ ${s.path}：无法检查（${s.error.code}）${s.error.message}`;
   const hidden = s.hiddenItemRows ? `，隐藏行 ${s.hiddenItemRows}` : '';
   const mark = s.counts.errors ? '✗' : s.counts.warnings ? '!' : '✓';
-  return `${mark} ${s.path}：${s.items} 件，错误 ${s.counts.errors}，警告 ${s.counts.warnings}${hidden}${s.annotated ? `；标注副本 ${s.annotated}` : ''}`;
+  return `${mark} ${s.path}：${s.items} 件，错误 ${s.counts.errors}，警告 ${s.counts.warnings}${hidden}${annotatedText(s, '；')}`;
 }
 
 /**
@@ -78,15 +90,15 @@ export function fileText(s: FileSummary, maxFindings = Infinity, perRule = Infin
     out.push('', '未进行的检查：');
     for (const n of s.rulesNotRun) out.push(`  ${n.rule}：${n.reason}`);
   }
-  if (s.annotated) out.push('', `标注副本：${s.annotated}`);
+  if (s.annotated) out.push('', annotatedText(s, ''));
   return out.join('\n');
 }
 
-export function grandTotalText(results: FileSummary[]): string {
+export function grandTotalText(results: FileSummary[], skipped = 0): string {
   const ok = results.filter((r): r is OkSummary => r.ok);
   const items = ok.reduce((n, r) => n + r.items, 0);
   const errors = ok.reduce((n, r) => n + r.counts.errors, 0);
   const warnings = ok.reduce((n, r) => n + r.counts.warnings, 0);
   const bad = results.length - ok.length;
-  return `合计：${results.length} 个文件，已检查 ${ok.length} 个${bad ? `，${bad} 个无法读取` : ''}；共 ${items} 件，错误 ${errors} 条，警告 ${warnings} 条。`;
+  return `合计：${results.length} 个文件，已检查 ${ok.length} 个${bad ? `，${bad} 个无法读取` : ''}${skipped ? `（另跳过 ${skipped} 个，见上）` : ''}；共 ${items} 件，错误 ${errors} 条，警告 ${warnings} 条。`;
 }
