@@ -52,24 +52,31 @@ export interface TempFiles {
 let counter = 0;
 
 export function wpsTempFiles(fs: WpsFileSystem, tempDir: () => string): TempFiles {
-  const textWriter = fs.WriteFile ?? fs.writeFileString;
-  const binaryWriter = fs.writeAsBinaryString;
+  // Looked up at each call: the writers are not in the typings, and builds differ.
+  const textWriter = () => fs.WriteFile ?? fs.writeFileString;
+  const binaryWriter = () => fs.writeAsBinaryString;
   return {
-    binary: typeof binaryWriter === 'function',
-    text: typeof textWriter === 'function',
+    get binary() {
+      return typeof binaryWriter() === 'function';
+    },
+    get text() {
+      return typeof textWriter() === 'function';
+    },
     write(ext, data) {
       const dir = tempDir().replace(/[\\/]+$/, '');
       const sep = dir.includes('\\') ? '\\' : '/';
       const path = `${dir}${sep}banli-${Date.now()}-${++counter}.${ext}`;
       let ok: boolean | void;
       if (typeof data === 'string') {
-        if (!textWriter) throw new Error('这个版本的 WPS 不能写临时文件，无法插入通报。请在独立页面（banli.html）生成 .docx 后用 WPS 打开。');
-        ok = textWriter.call(fs, path, data);
+        const write = textWriter();
+        if (!write) throw new Error('这个版本的 WPS 不能写临时文件，无法插入通报。请在独立页面（banli.html）生成 .docx 后用 WPS 打开。');
+        ok = write.call(fs, path, data);
       } else {
-        if (!binaryWriter) throw new Error('这个版本的 WPS 不能写二进制临时文件。');
+        const write = binaryWriter();
+        if (!write) throw new Error('这个版本的 WPS 不能写二进制临时文件。');
         let s = '';
         for (let i = 0; i < data.length; i += 0x8000) s += String.fromCharCode(...data.subarray(i, i + 0x8000));
-        ok = binaryWriter.call(fs, path, s);
+        ok = write.call(fs, path, s);
       }
       if (ok === false || !fs.Exists(path)) throw new Error(`临时文件没有写成（${path}）：请检查临时文件夹是否可写，或在独立页面生成 .docx。`);
       return path;

@@ -377,7 +377,8 @@ export class FakeWpsDocument implements T.WpsDocument {
   inserted: Array<{ path: string; kind: 'docx' | 'xml'; at: number; length: number; sectPr: boolean }> = [];
   pageSetupApplied = false;
   constructor(readonly app: FakeWpsApp, paragraphs: string[]) {
-    this.text = paragraphs.length ? paragraphs.map((p) => `${p}\r`).join('') : '\r';
+    // The clerk's paragraphs, then the empty last paragraph where the cursor is.
+    this.text = `${paragraphs.map((p) => `${p}\r`).join('')}\r`;
   }
 
   range(start: number, end: number): T.WpsRange {
@@ -506,7 +507,7 @@ export class FakeWpsApp implements T.WpsApplication {
     readonly keepsControls = true,
   ) {
     this.ActiveDocument = new FakeWpsDocument(this, paragraphs);
-    this.cursor = this.ActiveDocument.text.length - 1; // before the last paragraph mark
+    this.cursor = this.ActiveDocument.text.length - 1; // in the empty last paragraph
   }
   get Selection(): T.WpsSelection {
     const doc = this.ActiveDocument!;
