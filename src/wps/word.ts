@@ -138,7 +138,7 @@ export function wpsDocumentStore(doc: () => WpsDocument | null): DocumentStore {
 // ---- the host ----
 
 function docxFile(c: Circular): Promise<Uint8Array> {
-  return import(/* webpackChunkName: "jszip" */ 'jszip').then(async ({ default: JSZip }) => {
+  return import('jszip').then(async ({ default: JSZip }) => {
     const parts = docxParts(c, today());
     parts['word/document.xml'] = withBookmarks(parts['word/document.xml']);
     const zip = new JSZip();
