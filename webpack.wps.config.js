@@ -60,6 +60,8 @@ module.exports = (env, argv) => ({
         { from: 'wps/manifest.xml', to: 'manifest.xml' },
         { from: 'assets', to: 'assets' },
         { from: 'samples/ledger-2021.xlsx', to: 'samples/ledger-2021.xlsx' },
+        // The installers next to the add-in folder, so dist-wps/ alone can be handed out.
+        ...['install-wps.sh', 'uninstall-wps.sh', 'install-wps.ps1', 'install-wps.cmd'].map((f) => ({ from: `scripts/${f}`, to: `../${f}`, info: { minimized: true } })),
       ],
     }),
     new CentralListPlugin(),
