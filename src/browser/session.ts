@@ -9,8 +9,6 @@ import { annotateBuffer } from '../xlsx/annotate';
 import { docxBytes } from '../docx/zip';
 import { OpenedLedger, Progress } from './types';
 
-type ReadWithProgress = (bytes: Uint8Array, name: string, options?: { onProgress?: (p: { done: number; total: number }) => void }) => ReturnType<typeof readWorkbook>;
-
 function text(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
@@ -28,9 +26,10 @@ export class Session {
     this.bytes = null;
     this.last = null;
     onProgress?.({ phase: 'read', done: 0, total: 0 });
-    // The reader reports rows as it goes where it can (an optional third argument).
-    const read = readWorkbook as ReadWithProgress;
-    const { grids, buffer } = await read(bytes, name, { onProgress: (p) => onProgress?.({ phase: 'read', done: p.done, total: p.total }) });
+    // The reader reports rows as it goes; the total is what the sheets declare (0 when they declare nothing).
+    const { grids, buffer } = await readWorkbook(bytes, name, {
+      onProgress: (p) => onProgress?.({ phase: 'read', done: p.rowsRead, total: p.rowsTotal ?? 0 }),
+    });
     this.name = name;
     this.grids = grids;
     this.bytes = buffer;
