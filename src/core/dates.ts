@@ -183,3 +183,39 @@ export function chineseDate(day: Day): string {
 export function today(now: Date = new Date()): Day {
   return makeDay(now.getFullYear(), now.getMonth() + 1, now.getDate()) as Day;
 }
+
+export type DateInput = { kind: 'empty' } | { kind: 'ok'; day: Day } | { kind: 'invalid'; message: string };
+
+/**
+ * A date a clerk types into a field, year first (zh-CN order): 2021-08-01, 2021/8/1, 2021.8.1, 2021年8月1日,
+ * 20210801 (full-width digits too). Unlike parseDay, no Excel serial numbers and no time of day: a field holds a
+ * day, and a half-typed one (2021-8, 0002, 08012021) is an error with a message saying which forms are accepted.
+ */
+export function parseDateInput(text: string): DateInput {
+  const t = cleanText(text);
+  if (t === '') return { kind: 'empty' };
+  const forms = [
+    /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*日?$/,
+    /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/,
+    /^(\d{4})(\d{2})(\d{2})$/,
+  ];
+  for (const re of forms) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const day = makeDay(y, mo, d);
+    if (day) return { kind: 'ok', day };
+    if (y < 1900 || y > 2200) return { kind: 'invalid', message: `“${t}”的年份 ${y} 不对，年份写在最前面，例如 2021-08-01。` };
+    if (mo < 1 || mo > 12) return { kind: 'invalid', message: `“${t}”中没有 ${mo} 月，请按“年-月-日”的顺序写，例如 2021-08-01。` };
+    return { kind: 'invalid', message: `${y}年${mo}月没有 ${d} 日。` };
+  }
+  return { kind: 'invalid', message: `“${t}”不是完整的日期。请写成 2021-08-01、2021/8/1、2021年8月1日 或 20210801。` };
+}
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/** A day in words, to show back what a field understood: 2021年8月1日（星期日）. */
+export function dayInWords(day: Day): string {
+  const { y, m, d } = dayParts(day);
+  return `${chineseDate(day)}（星期${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}）`;
+}

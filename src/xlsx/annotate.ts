@@ -392,7 +392,7 @@ function noteLine(f: Finding): string {
 /** The custom-properties part the package's root relationships name, if any. */
 async function customPart(zip: JSZip): Promise<{ part: string | null; rels: string | null }> {
   const rels = await text(zip, '_rels/.rels');
-  const tag = rels ? [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, 'Type') === REL_CUSTOM) : undefined;
+  const tag = rels ? [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => /\/custom-properties$|\/customProperties$/.test(attr(t, 'Type') ?? '')) : undefined;
   const target = tag ? attr(tag, 'Target') : null;
   return { part: target ? resolveTarget('', target) : null, rels };
 }

@@ -1,29 +1,33 @@
 import { compactKey } from '../text';
-import { Item, partName } from '../ledger';
+import { Item, itemKey, partName } from '../ledger';
 import { defineRule } from './types';
 
 /** The same source and number on two rows: every row after the first. */
+/**
+ * The same source and number twice with the same lead unit: every row after the first. The same number with
+ * different lead units is one item split among units (分办), not a duplicate.
+ */
 export default defineRule({
   id: 'ledger.duplicate-number',
   severity: 'error',
   title: '编号重复',
   fields: ['source', 'number'],
   start(ctx) {
-    /** Source → number → first item (nested maps: no key string built per item). */
+    /** Key → the first row seen for each lead unit. */
     const seen = new Map<string, Map<string, Item>>();
     return {
       item(item) {
-        if (item.number === '') return;
-        const src = item.source.def ? (item.source.interSession ? `${item.source.def.kind}/闭会` : item.source.def.kind) : compactKey(item.source.raw);
-        let numbers = seen.get(src);
-        if (numbers === undefined) {
-          numbers = new Map();
-          seen.set(src, numbers);
+        const key = itemKey(item);
+        if (key === null) return;
+        const unit = item.leadUnit ? compactKey(item.leadUnit.name) : '';
+        let byUnit = seen.get(key);
+        if (!byUnit) {
+          byUnit = new Map();
+          seen.set(key, byUnit);
         }
-        const key = compactKey(item.number);
-        const first = numbers.get(key);
+        const first = byUnit.get(unit);
         if (first === undefined) {
-          numbers.set(key, item);
+          byUnit.set(unit, item);
           return;
         }
         const where = first.part === item.part ? '' : partName(first.part);
