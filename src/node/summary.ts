@@ -1,5 +1,5 @@
 /** The serialisable result of checking one file: what workers send back and every report renders from. */
-import { Analysis, Field, Finding, RuleId, RuleNotRun, Totals, UnitStats, columnHeaders } from '../core';
+import { Analysis, FIELD_LABELS, Field, Finding, RuleId, RuleNotRun, Totals, UnitStats, columnHeaders, missingColumns } from '../core';
 import { ErrorInfo } from './errors';
 
 /** A finding as reported: its sheet is in its cell address; its column number is not needed outside. */
@@ -11,7 +11,13 @@ export interface OkSummary {
   sheet: string;
   headerRow: number;
   items: number;
+  /** Every sheet read as part of the ledger (file set when several workbooks are combined). */
+  sheets: Array<{ file?: string; name: string; headerRow: number; items: number; sheetSource?: string }>;
+  /** Sheets that look like a ledger but were not read, with the reason. */
+  unreadSheets: Array<{ file?: string; name: string; reason: string }>;
   columns: Partial<Record<Field, string>>;
+  /** Columns the checks expect that were not found (their checks did not run). */
+  missingColumns: Array<{ field: Field; label: string }>;
   unitList: { sheet: string; units: number; withReceptionDay: number } | null;
   skippedRows: { blank: number; total: number; note: number };
   hiddenItemRows: number;
@@ -44,7 +50,16 @@ export function summarize(path: string, a: Analysis): OkSummary {
     sheet: l.sheet,
     headerRow: l.headerRow,
     items: l.items.length,
+    sheets: l.parts.map((p) => ({
+      ...(p.file !== null ? { file: p.file } : {}),
+      name: p.sheet,
+      headerRow: p.headerRow,
+      items: p.items,
+      ...(p.sheetSource !== null ? { sheetSource: p.sheetSource } : {}),
+    })),
+    unreadSheets: l.unread.map((u) => ({ ...(u.file !== null ? { file: u.file } : {}), name: u.sheet, reason: u.reason })),
     columns: columnHeaders(l),
+    missingColumns: missingColumns(l).map((field) => ({ field, label: FIELD_LABELS[field] })),
     unitList: l.units
       ? { sheet: l.units.sheet, units: l.units.units.length, withReceptionDay: l.units.units.filter((u) => u.receptionDay === true).length }
       : null,

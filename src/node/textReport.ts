@@ -1,5 +1,5 @@
 /** The CLI's text output: totals in the circular's terms, findings grouped by rule, in Chinese. */
-import { RULES, RULE_IDS, ruleTitle, severityText, totalsLines } from '../core';
+import { FIELD_LABELS, Field, RULES, RULE_IDS, ruleTitle, severityText, totalsLines } from '../core';
 import { FileSummary, FindingSummary, OkSummary } from './summary';
 import { SkippedPath } from './files';
 
@@ -43,12 +43,28 @@ export function fileText(s: FileSummary, maxFindings = Infinity, perRule = Infin
     s.skippedRows.total ? `合计行 ${s.skippedRows.total} 行` : '',
     s.skippedRows.note ? `说明行 ${s.skippedRows.note} 行` : '',
   ].filter(Boolean);
+  const sheets = s.sheets ?? [];
+  if (sheets.length > 1) {
+    out.push(
+      `读取了 ${sheets.length} 个工作表：` +
+        sheets
+          .map((p) => `${p.file ? `${p.file}!` : ''}“${p.name}”${p.items} 件（表头第 ${p.headerRow} 行${p.sheetSource ? `，来源按表名记为${p.sheetSource}` : ''}）`)
+          .join('，') +
+        '。',
+    );
+  }
+  for (const u of s.unreadSheets ?? []) out.push(`未读取工作表 ${u.file ? `${u.file}!` : ''}“${u.name}”：${u.reason}。`);
   out.push(
-    `工作表“${s.sheet}”，表头在第 ${s.headerRow} 行，共 ${s.items} 件` +
+    (sheets.length > 1 ? `合计` : `工作表“${s.sheet}”，表头在第 ${s.headerRow} 行，`) + `共 ${s.items} 件` +
       (skipped.length ? `（已跳过${skipped.join('、')}）` : '') +
       (s.hiddenItemRows ? `；其中 ${s.hiddenItemRows} 行在 Excel 中被隐藏，也已检查` : '') +
       '。',
   );
+  const renamed = (Object.entries(s.columns) as Array<[Field, string]>).filter(([f, h]) => h !== FIELD_LABELS[f]);
+  if (renamed.length) out.push(`列名对应：${renamed.map(([f, h]) => `“${h}”→${FIELD_LABELS[f]}`).join('、')}。`);
+  if (s.missingColumns?.length) {
+    out.push(`没有找到的列：${s.missingColumns.map((m) => m.label).join('、')}（依赖它们的检查没有进行；列名可在 banli.config.json 的 headers 中补充）。`);
+  }
   out.push(s.unitList ? `承办单位名单：工作表“${s.unitList.sheet}”，${s.unitList.units} 个单位。` : '承办单位名单：没有（单位名称和接待日的检查未进行）。');
   out.push('', ...totalsLines(s.totals));
   if (s.unitList && !s.rulesNotRun.some((n) => n.rule === 'unit.no-reception-day')) {

@@ -2,11 +2,12 @@
 import { constants, promises as fs } from 'fs';
 import * as path from 'path';
 import { BanliError, Grid } from '../core';
-import { readWorkbookBuffer } from '../xlsx/read';
+import { ReadOptions, readWorkbookBuffer } from '../xlsx/read';
 import { cliError, translated } from './errors';
 import { notAFile } from './files';
 
-export { plainValue, readWorkbook, readWorkbookBuffer, IGNORED_NODES } from '../xlsx/read';
+export { readWorkbook, readWorkbookBuffer } from '../xlsx/read';
+export type { ReadOptions, ReadProgress, ReadLimits } from '../xlsx/read';
 
 /**
  * The bytes of a file. Opened without blocking and checked to be a regular file first: a FIFO, device or socket is
@@ -31,6 +32,6 @@ export async function readBytes(file: string): Promise<Buffer> {
   }
 }
 
-export async function readWorkbookFile(file: string): Promise<Grid[]> {
-  return readWorkbookBuffer(await readBytes(file), path.basename(file));
+export async function readWorkbookFile(file: string, options: ReadOptions = {}): Promise<Grid[]> {
+  return readWorkbookBuffer(await readBytes(file), path.basename(file), options);
 }
