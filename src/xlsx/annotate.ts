@@ -29,6 +29,7 @@ const posix = {
   },
 };
 import JSZip from 'jszip';
+import { strFromU8 } from 'fflate';
 import { ZipEntry, inflateEntry, readEntries } from './reader/zip';
 import { Analysis, BanliError, Finding, Severity, columnLetter, columnNumber, escapeXml, guardFormula, ruleTitle } from '../core';
 
@@ -407,7 +408,7 @@ function smallPart(bytes: Uint8Array, entries: Map<string, ZipEntry>, name: stri
     all.set(c, at);
     at += c.length;
   }
-  return new TextDecoder().decode(all);
+  return strFromU8(all);
 }
 
 /**
