@@ -128,6 +128,12 @@ describe('output folders and unwritable paths, before the check starts', () => {
     await fs.stat(path.join(f.dir, 'e/通报.docx'));
   });
 
+  test('a refused command creates no folder either', async () => {
+    const f = await fresh();
+    expectRefused(await run('check', '--html', path.join(f.dir, 'new/r.html'), '--annotate', f.other, f.ledger), /--annotate 需要一个文件夹/);
+    expect((await fs.readdir(f.dir)).sort()).toEqual(['台账.xlsx', '郊区台账.xlsx'].sort());
+  });
+
   test('--html naming a folder: exit 2 before the check, in Chinese (no EISDIR)', async () => {
     const f = await fresh();
     const r = await run('check', '--json', '--html', f.dir, f.ledger);
