@@ -67,6 +67,9 @@ function relPrefix(xml: string, root: string, ns: Ns): { xml: string; prefix: st
  * with it as the default namespace, so the patches below see <c>, <row>, <sheetData>. Same content, same meaning.
  */
 async function unprefixParts(zip: JSZip): Promise<void> {
+  // Generators that prefix do so from the workbook part on; a workbook without a prefix needs no pass.
+  const wb = (await text(zip, 'xl/workbook.xml')) ?? '';
+  if (!MAIN_NAMESPACES.some((uri) => new RegExp(`xmlns:[\\w.-]+="${reEscape(uri)}"`).test(wb))) return;
   for (const file of Object.values(zip.files)) {
     if (file.dir || !/^xl\/.*\.xml$/i.test(file.name)) continue;
     const xml = await file.async('string');
