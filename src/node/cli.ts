@@ -1,6 +1,6 @@
 /** The banli command line. Every failure a user can cause ends in a Chinese message and exit code 2. */
 import * as path from 'path';
-import { BanliError, Day, Grid, isBanliError, parseAsOf, today } from '../core';
+import { BanliError, Config, Day, Grid, isBanliError, parseAsOf, today } from '../core';
 import { parseArgs } from './args';
 import { analyseFile, readUnitGrids } from './check';
 import { SkippedPath } from './files';
@@ -14,6 +14,8 @@ import { PathPlan, preparePaths } from './paths';
 import { errorInfo, isSystemError, systemMessage } from './errors';
 import { prepareFolder, writeFileAtomic } from './safeWrite';
 import { readBytes } from './workbook';
+import { resolveConfig } from './config';
+import { runInit } from './init';
 
 export interface Io {
   out: (s: string) => void;
@@ -34,6 +36,7 @@ const HELP = `banli —— 建议提案办理台账检查（办理助手）
   banli check [选项] 路径...      检查台账（.xlsx 文件或文件夹，文件夹会递归查找）
   banli report [选项] 台账.xlsx -o 通报.docx
                                    按台账生成办理工作情况通报（GB/T 9704 版式的 .docx）
+  banli init [台账或文件夹]        在台账旁写出一个填好默认值的设置文件 banli.config.json
   banli demo                       检查自带的示例台账（截至 2021-07-19），打印摘要并生成示例通报
   banli --help | --version
 
@@ -46,6 +49,7 @@ check 的选项：
   --max-findings N       每个文件最多列出 N 条问题（各规则的计数不受影响）
   --html 文件            另外写出一个 HTML 报告（自包含，可直接打印）
   --annotate 文件夹      为每个工作簿写出标注副本（问题单元格着色、加批注，并附“检查结果”工作表）；原文件不会被改动
+  --config 文件          设置文件（默认：台账所在文件夹中的 banli.config.json）
   --jobs N               同时检查的文件数（默认：按文件数和 CPU 自动选择；1 表示逐个检查）
 
 report 的选项（未给出的使用参考通报的版头、主送和版记）：
@@ -85,6 +89,8 @@ interface CheckOpts {
   formVersion?: string;
   sheet?: string;
   maxFindings: number;
+  /** banli.config.json (--config, or beside the first path) and its settings. */
+  config?: { config: Config; file: string };
 }
 
 /** The options' values, checked; nothing is read yet (the paths are checked first, then --units is read). */
@@ -144,7 +150,7 @@ function progress(enabled: boolean): ((done: number, total: number, file: string
 async function runCheck(plan: PathPlan, opts: CheckOpts, io: Io): Promise<number> {
   const { entries } = plan.inputs;
   const batch = await runBatch(entries, {
-    options: { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet },
+    options: { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet, config: opts.config?.config },
     annotatePaths: plan.annotatePaths,
     jobs: opts.jobs,
     onProgress: progress(io === stdio && process.stderr.isTTY === true && entries.length > 1),
@@ -164,10 +170,11 @@ async function runCheck(plan: PathPlan, opts: CheckOpts, io: Io): Promise<number
   }
   if (opts.json) {
     const doc: Record<string, unknown> = { asOf: opts.asOf, files: results.map((r) => summaryJson(r, opts.maxFindings)), skipped };
+    if (opts.config) doc.config = opts.config.file;
     if (html) doc.html = html;
     io.out(JSON.stringify(doc) + '\n');
   } else {
-    io.out(`检查截至 ${opts.asOf}\n\n`);
+    io.out(`检查截至 ${opts.asOf}${opts.config ? `，使用设置文件 ${opts.config.file}` : ''}\n\n`);
     if (skipped.length) io.out(skippedText(skipped) + '\n\n');
     if (results.length > 1) io.out(results.map(statusLine).join('\n') + '\n\n');
     if (results.length) io.out(results.map((r) => fileText(r, opts.maxFindings)).join('\n\n') + '\n');
@@ -199,7 +206,8 @@ async function runReport(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const opts = await loadUnits(parsed, flags);
-  const r = await analyseFile(positionals[0], { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet });
+  const config = (await resolveConfig(flags.config, positionals))?.config;
+  const r = await analyseFile(positionals[0], { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet, config });
   if (!r.ok) {
     io.err(`banli：${r.error.message}\n`);
     return 2;
@@ -231,7 +239,7 @@ async function runReport(argv: string[], io: Io): Promise<number> {
       printingOffice: str('printing-office'),
       printDate: str('print-date'),
       receptionDeadline: str('reception-deadline'),
-      praisedUnits: str('praised')?.split(/[、,，]/).map((s) => s.trim()),
+      praisedUnits: str('praised')?.split(/[、,，]/).map((s) => s.trim()) ?? (config?.praisedUnits?.length ? config.praisedUnits : undefined),
       prose,
     },
   };
@@ -279,11 +287,12 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if (command === 'check') {
       const { flags, positionals } = parseArgs(rest, argSpec('check'));
       if (positionals.length === 0) throw new BanliError('bad-option', '请给出要检查的台账文件或文件夹。用法：banli check [选项] 路径...');
-      const opts = parseCheckOptions(flags);
+      const opts = { ...parseCheckOptions(flags), config: await resolveConfig(flags.config, positionals) };
       const plan = await preparePaths('check', flags, positionals);
       return await runCheck(plan, await loadUnits(opts, flags), io);
     }
     if (command === 'report') return await runReport(rest, io);
+    if (command === 'init') return await runInit(rest, io);
     if (command === 'demo') {
       parseArgs(rest, argSpec('demo'));
       return await runDemo(io);
