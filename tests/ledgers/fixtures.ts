@@ -199,3 +199,23 @@ export function moreFixtures(): Record<string, Fixture> {
     },
   };
 }
+
+/**
+ * The 40 unit returns an office collects (单位01.xlsx … 单位40.xlsx): each unit's two 市人大建议 and one 市政协提案.
+ * 单位01 and 单位02 both handle 市人大建议 999 (split, 分办); 单位04 repeats 单位03's 市政协提案 3 under 单位03 (the
+ * same item in two files); 单位05's second suggestion is overdue.
+ */
+export function unitReturns(): Fixture[] {
+  return Array.from({ length: 40 }, (_, i) => {
+    const n = i + 1;
+    const unit = `单位${String(n).padStart(2, '0')}`;
+    const specs: RowSpec[] = [
+      { 类别: '市人大建议', 编号: n * 10 + 1, 主办单位: unit },
+      { 类别: '市人大建议', 编号: n * 10 + 2, 主办单位: unit, ...(n === 5 ? pending : {}) },
+      { 类别: '市政协提案', 编号: n, 主办单位: unit },
+    ];
+    if (n === 1 || n === 2) specs.push({ 类别: '市人大建议', 编号: 999, 主办单位: unit });
+    if (n === 4) specs.push({ 类别: '市政协提案', 编号: 3, 主办单位: '单位03' });
+    return { file: `returns/${unit}.xlsx`, sheets: [{ name: '台账', rows: table(FULL_HEADERS, rows(...specs)) }] };
+  });
+}
