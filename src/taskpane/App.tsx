@@ -1,6 +1,6 @@
 /** Routes by host: Excel, Word, or no Office host at all (the standalone page, with both panes as tabs). */
 import * as React from 'react';
-import { FluentProvider, Tab, TabList, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Tab, TabList, Theme, webLightTheme } from '@fluentui/react-components';
 import { ExcelPane } from './ExcelPane';
 import { StandalonePane } from './StandalonePane';
 import { WordPane } from './WordPane';
@@ -22,13 +22,13 @@ function Standalone(): React.JSX.Element {
   );
 }
 
-export function App({ host, excel, word }: { host: HostKind; excel?: () => ExcelHost; word?: () => WordHost }): React.JSX.Element {
+export function App({ host, excel, word, theme }: { host: HostKind; excel?: () => ExcelHost; word?: () => WordHost; theme?: Theme }): React.JSX.Element {
   let body: React.JSX.Element;
   if (host === 'Excel' && excel) body = <ExcelPane host={excel()} />;
   else if (host === 'Word' && word) body = <WordPane word={word()} />;
   else body = <Standalone />;
   return (
-    <FluentProvider theme={webLightTheme} lang="zh-CN">
+    <FluentProvider theme={theme ?? webLightTheme} lang="zh-CN">
       {body}
     </FluentProvider>
   );
