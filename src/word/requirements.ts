@@ -64,6 +64,7 @@ export const WORD_MEMBERS: Array<[cls: string, member: string, guard: WordCapabi
   ['Document', 'insertFileFromBase64', 'fileWithSections'],
   ['Document', 'insertFileFromBase64', 'oddEvenPages'],
   ['Body', 'shapes', 'shapes'],
+  ['ShapeCollection', 'items', 'shapes'],
 ];
 
 export function wordCapabilities(isSetSupported: (name: string, version: string) => boolean, lib?: Library): WordCapabilities {
