@@ -1,5 +1,4 @@
 /** banli report: the circular as a .docx (and optionally the flat-OPC package for insertOoxml). */
-import { promises as fs } from 'fs';
 import {
   Analysis,
   BanliError,
@@ -18,6 +17,18 @@ import {
 import { docxBytes } from '../docx/zip';
 import JSZip from 'jszip';
 import * as path from 'path';
+import { writeFileAtomic } from './safeWrite';
+import { addOptions } from './options';
+import { readBytes } from './workbook';
+
+// The circular's own options (README, “The circular”): the template, the wording switches, 印发日期, errors accepted.
+addOptions([
+  { name: 'template', value: true, commands: ['report'], path: { role: 'input', what: '通报模板' } },
+  ...['issue-date', 'problem-units', 'signature'].map((name) => ({ name, value: true, commands: ['report' as const] })),
+  ...['accept-errors', 'no-grade-shares', 'satisfaction-together', 'no-forms-returned', 'no-inter-session', 'attachment', 'no-seal'].map(
+    (name) => ({ name, value: false, commands: ['report' as const] }),
+  ),
+]);
 
 export interface ReportInput {
   analysis: Analysis;
@@ -45,7 +56,7 @@ export async function readTemplate(file: string): Promise<Record<string, string>
   const name = path.basename(file);
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file);
+    bytes = await readBytes(file);
   } catch {
     throw new BanliError('bad-option', `模板文件“${name}”无法读取：请检查路径。`);
   }
@@ -78,7 +89,7 @@ export async function writeCircular(input: ReportInput, docxPath: string): Promi
   const options = circularOptions(input);
   const circular = composeCircular(input.analysis, options, input.asOf);
   const bytes = await docxBytes(circular, options.date);
-  await fs.writeFile(docxPath, bytes);
+  await writeFileAtomic(docxPath, bytes);
   return { bytes: bytes.length };
 }
 
@@ -94,5 +105,5 @@ export function parseSections(text: string): SectionId[] {
 
 export async function writeFlatOpc(input: ReportInput, file: string, sections?: SectionId[]): Promise<void> {
   const circular = composeCircular(input.analysis, circularOptions(input), input.asOf);
-  await fs.writeFile(file, flatOpc(circular, sections), 'utf8');
+  await writeFileAtomic(file, flatOpc(circular, sections));
 }

@@ -285,8 +285,11 @@ export function tidyPieces(pieces: Fill[]): Fill[] {
   while (changed) {
     changed = false;
     const text = out.map((p) => p.text).join('');
-    const m = /（）|[，、；：](?=[，、；：。）])|(?<=[（：])[，、；]|^[，、；]/.exec(text);
-    if (!m) break;
+    // What to delete: empty brackets; a separator before another mark; a separator after an opener (the opener
+    // itself is kept: group 1 is what goes); a separator starting the text.
+    const m0 = /（）|[，、；：](?=[，、；：。）])|[（：]([，、；])|^[，、；]/.exec(text);
+    if (!m0) break;
+    const m = m0[1] ? { index: m0.index + 1, 0: m0[1] } : { index: m0.index, 0: m0[0] };
     // Find the literal piece holding the match and delete it there.
     let pos = 0;
     for (let i = 0; i < out.length; i++) {
@@ -310,7 +313,9 @@ export function tidyPieces(pieces: Fill[]): Fill[] {
 /** A template filled: literal and computed pieces; [[…]] dropped when a figure in it is empty; unknown names stay. */
 export function fillTemplate(template: string, values: Record<string, string | number>): Fill[] {
   const out: Fill[] = [];
-  const modern = template.replace(/(?<!\{)\{([A-Za-z]+)\}(?!\})/g, (m, name: string) => (name in LEGACY_FIELDS ? `{{${LEGACY_FIELDS[name]}}}` : m));
+  const modern = template.replace(/\{\{[^{}]*\}\}|\{([A-Za-z]+)\}/g, (m, name: string | undefined) =>
+    name !== undefined && name in LEGACY_FIELDS ? `{{${LEGACY_FIELDS[name]}}}` : m,
+  );
   render(parseNodes(modern), values, out);
   // Adjacent literal pieces merged.
   const merged: Fill[] = [];
