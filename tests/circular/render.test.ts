@@ -241,6 +241,19 @@ describe.each([
   });
 });
 
+test('Banli’s pagination agrees with LibreOffice on the page and the line of the 成文日期', () => {
+  for (const r of Object.values(rendered)) {
+    const blocks = r.circular.sections.filter((s) => s.id !== 'colophon').flatMap((s) => s.blocks);
+    const upToDate = blocks.slice(0, blocks.findIndex((b) => b.role === 'date') + 1);
+    const end = paginate(upToDate);
+    const page = r.layout.pages.findIndex((p) => p.lines.some((l) => l.text === '2021年7月19日'));
+    const date = r.layout.pages[page].lines.find((l) => l.text === '2021年7月19日')!;
+    const line = Math.round((date.yMax - TYPE_TOP) / 28.95);
+    expect({ doc: r.name, page: page + 1 }).toEqual({ doc: r.name, page: end.page });
+    expect({ doc: r.name, line: Math.abs(line - end.used / 579) <= 1 }).toEqual({ doc: r.name, line: true });
+  }
+});
+
 test('page numbers — N —: odd pages right, even pages left, the dash 7 mm below the type area', () => {
   const r = rendered.sample;
   r.layout.pages.forEach((p, i) => {

@@ -84,11 +84,14 @@ export function lineCount(text: string, advance: number, firstIndent: number, wi
   let lines = 1;
   let used = firstIndent;
   let line: number[] = [];
+  let hungLast = false;
   for (let i = 0; i < toks.length; i++) {
     const w = widthOf(i);
-    if (used + w <= width + 1 || (HANGS.includes(toks[i]) && used <= width + 1 && line.length > 0)) {
+    const fits = used + w <= width + 1;
+    if (fits || (HANGS.includes(toks[i]) && used <= width + 1 && line.length > 0)) {
       used += w;
       line.push(i);
+      hungLast = !fits && i === toks.length - 1;
       continue;
     }
     // Break before token i: pull pieces down while the new line would start with a mark or the old end with an opener.
@@ -100,7 +103,8 @@ export function lineCount(text: string, advance: number, firstIndent: number, wi
     line = carry;
     used = carry.reduce((s2, k) => s2 + widthOf(k), 0);
   }
-  return lines;
+  // LibreOffice gives a paragraph whose last mark hangs an empty line after it.
+  return lines + (hungLast ? 1 : 0);
 }
 
 const BODY_ROLES: Role[] = ['body', 'heading1', 'heading2', 'heading3', 'heading4', 'addressees', 'attachmentNote', 'tableNote'];
@@ -161,7 +165,12 @@ export function paginate(blocks: Block[]): BodyEnd {
       let group = 0;
       let j = i;
       while (j < blocks.length && keepNext[j]) group += heights[j++];
-      if (j < blocks.length) group += blocks[j].role === 'table' ? 2 * PAGE.linePitch : blocks[j].role === 'date' ? heights[j] : PAGE.linePitch;
+      // What must come along of the next block: with widow and orphan control, two lines of a paragraph (all of
+      // one of three lines or fewer); two rows of a table; the date whole.
+      if (j < blocks.length) {
+        const n = heights[j] / PAGE.linePitch;
+        group += blocks[j].role === 'table' ? 2 * PAGE.linePitch : blocks[j].role === 'date' || n <= 3 ? heights[j] : 2 * PAGE.linePitch;
+      }
       if (used + group > TYPE_HEIGHT) {
         page++;
         used = 0;
