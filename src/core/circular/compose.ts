@@ -155,6 +155,11 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+const PROBLEM_FIELDS = [
+  '未落实接待日单位称', '未面商单位称', '未面商件数', '旧表单位称', '旧表件数', '意见表不全单位称', '意见表不全件数',
+  '程度不符单位称', '程度不符件数', '超期未答复单位称', '超期答复单位称',
+];
+
 /** One problem: its paragraph key, its figures and the units it names. */
 interface Problem {
   key: string;
@@ -284,7 +289,11 @@ export function composeCircular(input: Input, options: CircularOptions, asOf: st
   const text = (role: Role, s: string, computed = false): Block => ({ role, runs: [computed ? { text: s, computed } : { text: s }] });
   const blank = (): Block => ({ role: 'blank', runs: [] });
 
-  const problems = circularProblems(a, options, asOf).map((p, i) => para('body', p.key, { ...p.values, 序: chineseNumeral(i + 1) }));
+  const found = circularProblems(a, options, asOf);
+  // The problems' figures can be used anywhere in the template (0 or empty when the problem does not occur).
+  for (const name of PROBLEM_FIELDS) values[name] = /件数$|^超期/.test(name) && !/单位称$/.test(name) ? 0 : '';
+  for (const p of found) Object.assign(values, p.values);
+  const problems = found.map((p, i) => para('body', p.key, { ...p.values, 序: chineseNumeral(i + 1) }));
   if (!problems.length) problems.push(para('body', 'problem.none'));
 
   const part2: Block[] = [para('heading1', 'part2.heading'), para('heading2', 'part2.1.heading')];
