@@ -1,6 +1,7 @@
 /** Totals and findings described in Chinese, in the circular's own terms. Shared by the CLI and the panes. */
 import { Analysis } from './analyse';
-import { Rate, Totals } from './totals';
+import { Rate, SourceCount, Totals } from './totals';
+import { PLACE_PREFIX } from './sources';
 import { RULES, RuleId } from './rules';
 
 export function percent(r: Rate): string {
@@ -12,13 +13,32 @@ export function rateText(r: Rate): string {
   return `${percent(r)}（${r.numerator}/${r.denominator}）`;
 }
 
+/** 【办理总数】 naming the sources as the ledger does: upper levels, the office's own, national. */
+export function sourcesLine(t: Totals): string {
+  const by = t.bySource ?? [];
+  const own = PLACE_PREFIX[t.office ?? 'city'];
+  const label = (level: SourceCount['level'], body: SourceCount['body'], inter: boolean, fallback: string) =>
+    by.find((s) => s.level === level && s.body === body && s.interSession === inter)?.label ?? fallback;
+  const upper = by.filter((s) => s.level === 'upper');
+  const upperText = upper.length
+    ? upper.map((s) => s.label).join('、') + ` ${t.provincial} 件（${upper.map((s) => `${s.label} ${s.items} 件`).join('，')}），`
+    : t.office === 'province'
+      ? ''
+      : `省人大建议、省政协提案 0 件（省人大建议 0 件，省政协提案 0 件），`;
+  const national = by.filter((s) => s.level === 'national');
+  return (
+    `【办理总数】共 ${t.total} 件：${upperText}` +
+    `${label('own', 'npc', false, `${own}人大建议`)} ${t.municipalNpc} 件（含闭会建议 ${t.municipalNpcInterSession} 件），` +
+    `${label('own', 'cppcc', false, `${own}政协提案`)} ${t.municipalCppcc} 件` +
+    national.map((s) => `，${s.label} ${s.items} 件`).join('') +
+    (t.unknownSource ? `，来源无法识别 ${t.unknownSource} 件` : '') +
+    '。'
+  );
+}
+
 export function totalsLines(t: Totals): string[] {
   const lines = [
-    `【办理总数】共 ${t.total} 件：省人大建议、省政协提案 ${t.provincial} 件（省人大建议 ${t.provincialNpc} 件，省政协提案 ${t.provincialCppcc} 件），` +
-      `市人大建议 ${t.municipalNpc} 件（含闭会建议 ${t.municipalNpcInterSession} 件），市政协提案 ${t.municipalCppcc} 件` +
-      (t.nationalNpc ? `，全国人大建议 ${t.nationalNpc} 件` : '') +
-      (t.unknownSource ? `，来源无法识别 ${t.unknownSource} 件` : '') +
-      '。',
+    sourcesLine(t),
     `【重点督办】人大建议 ${t.keyNpc} 件，政协提案 ${t.keyCppcc} 件。`,
     `【办复情况】已答复 ${t.replied} 件，办复率 ${rateText(t.rates.reply)}；按期答复 ${t.repliedOnTime} 件，按期办复率 ${rateText(t.rates.onTime)}；超期未答复 ${t.overdue} 件。`,
     `【答复类别】${Object.entries(t.categories)

@@ -5,13 +5,13 @@ import { parseArgs } from './args';
 import { analyseFile, readUnitGrids } from './check';
 import { SkippedPath } from './files';
 import { fileText, grandTotalText, skippedText, statusLine } from './textReport';
-import { AnnotatedResult, FileSummary, summarize, summaryJson } from './summary';
+import { FileSummary, WriteResult, summarize, summaryJson } from './summary';
 import { runBatch } from './batch';
 import { htmlReport } from './html';
 import { parseSections, readTemplate, reportNotes, writeCircular, writeFlatOpc } from './report';
 import { argSpec } from './options';
 import { PathPlan, preparePaths } from './paths';
-import { errorInfo, isSystemError, systemMessage } from './errors';
+import { ErrorInfo, errorInfo, isSystemError } from './errors';
 import { prepareFolder, writeFileAtomic } from './safeWrite';
 import { readBytes } from './workbook';
 
@@ -20,9 +20,27 @@ export interface Io {
   err: (s: string) => void;
 }
 
+let pipeWatched = false;
+/** Output piped into a command that stops reading (`banli check … | head`) ends quietly, not with EPIPE. */
+function watchPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
+}
+
 const stdio: Io = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
+  out: (s) => {
+    watchPipe();
+    process.stdout.write(s);
+  },
+  err: (s) => {
+    watchPipe();
+    process.stderr.write(s);
+  },
 };
 
 export const SAMPLE_LEDGER = path.resolve(__dirname, '../../samples/ledger-2021.xlsx');
@@ -74,7 +92,11 @@ report 的选项（未给出的使用参考通报的版头、主送和版记）�
   --flat-opc 文件        同时写出供 Word insertOoxml 使用的 Flat OPC 包
   --sections 列表        与 --flat-opc 一起：只写这些部分（header,title,addressees,opening,part1,part2,part3,date,colophon）
 
-退出码：0 没有错误；1 有错误级别的问题；2 有文件无法作为台账读取，或参数有误。
+文件的安全：
+  任何输出都不会覆盖输入的台账（按文件本身判断，链接、别名也算）；-o 必须是 .docx，--html 不能用工作簿或 Word 文档的名字。
+  输出先写入同一文件夹中的临时文件再改名，中途中断不会留下半个文件。同一个文件只检查一次；办理助手写出的标注副本不会被当作台账检查。
+
+退出码：0 没有错误；1 有错误级别的问题；2 有文件无法作为台账读取、HTML 报告没能写出，或参数有误（包括为免覆盖而拒绝的输出）。
 `;
 
 function version(): string {
@@ -159,7 +181,7 @@ async function runCheck(plan: PathPlan, opts: CheckOpts, io: Io): Promise<number
   const results = batch.results;
   const skipped: SkippedPath[] = [...plan.inputs.skipped, ...batch.skipped];
   // Each output is attempted whatever happened to the one before; the report on stdout always comes.
-  let html: AnnotatedResult | undefined;
+  let html: WriteResult | undefined;
   if (opts.html) {
     try {
       await writeFileAtomic(opts.html, htmlReport(results, { asOf: opts.asOf }));
@@ -292,6 +314,16 @@ async function runDemo(io: Io): Promise<number> {
   return 0;
 }
 
+/** Any error that ends a command, as {code, message} in Chinese. */
+function failure(e: unknown): ErrorInfo {
+  if (isBanliError(e)) return { code: e.code, message: e.message };
+  if (isSystemError(e) && typeof e.path === 'string') {
+    const reading = e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'scandir' || e.syscall === 'stat';
+    return errorInfo(e, e.path, reading ? 'read' : 'write');
+  }
+  return { code: 'unreadable', message: `出现了意外错误：${String((e as Error)?.message ?? e)}` };
+}
+
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   try {
     const [command, ...rest] = argv;
@@ -317,16 +349,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     throw new BanliError('bad-option', `不认识的命令：${command}。用 banli --help 查看用法。`);
   } catch (e) {
-    if (isBanliError(e)) {
-      io.err(`banli：${e.message}\n`);
-      return 2;
-    }
-    if (isSystemError(e) && typeof e.path === 'string') {
-      io.err(`banli：${systemMessage(e, e.path, e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'scandir' ? 'read' : 'write')}\n`);
-      return 2;
-    }
-    io.err(`banli：出现了意外错误：${String((e as Error)?.message ?? e)}\n`);
-    if (process.env.BANLI_DEBUG) io.err(`${(e as Error)?.stack ?? ''}\n`);
+    const error = failure(e);
+    io.err(`banli：${error.message}\n`);
+    if (!isBanliError(e) && !isSystemError(e) && process.env.BANLI_DEBUG) io.err(`${(e as Error)?.stack ?? ''}\n`);
+    // With --json the JSON document comes whatever happened: here, no file checked and why.
+    if (argv[0] === 'check' && argv.includes('--json')) io.out(JSON.stringify({ asOf: null, files: [], skipped: [], error }) + '\n');
     return 2;
   }
 }

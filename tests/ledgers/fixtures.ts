@@ -102,6 +102,24 @@ export function moreFixtures(): Record<string, Fixture> {
         units(),
       ],
     },
+    /** A county office: 区人大建议 (4, one 闭会建议), 区政协提案 (3), 市人大建议 assigned down (2), 省政协提案 (1). */
+    county: {
+      file: 'county.xlsx',
+      sheets: [
+        {
+          name: '台账',
+          rows: table(
+            FULL_HEADERS,
+            rows(
+              { 类别: '区人大建议' }, { 类别: '区人大建议' }, { 类别: '区人大建议' }, { 类别: '区人大闭会建议' },
+              { 类别: '区政协提案' }, { 类别: '区政协提案' }, { 类别: '区政协提案', 是否重点督办: '是', 领办市领导: '刘副区长' },
+              { 类别: '市人大建议' }, { 类别: '市人大建议' }, { 类别: '省政协提案' },
+            ),
+          ),
+        },
+        units(),
+      ],
+    },
     /** A bare 类别 column holding the grade; the source from the sheet name (政协提案). */
     categoryAsGrade: {
       file: 'category-grade.xlsx',

@@ -138,3 +138,24 @@ describe('headers as clerks write them', () => {
     expect(text).toMatch(/没有找到的列：.*是否面商/);
   });
 });
+
+describe('own level, not "municipal"', () => {
+  test('a county ledger: 区人大建议 are the own NPC items, 市/省 ones upper; bySource names them as written', async () => {
+    const a = await check('county');
+    expect(a.ledger.office).toBe('county');
+    expect(a.totals).toMatchObject({
+      total: 10, municipalNpc: 4, municipalNpcInterSession: 1, municipalCppcc: 3, provincial: 3, provincialNpc: 2, provincialCppcc: 1,
+      unknownSource: 0, keyNpc: 0, keyCppcc: 1,
+    });
+    expect(a.totals.bySource).toEqual([
+      { label: '省政协提案', body: 'cppcc', level: 'upper', interSession: false, items: 1 },
+      { label: '市人大建议', body: 'npc', level: 'upper', interSession: false, items: 2 },
+      { label: '区人大建议', body: 'npc', level: 'own', interSession: false, items: 3 },
+      { label: '区人大闭会建议', body: 'npc', level: 'own', interSession: true, items: 1 },
+      { label: '区政协提案', body: 'cppcc', level: 'own', interSession: false, items: 3 },
+    ]);
+    expect(rules(a)).toEqual([]);
+    const text = (await cli('check', '--as-of', AS_OF, files.county)).out;
+    expect(text).toContain('【办理总数】共 10 件：省政协提案、市人大建议 3 件（省政协提案 1 件，市人大建议 2 件），区人大建议 4 件（含闭会建议 1 件），区政协提案 3 件。');
+  });
+});

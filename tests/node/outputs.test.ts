@@ -30,12 +30,15 @@ async function fresh(): Promise<{ dir: string; ledger: string; other: string; be
   return { dir, ledger, other, before: await sha256(ledger), otherBefore: await sha256(other) };
 }
 
-/** A refusal: exit 2, a Chinese message on stderr naming the file, no system code, nothing on stdout. */
+/**
+ * A refusal: exit 2, a Chinese message on stderr naming the file, no system code; on stdout nothing, or with --json
+ * the JSON document saying no file was checked and why.
+ */
 function expectRefused(r: { code: number; out: string; err: string }, message: RegExp) {
   expect(r.code).toBe(2);
   expect(r.err).toMatch(message);
   expect(r.err).not.toMatch(/\bE[A-Z]{3,}\b|\n\s+at /);
-  expect(r.out).toBe('');
+  if (r.out) expect(JSON.parse(r.out)).toEqual({ asOf: null, files: [], skipped: [], error: { code: expect.any(String), message: expect.stringMatching(message) } });
 }
 
 afterEach(() => setBeforeRenameHook(null));
@@ -129,6 +132,15 @@ describe('output folders and unwritable paths, before the check starts', () => {
     const f = await fresh();
     const r = await run('check', '--json', '--html', f.dir, f.ledger);
     expectRefused(r, /“.*”是一个文件夹，不能当作文件写入：请在后面加上文件名/);
+    expect(JSON.parse(r.out).error.code).toBe('cannot-write');
+    const refused = await run('check', '--json', '--html', f.ledger, f.other);
+    expect(JSON.parse(refused.out).error.code).toBe('output-conflict');
+  });
+
+  test('--html out/ (a folder-looking name that does not exist yet): refused before the check', async () => {
+    const f = await fresh();
+    expectRefused(await run('check', '--html', path.join(f.dir, 'out') + '/', f.ledger), /是文件夹，不是文件名：请在后面加上文件名，例如 .*out\/报告\.html/);
+    expect((await fs.readdir(f.dir)).sort()).toEqual(['台账.xlsx', '郊区台账.xlsx'].sort());
   });
 
   test('a folder path through a file (ENOTDIR / EEXIST): exit 2, in Chinese', async () => {
@@ -151,7 +163,7 @@ describe('output folders and unwritable paths, before the check starts', () => {
     const r = spawnSync(asUser[0], [...asUser.slice(1), BIN, 'check', '--json', '--html', path.join(locked, 'r.html'), f.ledger], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`没有权限写入 ${locked}`);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ files: [], error: { code: 'cannot-write' } });
     const annotate = spawnSync(asUser[0], [...asUser.slice(1), BIN, 'check', '--annotate', path.join(locked, 'copies'), f.ledger], { encoding: 'utf8' });
     expect(annotate.status).toBe(2);
     expect(annotate.stderr).toContain(`没有权限创建文件夹 ${path.join(locked, 'copies')}`);
