@@ -8,7 +8,7 @@ import { fileText, grandTotalText, skippedText, statusLine } from './textReport'
 import { FileSummary, WriteResult, summarize, summaryJson } from './summary';
 import { runBatch } from './batch';
 import { htmlReport } from './html';
-import { parseSections, writeCircular, writeFlatOpc } from './report';
+import { parseSections, readTemplate, reportNotes, writeCircular, writeFlatOpc } from './report';
 import { argSpec } from './options';
 import { PathPlan, preparePaths } from './paths';
 import { ErrorInfo, errorInfo, isSystemError } from './errors';
@@ -85,10 +85,17 @@ report 的选项（未给出的使用参考通报的版头、主送和版记）�
   --addressees 文字      主送机关
   --copy-to 文字         抄送机关，多行用 | 分隔
   --printing-office 机关 印发机关
-  --print-date 日期      印发日期（默认成文日期）
+  --issue-date 日期      印发日期（默认成文日期后的下一个工作日；--print-date 同义）
   --reception-deadline 文字  未落实接待日单位的整改期限，如 9月底
   --praised 单位列表     指定“办理较好的单位”（用 、或 , 分隔），代替默认规则
   --prose 文件           JSON 文件，按键替换默认文字（见 README）
+  --template 文件        通报模板（纯文本或 .docx，格式见 templates/通报模板.txt），代替默认措辞
+  --problem-units 写法   存在的问题中点名单位（named，附件数）或写“少数/个别单位”（vague，默认）
+  --no-grade-shares      答复类别不写占比      --satisfaction-together  满意与基本满意合并
+  --no-forms-returned    不写收回的征询意见表数  --no-inter-session       不写闭会建议的办理进度
+  --attachment           附分单位统计表（附件）  --no-seal                不加盖印章的署名版式
+  --signature 文字       发文机关署名（默认发文机关）
+  --accept-errors        台账仍有错误级别问题时也以 0 退出（默认：照常写出通报，列出影响数字的问题并以 1 退出）
   --flat-opc 文件        同时写出供 Word insertOoxml 使用的 Flat OPC 包
   --sections 列表        与 --flat-opc 一起：只写这些部分（header,title,addressees,opening,part1,part2,part3,date,colophon）
 
@@ -253,6 +260,7 @@ async function runReport(argv: string[], io: Io): Promise<number> {
       throw new BanliError('bad-option', '--prose 文件应是一个 JSON 对象，键为段落名，值为文字。');
     }
   }
+  if (str('template')) prose = { ...(await readTemplate(str('template')!)), ...prose };
   const input = {
     analysis: r.analysis,
     asOf: opts.asOf,
@@ -266,7 +274,15 @@ async function runReport(argv: string[], io: Io): Promise<number> {
       addressees: str('addressees'),
       copyTo: str('copy-to')?.split('|'),
       printingOffice: str('printing-office'),
-      printDate: str('print-date'),
+      printDate: str('issue-date') ?? str('print-date'),
+      problemUnits: str('problem-units'),
+      signature: str('signature'),
+      gradeShares: flags['no-grade-shares'] ? false : undefined,
+      satisfactionApart: flags['satisfaction-together'] ? false : undefined,
+      formsReturned: flags['no-forms-returned'] ? false : undefined,
+      interSessionOpen: flags['no-inter-session'] ? false : undefined,
+      attachment: flags['attachment'] ? true : undefined,
+      seal: flags['no-seal'] ? false : undefined,
       receptionDeadline: str('reception-deadline'),
       praisedUnits: str('praised')?.split(/[、,，]/).map((s) => s.trim()) ?? (config?.praisedUnits?.length ? config.praisedUnits : undefined),
       prose,
@@ -279,8 +295,19 @@ async function runReport(argv: string[], io: Io): Promise<number> {
     await writeFlatOpc(input, str('flat-opc')!, sections);
     io.out(`已写出 Flat OPC：${str('flat-opc')}\n`);
   }
+  const notes = reportNotes(input);
+  for (const u of notes.praisedDropped) io.err(`注意：${u} 在“存在的问题”中被提到，未列入办理较好的单位。\n`);
   if (r.analysis.errors > 0) {
-    io.err(`注意：台账中还有 ${r.analysis.errors} 条错误级别的问题，通报中的数字可能需要核实（用 banli check 查看）。\n`);
+    io.err(`注意：台账中还有 ${r.analysis.errors} 条错误级别的问题，影响通报中的这些数字：\n`);
+    for (const w of notes.warnings) {
+      io.err(`  ${w.title}：${w.count} 条，影响${w.affects}\n`);
+      for (const f of r.analysis.findings.filter((x) => x.rule === w.rule).slice(0, 5)) io.err(`    ${f.cell ?? '（整个台账）'} ${f.message}\n`);
+      if (w.count > 5) io.err(`    ……另有 ${w.count - 5} 条（用 banli check 查看全部）\n`);
+    }
+    if (!flags['accept-errors']) {
+      io.err('通报已写出，但请先核实上述问题；确认无误后可加 --accept-errors 以 0 退出。\n');
+      return 1;
+    }
   }
   return 0;
 }
