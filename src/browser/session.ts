@@ -9,7 +9,8 @@ import { annotateBuffer } from '../xlsx/annotate';
 import { docxBytes } from '../docx/zip';
 import { OpenedLedger, Progress } from './types';
 
-type ReadWithProgress = (bytes: Uint8Array, name: string, options?: { onProgress?: (p: { done: number; total: number }) => void }) => ReturnType<typeof readWorkbook>;
+/** The streaming reader's option (rows read, and the rows the sheets declare when they do). */
+type ReadWithProgress = (bytes: Uint8Array, name: string, options?: { onProgress?: (p: { rowsRead: number; rowsTotal?: number }) => void }) => ReturnType<typeof readWorkbook>;
 
 function text(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -30,7 +31,7 @@ export class Session {
     onProgress?.({ phase: 'read', done: 0, total: 0 });
     // The reader reports rows as it goes where it can (an optional third argument).
     const read = readWorkbook as ReadWithProgress;
-    const { grids, buffer } = await read(bytes, name, { onProgress: (p) => onProgress?.({ phase: 'read', done: p.done, total: p.total }) });
+    const { grids, buffer } = await read(bytes, name, { onProgress: (p) => onProgress?.({ phase: 'read', done: p.rowsRead, total: p.rowsTotal ?? 0 }) });
     this.name = name;
     this.grids = grids;
     this.bytes = buffer;

@@ -1,0 +1,76 @@
+// Builds dist/banli.html: ONE self-contained file (the page's scripts, the ledger worker's code, styles and the
+// sample ledger inlined; no office.js) that works opened from disk (file://) and makes no request at all. Clerks can
+// copy it anywhere. Two compilations: the worker first (one script), then the page, which inlines it as text and
+// starts it from a blob: URL. The TypeScript rules and resolution are webpack.config.js's own.
+const path = require('path');
+const webpack = require('webpack');
+const baseConfig = require('./webpack.config.js');
+
+const ROOT = __dirname;
+const TMP = path.join(ROOT, 'node_modules', '.cache', 'banli-single');
+const WORKER = path.join(TMP, 'worker.js');
+const SAMPLE = path.join(ROOT, 'samples', 'ledger-2021.xlsx');
+
+const replace = (name) => new webpack.NormalModuleReplacementPlugin(new RegExp(`^\\./${name}$`), `./${name}.single`);
+
+/** Puts the page's one script into src/taskpane/banli.html and emits dist/banli.html in its place. */
+class InlineIntoHtml {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('InlineIntoHtml', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'InlineIntoHtml', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const js = compilation.getAsset('banli.js');
+        if (!js) return;
+        const template = require('fs').readFileSync(path.join(ROOT, 'src/taskpane/banli.html'), 'utf8');
+        // A script inlined in HTML must not close its own tag or open a comment.
+        const code = js.source.source().toString().replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+        const html = template.replace('/*BANLI_SCRIPT*/', () => code);
+        compilation.emitAsset('banli.html', new webpack.sources.RawSource(html));
+        compilation.deleteAsset('banli.js');
+        for (const a of compilation.getAssets()) if (a.name.endsWith('.LICENSE.txt')) compilation.deleteAsset(a.name);
+      });
+    });
+  }
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const mode = argv.mode || 'production';
+  const base = baseConfig(env, { ...argv, mode });
+  const common = {
+    mode,
+    devtool: false,
+    resolve: base.resolve,
+    module: base.module,
+    performance: { hints: false },
+    optimization: { splitChunks: false, runtimeChunk: false },
+  };
+  return [
+    {
+      ...common,
+      name: 'worker',
+      target: 'webworker',
+      entry: { worker: './src/browser/worker.ts' },
+      output: { path: TMP, filename: 'worker.js', clean: true },
+      plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
+    },
+    {
+      ...common,
+      name: 'page',
+      dependencies: ['worker'],
+      target: 'web',
+      entry: { banli: './src/taskpane/single.tsx' },
+      output: { path: path.join(ROOT, 'dist'), filename: '[name].js', clean: false },
+      resolve: { ...base.resolve, alias: { ...(base.resolve.alias || {}), 'banli-worker-source$': WORKER, 'banli-sample$': SAMPLE } },
+      module: {
+        ...base.module,
+        rules: [...base.module.rules, { test: (p) => p === WORKER, type: 'asset/source' }, { test: (p) => p === SAMPLE, type: 'asset/inline' }],
+      },
+      plugins: [
+        replace('makeWorker'),
+        replace('sample'),
+        replace('inThread'),
+        new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+        new InlineIntoHtml(),
+      ],
+    },
+  ];
+};
