@@ -1,10 +1,10 @@
 // Builds dist/banli.html: ONE self-contained file (the page's scripts, the ledger worker's code, styles and the
 // sample ledger inlined; no office.js) that works opened from disk (file://) and makes no request at all. Clerks can
 // copy it anywhere. Two compilations: the worker first (one script), then the page, which inlines it as text and
-// starts it from a blob: URL. The TypeScript rules and resolution are webpack.config.js's own.
+// starts it from a blob: URL. Transpilation (source and node_modules, for the oldest engines) is webpack.common.js's.
 const path = require('path');
 const webpack = require('webpack');
-const baseConfig = require('./webpack.config.js');
+const common = require('./webpack.common');
 
 const ROOT = __dirname;
 const TMP = path.join(ROOT, 'node_modules', '.cache', 'banli-single');
@@ -32,37 +32,43 @@ class InlineIntoHtml {
   }
 }
 
-module.exports = (env = {}, argv = {}) => {
+module.exports = (_env, argv = {}) => {
   const mode = argv.mode || 'production';
-  const base = baseConfig(env, { ...argv, mode });
-  const common = {
+  const shared = {
     mode,
     devtool: false,
-    resolve: base.resolve,
-    module: base.module,
+    resolve: common.resolve,
+    module: { rules: common.moduleRules },
     performance: { hints: false },
     optimization: { splitChunks: false, runtimeChunk: false },
   };
+  const cache = (name) => ({ type: 'filesystem', name: `single-${name}-${mode}`, buildDependencies: { config: [__filename, require.resolve('./webpack.common.js')] } });
   return [
     {
-      ...common,
+      ...shared,
       name: 'worker',
-      target: 'webworker',
+      target: ['webworker', `es${common.ECMA_VERSION}`],
+      cache: cache('worker'),
       entry: { worker: './src/browser/worker.ts' },
       output: { path: TMP, filename: 'worker.js', clean: true },
       plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
     },
     {
-      ...common,
+      ...shared,
       name: 'page',
       dependencies: ['worker'],
-      target: 'web',
+      target: common.target,
+      // The cache checks the worker's output like any other file: a new worker means a new page.
+      cache: cache('page'),
       entry: { banli: './src/taskpane/single.tsx' },
       output: { path: path.join(ROOT, 'dist'), filename: '[name].js', clean: false },
-      resolve: { ...base.resolve, alias: { ...(base.resolve.alias || {}), 'banli-worker-source$': WORKER, 'banli-sample$': SAMPLE } },
+      resolve: { ...common.resolve, alias: { 'banli-worker-source$': WORKER, 'banli-sample$': SAMPLE } },
       module: {
-        ...base.module,
-        rules: [...base.module.rules, { test: (p) => p === WORKER, type: 'asset/source' }, { test: (p) => p === SAMPLE, type: 'asset/inline' }],
+        rules: [
+          { test: (p) => p === WORKER, type: 'asset/source' },
+          { test: (p) => p === SAMPLE, type: 'asset/inline' },
+          ...common.moduleRules.map((r) => ({ ...r, exclude: r.exclude ? [r.exclude, WORKER] : WORKER })),
+        ],
       },
       plugins: [
         replace('makeWorker'),
