@@ -32,7 +32,8 @@ class InlineIntoHtml {
   }
 }
 
-module.exports = (_env, argv = {}) => {
+// `--env out=DIR` writes banli.html into DIR instead of dist/ (the tests build their own copy).
+module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';
   const shared = {
     mode,
@@ -61,7 +62,7 @@ module.exports = (_env, argv = {}) => {
       // The cache checks the worker's output like any other file: a new worker means a new page.
       cache: cache('page'),
       entry: { banli: './src/taskpane/single.tsx' },
-      output: { path: path.join(ROOT, 'dist'), filename: '[name].js', clean: false },
+      output: { path: env.out ? path.resolve(env.out) : path.join(ROOT, 'dist'), filename: '[name].js', clean: false },
       resolve: { ...common.resolve, alias: { 'banli-worker-source$': WORKER, 'banli-sample$': SAMPLE } },
       module: {
         rules: [

@@ -9,9 +9,6 @@ import { annotateBuffer } from '../xlsx/annotate';
 import { docxBytes } from '../docx/zip';
 import { OpenedLedger, Progress } from './types';
 
-/** The streaming reader's option (rows read, and the rows the sheets declare when they do). */
-type ReadWithProgress = (bytes: Uint8Array, name: string, options?: { onProgress?: (p: { rowsRead: number; rowsTotal?: number }) => void }) => ReturnType<typeof readWorkbook>;
-
 function text(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
@@ -29,9 +26,8 @@ export class Session {
     this.bytes = null;
     this.last = null;
     onProgress?.({ phase: 'read', done: 0, total: 0 });
-    // The reader reports rows as it goes where it can (an optional third argument).
-    const read = readWorkbook as ReadWithProgress;
-    const { grids, buffer } = await read(bytes, name, { onProgress: (p) => onProgress?.({ phase: 'read', done: p.rowsRead, total: p.rowsTotal ?? 0 }) });
+    // The streaming reader reports rows read, and the rows the sheets declare when they do.
+    const { grids, buffer } = await readWorkbook(bytes, name, { onProgress: (p) => onProgress?.({ phase: 'read', done: p.rowsRead, total: p.rowsTotal ?? 0 }) });
     this.name = name;
     this.grids = grids;
     this.bytes = buffer;

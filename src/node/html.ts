@@ -223,7 +223,7 @@ export function htmlReport(results: FileSummary[], meta: { asOf: string; generat
     `<title>建议提案办理台账检查报告（截至 ${e(meta.asOf)}）</title><style>${STYLE}</style></head><body>` +
     `<h1>建议提案办理台账检查报告</h1><p class="meta">检查截至 ${e(meta.asOf)}${meta.generated ? `，生成于 ${e(meta.generated)}` : ''}。在本机生成，数据未离开本机。</p>` +
     grand +
-    (failed.length ? `<h2>无法检查的文件</h2><ul class="failed">${failed.map((f) => (f.ok ? '' : `<li>${e(f.path)}：${e(f.error.message)}（${f.error.code}）</li>`)).join('')}</ul>` : '') +
+    (failed.length ? `<h2>无法检查的文件</h2><ul class="failed">${failed.map((f) => (f.ok ? '' : `<li title="${e(f.error.code)}">${e(f.path)}：${e(f.error.message)}</li>`)).join('')}</ul>` : '') +
     ok.map((s, i) => fileSection(s, i, multi)).join('') +
     `<h2>问题清单（<span id="shown">${findings.length}</span> / ${findings.length} 条）</h2>` +
     '<div class="filters">' +

@@ -1,5 +1,5 @@
 /**
- * dist/banli.html, the one-file page, opened from disk (file://) in Debian's Chromium, as a clerk double-clicks it:
+ * dist/banli.html (built here into test-output/build-single/), the one-file page, opened from disk (file://) in Debian's Chromium, as a clerk double-clicks it:
  * the sample's check and both downloads with no request at all; typed dates; one ledger across the tabs; a bad file
  * after a good one; a 100,000-item ledger without freezing the page; filters; axe-core in every state; no
  * sideways scrolling at 320 px and at 200 % zoom. Screenshots at 320 px and 1280 px go to test-output/pages/.
@@ -8,13 +8,15 @@ import { execFileSync } from 'child_process';
 import { existsSync, promises as fs, statSync } from 'fs';
 import * as path from 'path';
 import { Browser, Page } from 'playwright-core';
+import * as acorn from 'acorn';
 import { OUTPUT } from '../helpers/office';
 import { launch, recordRequests } from '../helpers/browser';
 import { writeBigLedger } from '../../src/node/sample/big';
 import { LONG_TASKS_INIT, horizontalOverflow, longTasks, seriousViolations } from './pageHelpers';
 
 const ROOT = path.join(__dirname, '../..');
-const HTML = path.join(ROOT, 'dist', 'banli.html');
+const BUILD = path.join(OUTPUT, 'build-single');
+const HTML = path.join(BUILD, 'banli.html');
 const URL_ = `file://${HTML}`;
 const DIR = path.join(OUTPUT, 'pages');
 const BIG = path.join(DIR, 'ledger-100000.xlsx');
@@ -22,7 +24,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   // BANLI_REUSE_BUILD=1 tests the dist/banli.html already built (while working on the tests themselves).
-  if (process.env.BANLI_REUSE_BUILD !== '1' || !existsSync(HTML)) execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--config', 'webpack.single.config.js', '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
+  if (process.env.BANLI_REUSE_BUILD !== '1' || !existsSync(HTML)) execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--config', 'webpack.single.config.js', '--mode', 'production', '--env', `out=${BUILD}`], { cwd: ROOT, stdio: 'pipe' });
   await fs.mkdir(DIR, { recursive: true });
   if (!existsSync(BIG) || statSync(BIG).size < 1000000) await writeBigLedger(BIG, 100000);
   browser = await launch();
@@ -63,6 +65,17 @@ test('one self-contained file: no script, style or sample file beside it, and no
   expect(html).not.toMatch(/office\.js|appsforoffice/i);
   expect(html).toContain("default-src 'none'");
   expect(statSync(HTML).size).toBeGreaterThan(1000000); // the reader, the worker and the sample are inside
+});
+
+test('its scripts (the page and the inlined worker) parse at the oldest engine’s language level', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own CommonJS settings
+  const { ECMA_VERSION } = require('../../webpack.common.js') as { ECMA_VERSION: acorn.ecmaVersion };
+  const html = await fs.readFile(HTML, 'utf8');
+  const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  expect(scripts).toHaveLength(1);
+  const worker = await fs.readFile(path.join(ROOT, 'node_modules/.cache/banli-single/worker.js'), 'utf8');
+  expect(html).toContain(JSON.stringify(worker.slice(0, 40)).slice(1, -1).slice(0, 20));
+  for (const code of [scripts[0], worker]) expect(() => acorn.parse(code, { ecmaVersion: ECMA_VERSION, sourceType: 'script' })).not.toThrow();
 });
 
 test('opened from disk at 1280 px: the sample checked, both files downloaded, zero requests', async () => {

@@ -99,6 +99,7 @@ test('a clerk’s report: rule titles (ids only in tooltips), sort headers are b
   const msg = await page.locator('#findings tbody tr td.msg').first().boundingBox();
   expect(msg!.width).toBeGreaterThan(250);
   await page.screenshot({ path: path.join(DIR, 'report-375.png'), fullPage: false });
+  await page.locator('#findings').screenshot({ path: path.join(DIR, 'report-375-findings.png') });
   expect(await seriousViolations(page)).toEqual([]);
 
   // Sorting from the keyboard.
