@@ -58,7 +58,6 @@ export interface CircularData {
 
 export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
   const l = a.ledger;
-  const months = l.config.deadlineMonths;
   const grades = l.config.categories;
   const c: CircularCounts = {
     onTime: 0,
@@ -85,13 +84,13 @@ export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
     c.units.push(row);
   }
   for (const item of l.items) {
-    const kind = item.source.def?.kind;
-    if (!kind || kind === 'nationalNpc') c.otherSource++;
-    const inter = kind === 'municipalNpc' && item.source.interSession;
+    const def = item.source.def;
+    if (!def || def.level === 'national') c.otherSource++;
+    const inter = def?.level === 'own' && def.body === 'npc' && item.source.interSession;
     if (inter) c.interSession++;
     const u = item.leadUnit ? perUnit.get(item.leadUnit.name) : undefined;
     if (u) u.items++;
-    const deadline = deadlineOf(item, months);
+    const deadline = deadlineOf(item, l.config);
     if (item.replyDate.kind === 'empty') {
       if (!deadline) c.unrepliedNoDeadline++;
       else if (deadline < asOf) c.overdue++;
@@ -99,7 +98,7 @@ export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
       continue;
     }
     if (inter) c.interSessionReplied++;
-    if (item.key && kind) c.keyReplied++;
+    if (item.key && def) c.keyReplied++;
     if (u) u.replied++;
     if (item.replyDate.kind === 'ok' && deadline) {
       if (item.replyDate.day <= deadline) {
