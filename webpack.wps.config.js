@@ -54,10 +54,11 @@ module.exports = (env, argv) => ({
     new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './wps/taskpane.html', chunks: ['taskpane'], inject: 'body' }),
     new CopyWebpackPlugin({
       patterns: [
-        { from: 'wps/ribbon.xml', to: 'ribbon.xml' },
-        { from: 'wps/index.html', to: 'index.html' },
+        // As written: WPS reads these itself (no minifying).
+        { from: 'wps/ribbon.xml', to: 'ribbon.xml', info: { minimized: true } },
+        { from: 'wps/index.html', to: 'index.html', info: { minimized: true } },
         { from: 'wps/main.js', to: 'main.js', info: { minimized: true } },
-        { from: 'wps/manifest.xml', to: 'manifest.xml' },
+        { from: 'wps/manifest.xml', to: 'manifest.xml', info: { minimized: true } },
         { from: 'assets', to: 'assets' },
         { from: 'samples/ledger-2021.xlsx', to: 'samples/ledger-2021.xlsx' },
         // The installers next to the add-in folder, so dist-wps/ alone can be handed out.
