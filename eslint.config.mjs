@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import compat from 'eslint-plugin-compat';
 
 export default tseslint.config(
   { ignores: ['lib/**', 'dist/**', 'dist-wps/**', 'node_modules/**', 'coverage/**', 'test-output/**', 'bench-output/**'] },
@@ -16,6 +17,22 @@ export default tseslint.config(
     files: ['wps/main.js'],
     languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: { ...globals.browser } },
     rules: { '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^(OnAddinLoad|OnBanli[A-Za-z]+)$' }] },
+  },
+  {
+    // Code that runs in the pane: every web API it calls must exist on the oldest engine in package.json's
+    // browserslist (EdgeHTML 18, Safari 14, Chromium 80) or be polyfilled by core-js in the build (webpack.common.js).
+    ...compat.configs['flat/recommended'],
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'src/taskpane/legacy.js'],
+    ignores: ['src/node/**'],
+    // Built-ins core-js adds where the build uses them (webpack.common.js: env.mode 'usage').
+    settings: {
+      polyfills: [
+        'Object.fromEntries', 'Array.prototype.flat', 'Array.prototype.flatMap', 'String.prototype.matchAll',
+        'String.prototype.replaceAll', 'String.prototype.trimStart', 'String.prototype.trimEnd', 'Promise.allSettled',
+        'Promise.any', 'Array.prototype.at', 'String.prototype.at', 'Object.hasOwn', 'Array.prototype.findLast',
+        'Array.prototype.findLastIndex', 'globalThis', 'structuredClone', 'queueMicrotask',
+      ],
+    },
   },
   {
     files: ['src/taskpane/legacy.js'],

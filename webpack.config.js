@@ -3,6 +3,7 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const common = require('./webpack.common');
 
 const OFFICE_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 const useCdn = process.env.BANLI_OFFICE_CDN === '1';
@@ -14,18 +15,11 @@ module.exports = (env, argv) => ({
   devtool: argv.mode === 'production' ? false : 'source-map',
   entry: { taskpane: './src/taskpane/index.tsx' },
   output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
-  resolve: { extensions: ['.ts', '.tsx', '.js'] },
-  module: {
-    rules: [
-      {
-        test: /\.tsx?$/,
-        loader: 'ts-loader',
-        exclude: /node_modules/,
-        // ES modules for the bundle: tree shaking, and a separate chunk for the dynamically imported file side.
-        options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: true } },
-      },
-    ],
-  },
+  target: common.target,
+  // Module builds are cached on disk (node_modules/.cache/webpack): the tests build the pane several times.
+  cache: { type: 'filesystem', version: `${useCdn ? 'cdn' : 'local'}`, buildDependencies: { config: [__filename, require.resolve('./webpack.common.js')] } },
+  resolve: common.resolve,
+  module: { rules: common.moduleRules },
   plugins: [
     new HtmlWebpackPlugin({
       filename: 'taskpane.html',

@@ -7,7 +7,7 @@ import { Analysis, BanliError, composeCircular, defaultOptions } from '../core';
 import { readWorkbook } from '../xlsx/read';
 import { annotateBuffer } from '../xlsx/annotate';
 import { docxBytes } from '../docx/zip';
-import { LoadedWorkbook } from '../taskpane/model';
+import { LoadedWorkbook } from '../xlsx/loaded';
 
 export async function loadFile(file: File): Promise<LoadedWorkbook> {
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -1,6 +1,7 @@
 /**
  * Calendar days without time zones. A Day is an ISO date string "YYYY-MM-DD": it sorts and compares as text.
  */
+import { UncalculatedFormula } from './grid';
 import { cleanText } from './text';
 
 export type Day = string;
@@ -8,7 +9,7 @@ export type Day = string;
 export type DateParse =
   | { kind: 'empty' }
   | { kind: 'ok'; day: Day }
-  | { kind: 'invalid'; text: string };
+  | { kind: 'invalid'; text: string; /** The cell is a formula saved without its result. */ formula?: string };
 
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
@@ -57,16 +58,16 @@ const TEXT_FORMS: RegExp[] = [
 
 /**
  * Reads any of the date forms ledgers use: a Date cell, an Excel serial number, 2021-05-31, 2021/5/31,
- * 2021.5.31, 2021年5月31日 (full-width digits too). A value that looks like a date but is not a real
- * one (2021-02-30, 2021年13月1日) and any other text is invalid.
+ * 2021.5.31, 2021年5月31日, 20210630 as text or as a number (full-width digits too). A date-time is the calendar
+ * day it falls on (2021-06-30 15:30 is 2021-06-30: never rounded). A value that looks like a date but is not a
+ * real one (2021-02-30, 2021年13月1日) and any other text is invalid; so is a formula saved without its result.
  */
 export function parseDay(v: unknown): DateParse {
   if (v === null || v === undefined) return { kind: 'empty' };
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return { kind: 'invalid', text: 'Invalid Date' };
-    // Cell dates are stored at UTC midnight (exceljs) or carry a time of day; round to the nearest day.
-    const rounded = new Date(v.getTime() + 12 * 3600000 - 1);
-    const day = makeDay(rounded.getUTCFullYear(), rounded.getUTCMonth() + 1, rounded.getUTCDate());
+    // Cell dates are read at UTC: the date part is the cell's calendar day, the rest its time of day.
+    const day = makeDay(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
     return day ? { kind: 'ok', day } : { kind: 'invalid', text: v.toISOString() };
   }
   if (typeof v === 'number') {
@@ -74,8 +75,13 @@ export function parseDay(v: unknown): DateParse {
       const day = serialToDay(v);
       if (day) return { kind: 'ok', day };
     }
+    if (Number.isInteger(v) && v >= 19000101 && v <= 22001231) {
+      const day = makeDay(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
+      if (day) return { kind: 'ok', day };
+    }
     return { kind: 'invalid', text: String(v) };
   }
+  if (v instanceof UncalculatedFormula) return { kind: 'invalid', text: v.formula, formula: v.formula };
   if (typeof v === 'boolean') return { kind: 'invalid', text: String(v) };
   const text = cleanText(String(v));
   if (text === '') return { kind: 'empty' };

@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'legacy-xls'
   | 'empty-workbook'
   | 'no-header'
-  | 'bad-option';
+  | 'bad-option'
+  /** Past a reading limit (a part's inflated size, the number of cells): a damaged file or a zip bomb. */
+  | 'too-large';
 
 export class BanliError extends Error {
   constructor(

@@ -2,7 +2,19 @@
  * Grid: what every source (Office.js, an .xlsx file, a file dropped in a browser) hands the core.
  * Nothing after a Grid knows where the data came from.
  */
-export type CellValue = string | number | boolean | Date | null;
+export type CellValue = string | number | boolean | Date | null | UncalculatedFormula;
+
+/**
+ * A formula cell saved without its result (written by a program that does not calculate): it has no value to
+ * read, and the core says so instead of calling the cell empty.
+ */
+export class UncalculatedFormula {
+  constructor(readonly formula: string) {}
+  /** As text it is empty: it shows nothing until calculated. */
+  toString(): string {
+    return '';
+  }
+}
 
 export interface Grid {
   /** Worksheet name as written in the workbook. */

@@ -1,8 +1,8 @@
 /** readLedger: workbook grids → the ledger's items, its column map and its unit list. */
 import { Config, DEFAULT_CONFIG, Field, SourceDef, Satisfaction } from './vocabulary';
-import { CellValue, Grid } from './grid';
+import { CellValue, Grid, cellAddress } from './grid';
 import { cleanText, compactKey, isBlank, splitList, valueText } from './text';
-import { ColumnMap, findHeader } from './header';
+import { ColumnMap, HeaderMatch, findHeader } from './header';
 import { DateParse, parseDay } from './dates';
 import { UnitDirectory, UnitList, isUnitSheetName, readUnitList } from './units';
 import { isYes, readCategory, readSatisfaction, readSource } from './values';
@@ -18,7 +18,32 @@ export interface UnitRef {
   viaAlias: boolean;
 }
 
+/** One sheet of the ledger (a workbook may keep 人大建议 and 政协提案 on sheets of their own). */
+export interface LedgerPart {
+  /** The workbook's name when several workbooks are read as one ledger; null for a single workbook. */
+  file: string | null;
+  sheet: string;
+  /** 1-based worksheet column of the grid's first column (item.raw[0]). */
+  left: number;
+  headerRow: number;
+  columns: ColumnMap;
+  /** The source the sheet's name gives its rows when it has no source column (a sheet called 政协提案). */
+  sheetSource: string | null;
+  items: number;
+  skipped: { blank: number; total: number; note: number };
+  hiddenItemRows: number;
+}
+
+/** A sheet that looks like a ledger but was not read, and why. */
+export interface UnreadSheet {
+  file: string | null;
+  sheet: string;
+  reason: string;
+}
+
 export interface Item {
+  /** The sheet the item was read from. */
+  part: LedgerPart;
   /** Worksheet row, 1-based. */
   row: number;
   source: { raw: string; def: SourceDef | null; interSession: boolean };
@@ -39,16 +64,35 @@ export interface Item {
   formVersion: string;
   degree: string;
   remarks: string;
+  /** 答复文号. */
+  replyNumber: string;
+  /** 代表团 (NPC) or 界别 (CPPCC), 内容分类. */
+  delegation: string;
+  sector: string;
+  topic: string;
+  /** 是否公开 / 公开日期 says yes (false when the column is absent). */
+  published: boolean;
+  /** 延期至: the extended deadline as written (a date, or 延期2个月). */
+  extension: string;
+  /** 再次答复日期 (after a 不满意). */
+  secondReply: DateParse;
+  /** The day the co-handling units gave their opinion (协办意见日期). */
+  coUnitOpinion: DateParse;
   /** The worksheet row as read (shared with the grid, not copied); cellOf() gives a field's cell. */
   raw: CellValue[];
 }
 
 export interface Ledger {
+  /** The first part's sheet, header row and first column. */
   sheet: string;
-  /** 1-based worksheet column of the grid's first column (item.raw[0]). */
   left: number;
   headerRow: number;
+  /** Every field found on any part (the first part's header wins). */
   columns: ColumnMap;
+  /** Every sheet read, in workbook order (files in the order given). */
+  parts: LedgerPart[];
+  /** Sheets that look like a ledger but were not read. */
+  unread: UnreadSheet[];
   items: Item[];
   units: UnitList | null;
   directory: UnitDirectory | null;
@@ -58,12 +102,28 @@ export interface Ledger {
   config: Config;
 }
 
-/** The cell of a field in an item's row, as read; null when the column is absent. */
-export function cellOf(ledger: Pick<Ledger, 'columns'> & { left: number }, item: Item, f: Field): CellValue {
-  const c = ledger.columns[f];
+/** The cell of a field in an item's row, as read; null when the item's sheet has no such column. */
+export function cellOf(item: Item, f: Field): CellValue {
+  const c = item.part.columns[f];
   if (!c) return null;
-  const v = item.raw[c.col - ledger.left];
+  const v = item.raw[c.col - item.part.left];
   return v === undefined ? null : v;
+}
+
+/** A part has a field: its column, or for the source, the sheet's name. */
+export function partHas(part: LedgerPart, f: Field): boolean {
+  return part.columns[f] !== undefined || (f === 'source' && part.sheetSource !== null);
+}
+
+/** The address of a cell as findings cite it: Sheet!A1, or file!Sheet!A1 when several workbooks are combined. */
+export function partCell(part: LedgerPart, row: number, col: number): string {
+  const a = cellAddress(part.sheet, row, col);
+  return part.file === null ? a : `${part.file}!${a}`;
+}
+
+/** A part named for a message: 工作表“X” (and its file when combined). */
+export function partName(part: Pick<LedgerPart, 'file' | 'sheet'>): string {
+  return part.file === null ? `工作表“${part.sheet}”` : `${part.file} 的工作表“${part.sheet}”`;
 }
 
 export interface ReadOptions {
@@ -72,6 +132,12 @@ export interface ReadOptions {
   unitGrids?: Grid[];
   /** Read this sheet as the ledger instead of detecting it. */
   sheet?: string;
+}
+
+/** A workbook's grids with the name findings cite it by when several are combined. */
+export interface WorkbookGrids {
+  file: string | null;
+  grids: Grid[];
 }
 
 function unitRef(raw: string, dir: UnitDirectory | null): UnitRef {
@@ -115,58 +181,126 @@ function isNoteRow(row: CellValue[]): boolean {
   return filled !== null && /^(注|说明|备注|填表|制表|填报)/.test(cleanText(valueText(filled)));
 }
 
-/**
- * Finds the ledger sheet and its header row, reads every item row (skipping blank, total and note rows),
- * and the unit master list (a 承办单位 sheet or options.unitGrids). Throws BanliError when no sheet has a header.
- */
-export function readLedger(grids: Grid[], options: ReadOptions = {}): Ledger {
-  const config = options.config ?? DEFAULT_CONFIG;
-  if (grids.length === 0 || grids.every((g) => g.values.every((r) => r.every(isBlank)))) {
-    throw new BanliError('empty-workbook', `工作簿是空的，没有可检查的台账。需要包含这些列的表头：${allHeaderNames(config)}。`);
+/** Sheets Banli writes itself: never read as part of the ledger. */
+const OWN_SHEETS = /^(检查结果|办理统计)(（\d+）)?$/;
+
+/** A header that names an item: its number or its title, and something about its handling. */
+function isLedgerHeader(h: HeaderMatch): boolean {
+  const c = h.columns;
+  return Boolean((c.number || c.title) && (c.leadUnit || c.replyDate || c.assignDate || c.source || c.category || c.satisfaction));
+}
+
+/** The longest source label a sheet's name contains (政协提案, 2021年省人大建议台账…), or null. */
+export function sourceFromSheetName(name: string, config: Config): string | null {
+  const key = compactKey(name);
+  let best: string | null = null;
+  for (const label of Object.keys(config.sources)) {
+    const k = compactKey(label);
+    if (key.includes(k) && (best === null || k.length > compactKey(best).length)) best = label;
   }
-  let best: { grid: Grid; header: NonNullable<ReturnType<typeof findHeader>> } | null = null;
-  for (const grid of grids) {
-    if (options.sheet !== undefined && grid.sheet !== options.sheet) continue;
-    if (options.sheet === undefined && isUnitSheetName(grid.sheet, config) && grids.length > 1) continue;
-    const header = findHeader(grid, config);
-    if (!header) continue;
-    const visibleBonus = grid.hidden ? -1000 : 0;
-    if (!best || header.score + visibleBonus > best.header.score + (best.grid.hidden ? -1000 : 0)) best = { grid, header };
+  return best;
+}
+
+interface Candidate {
+  file: string | null;
+  grid: Grid;
+  header: HeaderMatch;
+}
+
+function emptyItems(grid: Grid, header: HeaderMatch): boolean {
+  const mapped = Object.values(header.columns).map((c) => c!.col - grid.left);
+  for (let i = header.headerIndex + 1; i < grid.values.length; i++) {
+    const row = grid.values[i] ?? [];
+    if (mapped.some((c) => !isBlank(row[c]))) return false;
   }
-  if (!best) {
-    const where = options.sheet !== undefined ? `工作表“${options.sheet}”` : '任何工作表';
-    throw new BanliError(
-      'no-header',
-      `在${where}的前 15 行中没有找到台账表头。Banli 查找的列名有：${allHeaderNames(config)}（以及标题、主办单位、协办单位等同义列名）。`,
-    );
+  return true;
+}
+
+/** Which sheets of which workbooks are parts of the ledger; the others that look like one, with the reason. */
+function chooseParts(books: WorkbookGrids[], options: ReadOptions, config: Config): { parts: Candidate[]; unread: UnreadSheet[] } {
+  const found: Candidate[] = [];
+  const unread: UnreadSheet[] = [];
+  for (const { file, grids } of books) {
+    for (const grid of grids) {
+      if (options.sheet !== undefined && grid.sheet !== options.sheet) continue;
+      if (options.sheet === undefined && isUnitSheetName(grid.sheet, config) && grids.length > 1) continue;
+      const header = findHeader(grid, config);
+      if (!header) continue;
+      if (options.sheet === undefined && OWN_SHEETS.test(grid.sheet)) {
+        unread.push({ file, sheet: grid.sheet, reason: 'Banli 生成的工作表' });
+        continue;
+      }
+      if (options.sheet === undefined && !isLedgerHeader(header)) {
+        unread.push({ file, sheet: grid.sheet, reason: '表头中没有编号或标题列，不像台账' });
+        continue;
+      }
+      found.push({ file, grid, header });
+    }
   }
-  const { grid, header } = best;
+  if (options.sheet !== undefined) return { parts: found.slice(0, 1), unread };
+  // Per workbook: hidden sheets and sheets with a header but no rows are left out when another sheet has items.
+  const parts: Candidate[] = [];
+  for (const { file } of books) {
+    const mine = found.filter((c) => c.file === file);
+    const visible = mine.filter((c) => !c.grid.hidden);
+    const pool = visible.length ? visible : mine;
+    for (const c of mine) if (!pool.includes(c)) unread.push({ file, sheet: c.grid.sheet, reason: '工作表已隐藏' });
+    const withRows = pool.filter((c) => !emptyItems(c.grid, c.header));
+    if (withRows.length) {
+      for (const c of pool) if (!withRows.includes(c)) unread.push({ file, sheet: c.grid.sheet, reason: '表头下没有数据行' });
+      parts.push(...withRows);
+    } else if (pool.length) {
+      // Nothing but headers: the best-scoring one stands for the workbook.
+      const best = pool.reduce((a, b) => (b.header.score > a.header.score ? b : a));
+      parts.push(best);
+    }
+  }
+  return { parts, unread };
+}
+
+function readPart(c: Candidate, config: Config, directory: UnitDirectory | null, items: Item[]): LedgerPart {
+  const { grid, header } = c;
   const cols = header.columns;
-
-  const unitList = options.unitGrids
-    ? (findUnitList(options.unitGrids, config) ??
-      options.unitGrids.map((g) => readUnitList(g, config)).find((l) => l !== null) ??
-      null)
-    : findUnitList(grids, config, grid.sheet);
-  const directory = unitList ? new UnitDirectory(unitList) : null;
-
+  const sheetSource = cols.source ? null : sourceFromSheetName(grid.sheet, config);
+  const part: LedgerPart = {
+    file: c.file,
+    sheet: grid.sheet,
+    left: grid.left,
+    headerRow: header.headerRow,
+    columns: cols,
+    sheetSource,
+    items: 0,
+    skipped: { blank: 0, total: 0, note: 0 },
+    hiddenItemRows: 0,
+  };
   const at = (row: CellValue[], f: Field): CellValue => {
-    const c = cols[f];
-    if (!c) return null;
-    const v = row[c.col - grid.left];
+    const col = cols[f];
+    if (!col) return null;
+    const v = row[col.col - grid.left];
     return v === undefined ? null : v;
   };
   const text = (row: CellValue[], f: Field): string => cleanText(valueText(at(row, f)));
   const hidden = new Set(grid.hiddenRows ?? []);
-
-  const items: Item[] = [];
-  const skipped = { blank: 0, total: 0, note: 0 };
-  const mappedCols = Object.values(cols).map((c) => c!.col - grid.left);
-  let hiddenItemRows = 0;
+  const mappedCols = Object.values(cols).map((col) => col!.col - grid.left);
+  const ticks = cols.satisfaction?.ticks
+    ? (Object.entries(cols.satisfaction.ticks) as Array<[Satisfaction, number]>).map(([s, col]) => [s, col - grid.left] as const)
+    : null;
+  if (ticks) for (const [, col] of ticks) if (!mappedCols.includes(col)) mappedCols.push(col);
+  const satisfactionOf = (row: CellValue[]): Satisfaction | null | undefined => {
+    if (!ticks) return readSatisfaction(at(row, 'satisfaction'));
+    let found: Satisfaction | null | undefined = null;
+    for (const [s, col] of ticks) {
+      const v = row[col];
+      if (isBlank(v) || !isYes(v, config)) continue;
+      found = found === null ? s : undefined;
+    }
+    return found;
+  };
+  const skipped = part.skipped;
   for (let i = header.headerIndex + 1; i < grid.values.length; i++) {
     const row = grid.values[i] ?? [];
-    if (mappedCols.every((c) => isBlank(row[c]))) {
-      if (row.some((c) => !isBlank(c))) skipped.note++;
+    if (mappedCols.every((col) => isBlank(row[col]))) {
+      if (row.some((cell) => !isBlank(cell))) skipped.note++;
       else skipped.blank++;
       continue;
     }
@@ -179,11 +313,13 @@ export function readLedger(grids: Grid[], options: ReadOptions = {}): Ledger {
       continue;
     }
     const worksheetRow = grid.top + i;
-    if (hidden.has(worksheetRow)) hiddenItemRows++;
-    const source = readSource(at(row, 'source'), config);
+    if (hidden.has(worksheetRow)) part.hiddenItemRows++;
+    const source = readSource(cols.source ? at(row, 'source') : sheetSource, config);
     const marker = cols.interSession ? isYes(at(row, 'interSession'), config) : false;
     const lead = text(row, 'leadUnit');
+    part.items++;
     items.push({
+      part,
       row: worksheetRow,
       source: {
         raw: source.raw,
@@ -202,23 +338,77 @@ export function readLedger(grids: Grid[], options: ReadOptions = {}): Ledger {
       leader: text(row, 'leader'),
       category: readCategory(at(row, 'category'), config),
       faceToFace: cols.faceToFace ? isYes(at(row, 'faceToFace'), config) : false,
-      satisfaction: readSatisfaction(at(row, 'satisfaction')),
+      satisfaction: satisfactionOf(row),
       formVersion: text(row, 'formVersion'),
       degree: text(row, 'degree'),
       remarks: text(row, 'remarks'),
+      replyNumber: text(row, 'replyNumber'),
+      delegation: text(row, 'delegation'),
+      sector: text(row, 'sector'),
+      topic: text(row, 'topic'),
+      published: cols.published ? isYes(at(row, 'published'), config) : false,
+      extension: text(row, 'extension'),
+      secondReply: parseDay(at(row, 'secondReply')),
+      coUnitOpinion: parseDay(at(row, 'coUnitOpinion')),
       raw: row,
     });
   }
+  return part;
+}
+
+/**
+ * Reads every ledger sheet of one or more workbooks as one ledger: each sheet with a ledger header is a part,
+ * items from all parts in order (skipping blank, total and note rows), and the unit master list (a 承办单位
+ * sheet or options.unitGrids). Throws BanliError when no sheet has a header.
+ */
+export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): Ledger {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const all = books.flatMap((b) => b.grids);
+  if (all.length === 0 || all.every((g) => g.values.every((r) => r.every(isBlank)))) {
+    throw new BanliError('empty-workbook', `工作簿是空的，没有可检查的台账。需要包含这些列的表头：${allHeaderNames(config)}。`);
+  }
+  const { parts: chosen, unread } = chooseParts(books, options, config);
+  if (chosen.length === 0) {
+    const where = options.sheet !== undefined ? `工作表“${options.sheet}”` : '任何工作表';
+    throw new BanliError(
+      'no-header',
+      `在${where}的前 15 行中没有找到台账表头。Banli 查找的列名有：${allHeaderNames(config)}（以及标题、主办单位、协办单位等同义列名）。`,
+    );
+  }
+  const partSheets = new Set(chosen.map((c) => c.grid));
+  const unitList = options.unitGrids
+    ? (findUnitList(options.unitGrids, config) ??
+      options.unitGrids.map((g) => readUnitList(g, config)).find((l) => l !== null) ??
+      null)
+    : findUnitList(all.filter((g) => !partSheets.has(g)), config);
+  const directory = unitList ? new UnitDirectory(unitList) : null;
+
+  const items: Item[] = [];
+  const parts = chosen.map((c) => readPart(c, config, directory, items));
+  const columns: ColumnMap = {};
+  for (const p of parts) for (const [f, c] of Object.entries(p.columns) as Array<[Field, ColumnMap[Field]]>) columns[f] ??= c;
+  const first = parts[0];
   return {
-    sheet: grid.sheet,
-    left: grid.left,
-    headerRow: header.headerRow,
-    columns: cols,
+    sheet: first.sheet,
+    left: first.left,
+    headerRow: first.headerRow,
+    columns,
+    parts,
+    unread,
     items,
     units: unitList,
     directory,
-    skipped,
-    hiddenItemRows,
+    skipped: {
+      blank: parts.reduce((n, p) => n + p.skipped.blank, 0),
+      total: parts.reduce((n, p) => n + p.skipped.total, 0),
+      note: parts.reduce((n, p) => n + p.skipped.note, 0),
+    },
+    hiddenItemRows: parts.reduce((n, p) => n + p.hiddenItemRows, 0),
     config,
   };
+}
+
+/** One workbook's ledger (every ledger sheet of it). */
+export function readLedger(grids: Grid[], options: ReadOptions = {}): Ledger {
+  return readLedgers([{ file: null, grids }], options);
 }

@@ -148,7 +148,7 @@ export function computeUnitStats(ledger: Ledger, findings: Finding[], asOf: Day)
     } else if (deadline && deadline < asOf) s.overdue++;
   }
   for (const f of findings) {
-    if (f.unit && f.sheet === ledger.sheet && f.row !== null) {
+    if (f.unit && f.row !== null && f.rule !== 'unit.no-reception-day') {
       const s = byName.get(f.unit);
       if (s) s.findings++;
     }

@@ -22,7 +22,15 @@ export type Field =
   | 'satisfaction'
   | 'formVersion'
   | 'degree'
-  | 'remarks';
+  | 'remarks'
+  | 'replyNumber'
+  | 'delegation'
+  | 'sector'
+  | 'topic'
+  | 'published'
+  | 'extension'
+  | 'secondReply'
+  | 'coUnitOpinion';
 
 export type SourceKind = 'provincialNpc' | 'provincialCppcc' | 'municipalNpc' | 'municipalCppcc' | 'nationalNpc';
 
@@ -78,6 +86,14 @@ export const FIELD_LABELS: Record<Field, string> = {
   formVersion: '征询意见表版本',
   degree: '解决程度',
   remarks: '备注',
+  replyNumber: '答复文号',
+  delegation: '代表团',
+  sector: '界别',
+  topic: '内容分类',
+  published: '是否公开',
+  extension: '延期至',
+  secondReply: '再次答复日期',
+  coUnitOpinion: '协办意见日期',
 };
 
 export const DEFAULT_CONFIG: Config = {
@@ -87,20 +103,28 @@ export const DEFAULT_CONFIG: Config = {
     interSession: ['闭会建议', '是否闭会建议', '闭会'],
     number: ['建议号', '提案号', '编号', '案号', '建议编号', '提案编号', '建议提案编号', '建议提案号'],
     title: ['标题', '题目', '案由', '建议提案标题'],
-    proposer: ['领衔代表', '提案人', '第一提案人', '代表委员', '提出人', '领衔代表提案人', '代表委员姓名'],
-    leadUnit: ['主办单位', '承办单位', '办理单位', '主办'],
-    coUnits: ['协办单位', '会办单位', '协办', '会办'],
+    proposer: ['领衔代表', '提案人', '第一提案人', '代表委员', '提出人', '领衔代表提案人', '代表委员姓名', '领衔人', '提案者', '建议人'],
+    leadUnit: ['主办单位', '承办单位', '办理单位', '主办', '分办单位', '牵头单位'],
+    coUnits: ['协办单位', '会办单位', '协办', '会办', '配合单位'],
     assignDate: ['交办日期', '交办时间'],
-    deadline: ['办理期限', '答复期限', '要求办结日期', '办结期限'],
+    deadline: ['办理期限', '答复期限', '要求办结日期', '办结期限', '要求结办日期', '办理时限', '要求答复日期', '要求办结时间'],
     key: ['是否重点督办', '重点督办', '是否重点', '重点'],
-    leader: ['领办市领导', '领办领导', '督办领导', '领办副市长'],
-    replyDate: ['答复日期', '答复时间', '办复日期', '办复时间'],
-    category: ['答复类别', '办理结果', '办理结果类别', '答复类型'],
-    faceToFace: ['是否面商', '是否见面', '当面答复', '是否当面答复', '面商'],
-    satisfaction: ['代表委员意见', '满意度', '征询意见', '评价意见', '代表委员评价', '满意程度'],
+    leader: ['领办市领导', '领办领导', '督办领导', '领办副市长', '牵头领导'],
+    replyDate: ['答复日期', '答复时间', '办复日期', '办复时间', '办结时间', '办结日期', '回复日期', '复函日期'],
+    category: ['答复类别', '办理结果', '办理结果类别', '答复类型', '办复类别', '落实情况分类'],
+    faceToFace: ['是否面商', '是否见面', '当面答复', '是否当面答复', '面商', '见面情况'],
+    satisfaction: ['代表委员意见', '满意度', '征询意见', '评价意见', '代表委员评价', '满意程度', '代表意见', '委员意见', '反馈意见'],
     formVersion: ['征询意见表版本', '意见表版本'],
     degree: ['解决程度'],
     remarks: ['备注'],
+    replyNumber: ['答复文号', '回复文号', '复函文号', '答复函号'],
+    delegation: ['代表团'],
+    sector: ['界别'],
+    topic: ['内容分类', '内容类别', '所属领域'],
+    published: ['是否公开', '公开情况', '公开日期', '公开时间'],
+    extension: ['延期至', '延期', '延期日期', '延期办理', '是否延期', '延期期限'],
+    secondReply: ['再次答复日期', '再次答复', '二次答复日期', '二次答复'],
+    coUnitOpinion: ['协办意见日期', '协办意见', '协办意见时间', '协办答复日期'],
   },
   requiredFields: ['source', 'number', 'leadUnit', 'assignDate', 'replyDate', 'category', 'satisfaction'],
   sources: {

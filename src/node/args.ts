@@ -4,6 +4,8 @@ import { BanliError } from '../core';
 export interface ArgSpec {
   booleans: string[];
   values: string[];
+  /** One-letter forms: `o` → `output` lets `-o FILE` stand for `--output FILE`. */
+  short?: Record<string, string>;
 }
 
 export interface ParsedArgs {
@@ -15,7 +17,8 @@ export function parseArgs(argv: string[], spec: ArgSpec): ParsedArgs {
   const flags: Record<string, string | boolean> = {};
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+    const s = /^-([A-Za-z])$/.exec(argv[i]);
+    const a = s && spec.short?.[s[1]] ? `--${spec.short[s[1]]}` : argv[i];
     if (a === '--') {
       positionals.push(...argv.slice(i + 1));
       break;

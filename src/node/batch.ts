@@ -7,24 +7,36 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { AnalyseOptions } from '../core';
-import { checkFile } from './check';
+import { JobResult, checkJob } from './check';
 import { annotatedNames } from './annotate';
-import { PathEntry } from './files';
+import { PathEntry, SkippedPath, inputIds } from './files';
 import { FileSummary } from './summary';
+import { writeFileAtomic } from './safeWrite';
+import { errorInfo } from './errors';
 
 export interface Job {
   id: number;
   path: string;
   options: AnalyseOptions;
-  annotatePath?: string;
+  annotate: boolean;
 }
 
 export interface BatchOptions {
   options: AnalyseOptions;
+  /** Where each entry's annotated copy goes (same order as the entries), decided before the batch starts. */
+  annotatePaths?: Array<string | undefined>;
+  /** Or a folder, the names chosen here. */
   annotateDir?: string;
   /** Worker threads; 0 or 1 checks in this thread; undefined chooses. */
   jobs?: number;
   onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface BatchResult {
+  /** One per file checked or that could not be checked, in input order. */
+  results: FileSummary[];
+  /** Files found to be Banli's own annotated copies by the marker in their package. */
+  skipped: SkippedPath[];
 }
 
 /** Only compiled code can run in a worker (tests running the TypeScript sources check inline). */
@@ -45,23 +57,45 @@ export function chooseJobs(files: string[], requested?: number): number {
   return Math.max(1, Math.min(os.cpus().length, files.length));
 }
 
-export async function checkAll(entries: PathEntry[], b: BatchOptions): Promise<FileSummary[]> {
-  const results: FileSummary[] = new Array(entries.length);
+/** The annotated copy is written here, in the main thread, where an interrupted write is cleaned up. */
+async function settle(r: JobResult, target: string | undefined): Promise<JobResult> {
+  if (r.kind !== 'checked' || !r.summary.ok || !target) return r;
+  if (r.annotateError) r.summary.annotated = { ok: false, error: r.annotateError };
+  else if (r.annotatedBytes) {
+    try {
+      await writeFileAtomic(target, r.annotatedBytes);
+      r.summary.annotated = { ok: true, path: target };
+    } catch (e) {
+      r.summary.annotated = { ok: false, error: errorInfo(e, target, 'write') };
+    }
+  }
+  delete r.annotatedBytes;
+  return r;
+}
+
+export async function runBatch(entries: PathEntry[], b: BatchOptions): Promise<BatchResult> {
+  const slots: Array<JobResult | undefined> = new Array(entries.length);
   const todo: Job[] = [];
-  const names = b.annotateDir ? annotatedNames(entries.map((e) => e.path), b.annotateDir) : [];
+  const targets =
+    b.annotatePaths ??
+    (b.annotateDir ? await annotatedNames(entries.map((e) => e.path), b.annotateDir, inputIds(entries)) : []);
   entries.forEach((e, id) => {
-    if (e.problem) results[id] = { path: e.path, ok: false, error: e.problem };
-    else todo.push({ id, path: e.path, options: b.options, annotatePath: names[id] });
+    if (e.problem) slots[id] = { kind: 'checked', summary: { path: e.path, ok: false, error: e.problem } };
+    else todo.push({ id, path: e.path, options: b.options, annotate: !!targets[id] });
   });
   let done = entries.length - todo.length;
-  const finish = (job: Job, s: FileSummary) => {
-    results[job.id] = s;
+  const finish = async (job: Job, r: JobResult) => {
+    slots[job.id] = await settle(r, targets[job.id]);
     b.onProgress?.(++done, entries.length, job.path);
   };
+  const collect = (): BatchResult => ({
+    results: slots.flatMap((s) => (s?.kind === 'checked' ? [s.summary] : [])),
+    skipped: slots.flatMap((s) => (s?.kind === 'skipped' ? [s.skip] : [])),
+  });
   const jobs = chooseJobs(todo.map((t) => t.path), b.jobs);
   if (jobs <= 1 || !existsSync(WORKER)) {
-    for (const job of todo) finish(job, await checkFile(job.path, job.options, { annotatePath: job.annotatePath }));
-    return results;
+    for (const job of todo) await finish(job, await checkJob(job.path, job.options, job.annotate));
+    return collect();
   }
   const queue = [...todo];
   await Promise.all(
@@ -70,27 +104,32 @@ export async function checkAll(entries: PathEntry[], b: BatchOptions): Promise<F
       try {
         for (let job = queue.shift(); job; job = queue.shift()) {
           const current = job;
-          const summary = await new Promise<FileSummary>((resolve, reject) => {
-            const onMessage = (m: { id: number; summary: FileSummary }) => {
+          const result = await new Promise<JobResult>((resolve, reject) => {
+            const onMessage = (m: { id: number; result: JobResult }) => {
               if (m.id !== current.id) return;
               worker.off('error', reject);
-              resolve(m.summary);
+              resolve(m.result);
             };
             worker.once('message', onMessage);
             worker.once('error', reject);
             worker.postMessage(current);
-          }).catch(async (e): Promise<FileSummary> => {
+          }).catch(async (e): Promise<JobResult> => {
             // The worker died (out of memory, say): report this file and carry on with a fresh one.
             await worker.terminate();
             worker = new Worker(WORKER);
-            return { path: current.path, ok: false, error: { code: 'unreadable', message: `检查 ${current.path} 时出错：${String(e?.message ?? e)}` } };
+            return { kind: 'checked', summary: { path: current.path, ok: false, error: { code: 'unreadable', message: `检查 ${current.path} 时出错：${String(e?.message ?? e)}` } } };
           });
-          finish(current, summary);
+          await finish(current, result);
         }
       } finally {
         await worker.terminate();
       }
     }),
   );
-  return results;
+  return collect();
+}
+
+/** The results alone, in input order. */
+export async function checkAll(entries: PathEntry[], b: BatchOptions): Promise<FileSummary[]> {
+  return (await runBatch(entries, b)).results;
 }

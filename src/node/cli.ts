@@ -3,13 +3,17 @@ import * as path from 'path';
 import { BanliError, Day, Grid, isBanliError, parseAsOf, today } from '../core';
 import { parseArgs } from './args';
 import { analyseFile, readUnitGrids } from './check';
-import { expandPaths } from './files';
-import { fileText, grandTotalText, statusLine } from './textReport';
-import { FileSummary, summarize, summaryJson } from './summary';
-import { checkAll } from './batch';
+import { SkippedPath } from './files';
+import { fileText, grandTotalText, skippedText, statusLine } from './textReport';
+import { AnnotatedResult, FileSummary, summarize, summaryJson } from './summary';
+import { runBatch } from './batch';
 import { htmlReport } from './html';
 import { parseSections, writeCircular, writeFlatOpc } from './report';
-import { promises as fs } from 'fs';
+import { argSpec } from './options';
+import { PathPlan, preparePaths } from './paths';
+import { errorInfo, isSystemError, systemMessage } from './errors';
+import { prepareFolder, writeFileAtomic } from './safeWrite';
+import { readBytes } from './workbook';
 
 export interface Io {
   out: (s: string) => void;
@@ -83,7 +87,8 @@ interface CheckOpts {
   maxFindings: number;
 }
 
-async function parseCheckOptions(flags: Record<string, string | boolean>): Promise<CheckOpts> {
+/** The options' values, checked; nothing is read yet (the paths are checked first, then --units is read). */
+function parseCheckOptions(flags: Record<string, string | boolean>): CheckOpts {
   let asOf = today();
   if (typeof flags['as-of'] === 'string') {
     const d = parseAsOf(flags['as-of']);
@@ -97,15 +102,6 @@ async function parseCheckOptions(flags: Record<string, string | boolean>): Promi
       throw new BanliError('bad-option', `--max-findings 需要一个不小于 0 的整数，收到“${flags['max-findings']}”。`);
     }
   }
-  let unitGrids: Grid[] | undefined;
-  if (typeof flags.units === 'string') {
-    try {
-      unitGrids = await readUnitGrids(flags.units);
-    } catch (e) {
-      if (isBanliError(e)) throw new BanliError(e.code, `承办单位名单无法读取：${e.message}`);
-      throw e;
-    }
-  }
   let jobs: number | undefined;
   if (typeof flags.jobs === 'string') {
     jobs = Number(flags.jobs);
@@ -117,11 +113,20 @@ async function parseCheckOptions(flags: Record<string, string | boolean>): Promi
     annotate: typeof flags.annotate === 'string' ? flags.annotate : undefined,
     jobs,
     asOf,
-    unitGrids,
     formVersion: typeof flags['form-version'] === 'string' ? flags['form-version'] : undefined,
     sheet: typeof flags.sheet === 'string' ? flags.sheet : undefined,
     maxFindings,
   };
+}
+
+async function loadUnits(opts: CheckOpts, flags: Record<string, string | boolean>): Promise<CheckOpts> {
+  if (typeof flags.units !== 'string') return opts;
+  try {
+    return { ...opts, unitGrids: await readUnitGrids(flags.units) };
+  } catch (e) {
+    if (isBanliError(e)) throw new BanliError(e.code, `承办单位名单无法读取：${e.message}`);
+    throw e;
+  }
 }
 
 /** A progress line on stderr, only when it is a terminal. */
@@ -136,27 +141,40 @@ function progress(enabled: boolean): ((done: number, total: number, file: string
   };
 }
 
-async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<number> {
-  const entries = await expandPaths(paths);
-  const results = await checkAll(entries, {
+async function runCheck(plan: PathPlan, opts: CheckOpts, io: Io): Promise<number> {
+  const { entries } = plan.inputs;
+  const batch = await runBatch(entries, {
     options: { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet },
-    annotateDir: opts.annotate,
+    annotatePaths: plan.annotatePaths,
     jobs: opts.jobs,
     onProgress: progress(io === stdio && process.stderr.isTTY === true && entries.length > 1),
   });
+  const results = batch.results;
+  const skipped: SkippedPath[] = [...plan.inputs.skipped, ...batch.skipped];
+  // Each output is attempted whatever happened to the one before; the report on stdout always comes.
+  let html: AnnotatedResult | undefined;
   if (opts.html) {
-    await fs.writeFile(opts.html, htmlReport(results, { asOf: opts.asOf }), 'utf8');
+    try {
+      await writeFileAtomic(opts.html, htmlReport(results, { asOf: opts.asOf }));
+      html = { ok: true, path: opts.html };
+    } catch (e) {
+      html = { ok: false, error: errorInfo(e, opts.html, 'write') };
+      io.err(`banli：HTML 报告没有写出：${html.error.message}\n`);
+    }
   }
   if (opts.json) {
-    io.out(JSON.stringify({ asOf: opts.asOf, files: results.map((r) => summaryJson(r, opts.maxFindings)) }) + '\n');
+    const doc: Record<string, unknown> = { asOf: opts.asOf, files: results.map((r) => summaryJson(r, opts.maxFindings)), skipped };
+    if (html) doc.html = html;
+    io.out(JSON.stringify(doc) + '\n');
   } else {
     io.out(`检查截至 ${opts.asOf}\n\n`);
+    if (skipped.length) io.out(skippedText(skipped) + '\n\n');
     if (results.length > 1) io.out(results.map(statusLine).join('\n') + '\n\n');
-    io.out(results.map((r) => fileText(r, opts.maxFindings)).join('\n\n') + '\n');
-    if (results.length > 1) io.out('\n' + grandTotalText(results) + '\n');
-    if (opts.html) io.out(`\nHTML 报告：${opts.html}\n`);
+    if (results.length) io.out(results.map((r) => fileText(r, opts.maxFindings)).join('\n\n') + '\n');
+    if (results.length > 1 || skipped.length) io.out('\n' + grandTotalText(results, skipped.length) + '\n');
+    if (html) io.out(html.ok ? `\nHTML 报告：${html.path}\n` : `\nHTML 报告没有写出：${html.error.message}\n`);
   }
-  return exitCode(results);
+  return html && !html.ok ? 2 : exitCode(results);
 }
 
 export function exitCode(results: FileSummary[]): number {
@@ -165,19 +183,22 @@ export function exitCode(results: FileSummary[]): number {
 }
 
 async function runReport(argv: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseArgs(
-    argv.map((a) => (a === '-o' ? '--output' : a)),
-    {
-      booleans: [],
-      values: [
-        'as-of', 'units', 'form-version', 'sheet', 'output', 'year', 'doc-number', 'date', 'title', 'mark', 'issuing-body',
-        'addressees', 'copy-to', 'printing-office', 'print-date', 'reception-deadline', 'praised', 'prose', 'flat-opc', 'sections',
-      ],
-    },
-  );
+  const { flags, positionals } = parseArgs(argv, argSpec('report'));
   if (positionals.length !== 1) throw new BanliError('bad-option', '请给出一个台账文件。用法：banli report 台账.xlsx -o 通报.docx');
   if (typeof flags.output !== 'string') throw new BanliError('bad-option', '请用 -o 指定要写出的 .docx 文件。');
-  const opts = await parseCheckOptions(flags);
+  const parsed = parseCheckOptions(flags);
+  const sections = typeof flags.sections === 'string' ? parseSections(flags.sections) : undefined;
+  const plan = await preparePaths('report', flags, positionals);
+  const ledger = plan.inputs.entries[0];
+  if (!ledger || plan.inputs.entries.length !== 1 || ledger.path !== positionals[0]) {
+    const why = plan.inputs.skipped[0]?.message ?? `${positionals[0]} 是文件夹。`;
+    throw new BanliError('bad-option', `banli report 需要一个台账文件：${why}`);
+  }
+  if (ledger.problem) {
+    io.err(`banli：${ledger.problem.message}\n`);
+    return 2;
+  }
+  const opts = await loadUnits(parsed, flags);
   const r = await analyseFile(positionals[0], { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet });
   if (!r.ok) {
     io.err(`banli：${r.error.message}\n`);
@@ -187,7 +208,7 @@ async function runReport(argv: string[], io: Io): Promise<number> {
   let prose: Record<string, string> | undefined;
   if (str('prose')) {
     try {
-      prose = JSON.parse(await fs.readFile(str('prose')!, 'utf8'));
+      prose = JSON.parse((await readBytes(str('prose')!)).toString('utf8'));
     } catch (e) {
       throw new BanliError('bad-option', `--prose 文件无法读取或不是 JSON：${String((e as Error).message ?? e)}`);
     }
@@ -215,7 +236,6 @@ async function runReport(argv: string[], io: Io): Promise<number> {
     },
   };
   for (const k of Object.keys(input.options) as Array<keyof typeof input.options>) if (input.options[k] === undefined) delete input.options[k];
-  const sections = str('sections') ? parseSections(str('sections')!) : undefined;
   const { bytes } = await writeCircular(input, flags.output);
   io.out(`已写出通报：${flags.output}（${bytes} 字节，数据截至 ${opts.asOf}，${r.analysis.totals.total} 件）\n`);
   if (str('flat-opc')) {
@@ -238,7 +258,7 @@ async function runDemo(io: Io): Promise<number> {
   io.out(`示例台账 ${shown}，检查截至 ${SAMPLE_AS_OF}\n\n`);
   io.out(fileText(summarize(shown, r.analysis), Infinity, 2) + '\n');
   const dir = path.resolve('banli-demo');
-  await fs.mkdir(dir, { recursive: true });
+  await prepareFolder(dir);
   const out = path.join(dir, '通报-2021.docx');
   await writeCircular({ analysis: r.analysis, asOf: SAMPLE_AS_OF, options: {} }, out);
   io.out(`\n示例通报（GB/T 9704 版式）已写出：${path.relative(process.cwd(), out)}\n`);
@@ -257,22 +277,25 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       return 0;
     }
     if (command === 'check') {
-      const { flags, positionals } = parseArgs(rest, {
-        booleans: ['json'],
-        values: ['as-of', 'units', 'form-version', 'sheet', 'max-findings', 'html', 'annotate', 'jobs'],
-      });
+      const { flags, positionals } = parseArgs(rest, argSpec('check'));
       if (positionals.length === 0) throw new BanliError('bad-option', '请给出要检查的台账文件或文件夹。用法：banli check [选项] 路径...');
-      return await runCheck(positionals, await parseCheckOptions(flags), io);
+      const opts = parseCheckOptions(flags);
+      const plan = await preparePaths('check', flags, positionals);
+      return await runCheck(plan, await loadUnits(opts, flags), io);
     }
     if (command === 'report') return await runReport(rest, io);
     if (command === 'demo') {
-      parseArgs(rest, { booleans: [], values: [] });
+      parseArgs(rest, argSpec('demo'));
       return await runDemo(io);
     }
     throw new BanliError('bad-option', `不认识的命令：${command}。用 banli --help 查看用法。`);
   } catch (e) {
     if (isBanliError(e)) {
       io.err(`banli：${e.message}\n`);
+      return 2;
+    }
+    if (isSystemError(e) && typeof e.path === 'string') {
+      io.err(`banli：${systemMessage(e, e.path, e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'scandir' ? 'read' : 'write')}\n`);
       return 2;
     }
     io.err(`banli：出现了意外错误：${String((e as Error)?.message ?? e)}\n`);

@@ -1,47 +1,184 @@
-/** Expanding the paths given on the command line into workbook files. */
-import { promises as fs } from 'fs';
+/**
+ * Expanding the paths given on the command line into workbook files, each counted once: the same file reached twice
+ * (given twice, through a folder and by name, through a symbolic link) is checked once; Banli's own annotated copies
+ * are skipped; symbolic links are followed, a link back to a folder being walked is not; FIFOs, devices and sockets are
+ * reported as not-a-file and never opened.
+ */
+import { promises as fs, Stats, BigIntStats } from 'fs';
 import * as path from 'path';
+import { ErrorInfo, systemMessage } from './errors';
 
 export interface PathEntry {
   path: string;
-  /** Set when the path itself could not be used (missing, or a folder without workbooks). */
-  problem?: { code: 'not-found' | 'unreadable'; message: string };
+  /** device:inode of the file, when it exists. */
+  id?: string;
+  /** Set when the path itself could not be used (missing, not a file, or a folder without workbooks). */
+  problem?: ErrorInfo;
+}
+
+export type SkipReason = 'duplicate' | 'annotated-copy' | 'link-loop';
+
+export interface SkippedPath {
+  path: string;
+  reason: SkipReason;
+  /** For a duplicate: the path it was first reached by. */
+  sameAs?: string;
+  message: string;
+}
+
+export interface Inputs {
+  entries: PathEntry[];
+  skipped: SkippedPath[];
+}
+
+/** A copy Banli wrote, by its name: `…（已标注）.xlsx`, `…（已标注2）.xlsm`. */
+export function isAnnotatedName(name: string): boolean {
+  return /（已标注\d*）\.(xlsx|xlsm)$/i.test(name);
 }
 
 function isWorkbookName(name: string): boolean {
   return /\.(xlsx|xlsm|xls)$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.~');
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out);
-    else if (e.isFile() && isWorkbookName(e.name)) out.push(p);
+function idOf(st: BigIntStats): string {
+  return `${st.dev}:${st.ino}`;
+}
+
+/** device:inode of a path after following links, or null when it cannot be reached. */
+export async function identityOf(p: string): Promise<string | null> {
+  try {
+    return idOf(await fs.stat(p, { bigint: true }));
+  } catch {
+    return null;
+  }
+}
+
+function kindText(st: Stats | BigIntStats): string {
+  if (st.isFIFO()) return '命名管道（FIFO）';
+  if (st.isSocket()) return '套接字';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return '设备文件';
+  return '特殊文件';
+}
+
+export function notAFile(p: string, st: Stats | BigIntStats): ErrorInfo {
+  return { code: 'not-a-file', message: `${p} 是${kindText(st)}，不是普通文件，Banli 不会打开它。请给出 .xlsx 工作簿。` };
+}
+
+class Expander {
+  readonly entries: PathEntry[] = [];
+  readonly skipped: SkippedPath[] = [];
+  /** Files and folders already reached: device:inode → the path first used. */
+  private readonly seen = new Map<string, string>();
+
+  /** A path's stat after following links; a broken link or a loop becomes a problem entry. */
+  private async statOrProblem(p: string): Promise<BigIntStats | ErrorInfo> {
+    try {
+      return await fs.stat(p, { bigint: true });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (err.code === 'ENOENT') {
+        const isLink = await fs.lstat(p).then((l) => l.isSymbolicLink(), () => false);
+        return { code: 'not-found', message: isLink ? `${p} 是一个符号链接，但它指向的文件不存在。` : `找不到文件或文件夹：${p}` };
+      }
+      if (err.code === 'ELOOP') return { code: 'unreadable', message: systemMessage(err, p, 'read') };
+      return { code: 'unreadable', message: systemMessage(err, p, 'read') };
+    }
+  }
+
+  private skipAnnotated(p: string): void {
+    this.skipped.push({ path: p, reason: 'annotated-copy', message: `${p} 是办理助手写出的标注副本，不作为台账检查（已跳过）。` });
+  }
+
+  /** A file reached: counted unless it was reached before. */
+  private addFile(p: string, st: BigIntStats): void {
+    if (isAnnotatedName(path.basename(p))) return this.skipAnnotated(p);
+    const id = idOf(st);
+    const first = this.seen.get(id);
+    if (first !== undefined) {
+      this.skipped.push({ path: p, reason: 'duplicate', sameAs: first, message: `${p} 与 ${first} 是同一个文件，只检查一次。` });
+      return;
+    }
+    this.seen.set(id, p);
+    this.entries.push({ path: p, id });
+  }
+
+  async top(p: string): Promise<void> {
+    const st = await this.statOrProblem(p);
+    if (!('dev' in st)) {
+      this.entries.push({ path: p, problem: st });
+      return;
+    }
+    if (st.isDirectory()) {
+      const before = this.entries.length;
+      const id = idOf(st);
+      const first = this.seen.get(id);
+      if (first !== undefined) {
+        this.skipped.push({ path: p, reason: 'duplicate', sameAs: first, message: `文件夹 ${p} 与 ${first} 是同一个文件夹，只检查一次。` });
+        return;
+      }
+      this.seen.set(id, p);
+      const skippedBefore = this.skipped.length;
+      await this.walk(p, new Set([id]));
+      if (this.entries.length === before && this.skipped.length === skippedBefore) {
+        this.entries.push({ path: p, problem: { code: 'not-found', message: `文件夹 ${p} 里没有 .xlsx 工作簿。` } });
+      }
+    } else if (st.isFile()) this.addFile(p, st);
+    else this.entries.push({ path: p, problem: notAFile(p, st) });
+  }
+
+  private async walk(dir: string, ancestors: Set<string>): Promise<void> {
+    let list;
+    try {
+      list = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      this.entries.push({ path: dir, problem: { code: 'unreadable', message: systemMessage(e as NodeJS.ErrnoException, dir, 'list') } });
+      return;
+    }
+    list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of list) {
+      if (e.name.startsWith('.')) continue;
+      const p = path.join(dir, e.name);
+      // A plain file with another extension is never looked at further (not even stat'ed).
+      if (!e.isDirectory() && !e.isSymbolicLink() && !isWorkbookName(e.name)) continue;
+      const st = await this.statOrProblem(p);
+      if (!('dev' in st)) {
+        if (isWorkbookName(e.name)) this.entries.push({ path: p, problem: st });
+        continue;
+      }
+      if (st.isDirectory()) {
+        const id = idOf(st);
+        if (ancestors.has(id)) {
+          this.skipped.push({ path: p, reason: 'link-loop', message: `${p} 是指回上级文件夹的符号链接，已跳过（避免无限循环）。` });
+          continue;
+        }
+        const first = this.seen.get(id);
+        if (first !== undefined) {
+          this.skipped.push({ path: p, reason: 'duplicate', sameAs: first, message: `文件夹 ${p} 与 ${first} 是同一个文件夹，只检查一次。` });
+          continue;
+        }
+        this.seen.set(id, p);
+        await this.walk(p, new Set([...ancestors, id]));
+      } else if (!isWorkbookName(e.name)) continue;
+      else if (st.isFile()) this.addFile(p, st);
+      else this.entries.push({ path: p, problem: notAFile(p, st) });
+    }
   }
 }
 
 /** Files as given (any extension: a wrong one is reported by the reader), folders searched recursively. */
-export async function expandPaths(paths: string[]): Promise<PathEntry[]> {
-  const out: PathEntry[] = [];
-  for (const p of paths) {
-    let stat;
-    try {
-      stat = await fs.stat(p);
-    } catch {
-      out.push({ path: p, problem: { code: 'not-found', message: `找不到文件或文件夹：${p}` } });
-      continue;
-    }
-    if (stat.isDirectory()) {
-      const found: string[] = [];
-      await walk(p, found);
-      if (found.length === 0) {
-        out.push({ path: p, problem: { code: 'not-found', message: `文件夹 ${p} 里没有 .xlsx 工作簿。` } });
-      }
-      for (const f of found) out.push({ path: f });
-    } else out.push({ path: p });
-  }
-  return out;
+export async function expandInputs(paths: string[]): Promise<Inputs> {
+  const x = new Expander();
+  for (const p of paths) await x.top(p);
+  return { entries: x.entries, skipped: x.skipped };
 }
+
+/** The entries alone (for callers that do not report what was skipped). */
+export async function expandPaths(paths: string[]): Promise<PathEntry[]> {
+  return (await expandInputs(paths)).entries;
+}
+
+/** The device:inode identities of the inputs that exist (for the output checks). */
+export function inputIds(entries: PathEntry[]): Set<string> {
+  return new Set(entries.map((e) => e.id).filter((x): x is string => !!x));
+}
+

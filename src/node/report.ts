@@ -1,5 +1,4 @@
 /** banli report: the circular as a .docx (and optionally the flat-OPC package for insertOoxml). */
-import { promises as fs } from 'fs';
 import {
   Analysis,
   BanliError,
@@ -12,6 +11,7 @@ import {
   resolveOptions,
 } from '../core';
 import { docxBytes } from '../docx/zip';
+import { writeFileAtomic } from './safeWrite';
 
 export interface ReportInput {
   analysis: Analysis;
@@ -35,7 +35,7 @@ export async function writeCircular(input: ReportInput, docxPath: string): Promi
   const options = circularOptions(input);
   const circular = composeCircular(input.analysis, options, input.asOf);
   const bytes = await docxBytes(circular, options.date);
-  await fs.writeFile(docxPath, bytes);
+  await writeFileAtomic(docxPath, bytes);
   return { bytes: bytes.length };
 }
 
@@ -51,5 +51,5 @@ export function parseSections(text: string): SectionId[] {
 
 export async function writeFlatOpc(input: ReportInput, file: string, sections?: SectionId[]): Promise<void> {
   const circular = composeCircular(input.analysis, circularOptions(input), input.asOf);
-  await fs.writeFile(file, flatOpc(circular, sections), 'utf8');
+  await writeFileAtomic(file, flatOpc(circular, sections));
 }

@@ -1,5 +1,6 @@
 /** The serialisable result of checking one file: what workers send back and every report renders from. */
-import { Analysis, ErrorCode, Field, Finding, RuleId, RuleNotRun, Totals, UnitStats, columnHeaders } from '../core';
+import { Analysis, FIELD_LABELS, Field, Finding, RuleId, RuleNotRun, Totals, UnitStats, columnHeaders, missingColumns } from '../core';
+import { ErrorInfo } from './errors';
 
 /** A finding as reported: its sheet is in its cell address; its column number is not needed outside. */
 export type FindingSummary = Omit<Finding, 'sheet' | 'col'>;
@@ -10,7 +11,13 @@ export interface OkSummary {
   sheet: string;
   headerRow: number;
   items: number;
+  /** Every sheet read as part of the ledger (file set when several workbooks are combined). */
+  sheets: Array<{ file?: string; name: string; headerRow: number; items: number; sheetSource?: string }>;
+  /** Sheets that look like a ledger but were not read, with the reason. */
+  unreadSheets: Array<{ file?: string; name: string; reason: string }>;
   columns: Partial<Record<Field, string>>;
+  /** Columns the checks expect that were not found (their checks did not run). */
+  missingColumns: Array<{ field: Field; label: string }>;
   unitList: { sheet: string; units: number; withReceptionDay: number } | null;
   skippedRows: { blank: number; total: number; note: number };
   hiddenItemRows: number;
@@ -19,14 +26,16 @@ export interface OkSummary {
   counts: { errors: number; warnings: number; byRule: Partial<Record<RuleId, number>> };
   rulesNotRun: RuleNotRun[];
   findings: FindingSummary[];
-  /** The annotated copy written for this file, if any. */
-  annotated?: string;
+  /** The annotated copy, when one was asked for: written, or why not (the check's result stands either way). */
+  annotated?: AnnotatedResult;
 }
+
+export type AnnotatedResult = { ok: true; path: string } | { ok: false; error: ErrorInfo };
 
 export interface ErrorSummary {
   path: string;
   ok: false;
-  error: { code: ErrorCode; message: string };
+  error: ErrorInfo;
 }
 
 export type FileSummary = OkSummary | ErrorSummary;
@@ -39,7 +48,16 @@ export function summarize(path: string, a: Analysis): OkSummary {
     sheet: l.sheet,
     headerRow: l.headerRow,
     items: l.items.length,
+    sheets: l.parts.map((p) => ({
+      ...(p.file !== null ? { file: p.file } : {}),
+      name: p.sheet,
+      headerRow: p.headerRow,
+      items: p.items,
+      ...(p.sheetSource !== null ? { sheetSource: p.sheetSource } : {}),
+    })),
+    unreadSheets: l.unread.map((u) => ({ ...(u.file !== null ? { file: u.file } : {}), name: u.sheet, reason: u.reason })),
     columns: columnHeaders(l),
+    missingColumns: missingColumns(l).map((field) => ({ field, label: FIELD_LABELS[field] })),
     unitList: l.units
       ? { sheet: l.units.sheet, units: l.units.units.length, withReceptionDay: l.units.units.filter((u) => u.receptionDay === true).length }
       : null,

@@ -1,6 +1,7 @@
 /** The CLI's text output: totals in the circular's terms, findings grouped by rule, in Chinese. */
-import { RULES, RULE_IDS, ruleTitle, severityText, totalsLines } from '../core';
+import { FIELD_LABELS, Field, RULES, RULE_IDS, ruleTitle, severityText, totalsLines } from '../core';
 import { FileSummary, FindingSummary, OkSummary } from './summary';
+import { SkippedPath } from './files';
 
 function findingLine(f: FindingSummary): string {
   const where = f.cell ?? '（整表）';
@@ -8,12 +9,23 @@ function findingLine(f: FindingSummary): string {
   return `  ${where} ${unit}${f.message}${f.suggestion ? ` → ${f.suggestion}` : ''}`;
 }
 
+/** The annotated copy: where it is, or why it was not written (the check's result stands). */
+function annotatedText(s: OkSummary, lead: string): string {
+  if (!s.annotated) return '';
+  return s.annotated.ok ? `${lead}标注副本：${s.annotated.path}` : `${lead}标注副本未写出：${s.annotated.error.message}`;
+}
+
+/** Lines for what was skipped: duplicates, Banli's own copies, links back to a folder. */
+export function skippedText(skipped: SkippedPath[]): string {
+  return skipped.map((k) => `跳过 ${k.message}`).join('\n');
+}
+
 /** One status line per file, for batches. */
 export function statusLine(s: FileSummary): string {
   if (!s.ok) return `✗ ${s.path}：无法检查（${s.error.code}）${s.error.message}`;
   const hidden = s.hiddenItemRows ? `，隐藏行 ${s.hiddenItemRows}` : '';
   const mark = s.counts.errors ? '✗' : s.counts.warnings ? '!' : '✓';
-  return `${mark} ${s.path}：${s.items} 件，错误 ${s.counts.errors}，警告 ${s.counts.warnings}${hidden}${s.annotated ? `；标注副本 ${s.annotated}` : ''}`;
+  return `${mark} ${s.path}：${s.items} 件，错误 ${s.counts.errors}，警告 ${s.counts.warnings}${hidden}${annotatedText(s, '；')}`;
 }
 
 /**
@@ -31,12 +43,28 @@ export function fileText(s: FileSummary, maxFindings = Infinity, perRule = Infin
     s.skippedRows.total ? `合计行 ${s.skippedRows.total} 行` : '',
     s.skippedRows.note ? `说明行 ${s.skippedRows.note} 行` : '',
   ].filter(Boolean);
+  const sheets = s.sheets ?? [];
+  if (sheets.length > 1) {
+    out.push(
+      `读取了 ${sheets.length} 个工作表：` +
+        sheets
+          .map((p) => `${p.file ? `${p.file}!` : ''}“${p.name}”${p.items} 件（表头第 ${p.headerRow} 行${p.sheetSource ? `，来源按表名记为${p.sheetSource}` : ''}）`)
+          .join('，') +
+        '。',
+    );
+  }
+  for (const u of s.unreadSheets ?? []) out.push(`未读取工作表 ${u.file ? `${u.file}!` : ''}“${u.name}”：${u.reason}。`);
   out.push(
-    `工作表“${s.sheet}”，表头在第 ${s.headerRow} 行，共 ${s.items} 件` +
+    (sheets.length > 1 ? `合计` : `工作表“${s.sheet}”，表头在第 ${s.headerRow} 行，`) + `共 ${s.items} 件` +
       (skipped.length ? `（已跳过${skipped.join('、')}）` : '') +
       (s.hiddenItemRows ? `；其中 ${s.hiddenItemRows} 行在 Excel 中被隐藏，也已检查` : '') +
       '。',
   );
+  const renamed = (Object.entries(s.columns) as Array<[Field, string]>).filter(([f, h]) => h !== FIELD_LABELS[f]);
+  if (renamed.length) out.push(`列名对应：${renamed.map(([f, h]) => `“${h}”→${FIELD_LABELS[f]}`).join('、')}。`);
+  if (s.missingColumns?.length) {
+    out.push(`没有找到的列：${s.missingColumns.map((m) => m.label).join('、')}（依赖它们的检查没有进行；列名可在 banli.config.json 的 headers 中补充）。`);
+  }
   out.push(s.unitList ? `承办单位名单：工作表“${s.unitList.sheet}”，${s.unitList.units} 个单位。` : '承办单位名单：没有（单位名称和接待日的检查未进行）。');
   out.push('', ...totalsLines(s.totals));
   if (s.unitList && !s.rulesNotRun.some((n) => n.rule === 'unit.no-reception-day')) {
@@ -62,15 +90,15 @@ export function fileText(s: FileSummary, maxFindings = Infinity, perRule = Infin
     out.push('', '未进行的检查：');
     for (const n of s.rulesNotRun) out.push(`  ${n.rule}：${n.reason}`);
   }
-  if (s.annotated) out.push('', `标注副本：${s.annotated}`);
+  if (s.annotated) out.push('', annotatedText(s, ''));
   return out.join('\n');
 }
 
-export function grandTotalText(results: FileSummary[]): string {
+export function grandTotalText(results: FileSummary[], skipped = 0): string {
   const ok = results.filter((r): r is OkSummary => r.ok);
   const items = ok.reduce((n, r) => n + r.items, 0);
   const errors = ok.reduce((n, r) => n + r.counts.errors, 0);
   const warnings = ok.reduce((n, r) => n + r.counts.warnings, 0);
   const bad = results.length - ok.length;
-  return `合计：${results.length} 个文件，已检查 ${ok.length} 个${bad ? `，${bad} 个无法读取` : ''}；共 ${items} 件，错误 ${errors} 条，警告 ${warnings} 条。`;
+  return `合计：${results.length} 个文件，已检查 ${ok.length} 个${bad ? `，${bad} 个无法读取` : ''}${skipped ? `（另跳过 ${skipped} 个，见上）` : ''}；共 ${items} 件，错误 ${errors} 条，警告 ${warnings} 条。`;
 }

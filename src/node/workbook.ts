@@ -1,22 +1,33 @@
 /** The file adapter: workbook files on disk into Grids (the reading itself is shared with the browser). */
-import { promises as fs } from 'fs';
+import { constants, promises as fs } from 'fs';
 import * as path from 'path';
 import { BanliError, Grid } from '../core';
-import { readWorkbookBuffer } from '../xlsx/read';
+import { ReadOptions, readWorkbookBuffer } from '../xlsx/read';
+import { cliError, translated } from './errors';
+import { notAFile } from './files';
 
-export { plainValue, readWorkbook, readWorkbookBuffer, IGNORED_NODES } from '../xlsx/read';
+export { readWorkbook, readWorkbookBuffer } from '../xlsx/read';
+export type { ReadOptions, ReadProgress, ReadLimits } from '../xlsx/read';
 
+/**
+ * The bytes of a file. Opened without blocking and checked to be a regular file first: a FIFO, device or socket is
+ * `not-a-file` (a FIFO opened for reading would otherwise wait forever for a writer).
+ */
 export async function readBytes(file: string): Promise<Buffer> {
+  let handle: fs.FileHandle | null = null;
   try {
-    return await fs.readFile(file);
+    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = await handle.stat();
+    if (st.isDirectory()) throw new BanliError('unreadable', `${file} 是文件夹，不是工作簿。`);
+    if (!st.isFile()) throw cliError('not-a-file', notAFile(file, st).message);
+    return await handle.readFile();
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new BanliError('not-found', `找不到文件：${file}`);
-    if (code === 'EISDIR') throw new BanliError('unreadable', `${file} 是文件夹，不是工作簿。`);
-    throw new BanliError('unreadable', `无法读取 ${file}（${code ?? String(e)}）。`);
+    throw translated(e, file, 'read');
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 
-export async function readWorkbookFile(file: string): Promise<Grid[]> {
-  return readWorkbookBuffer(await readBytes(file), path.basename(file));
+export async function readWorkbookFile(file: string, options: ReadOptions = {}): Promise<Grid[]> {
+  return readWorkbookBuffer(await readBytes(file), path.basename(file), options);
 }

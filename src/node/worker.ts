@@ -1,9 +1,12 @@
-/** A worker thread that checks files for the batch: messages in, FileSummary out. */
+/** A worker thread that checks files for the batch: jobs in, results out (the annotated copy's bytes moved, not copied). */
 import { parentPort } from 'worker_threads';
-import { checkFile } from './check';
+import { checkJob } from './check';
 import type { Job } from './batch';
 
 parentPort?.on('message', async (job: Job) => {
-  const summary = await checkFile(job.path, job.options, { annotatePath: job.annotatePath });
-  parentPort!.postMessage({ id: job.id, summary });
+  const result = await checkJob(job.path, job.options, job.annotate);
+  const bytes = result.kind === 'checked' ? result.annotatedBytes : undefined;
+  // Moved only when the bytes own their whole buffer (never a shared pool).
+  const transfer = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : [];
+  parentPort!.postMessage({ id: job.id, result }, transfer);
 });

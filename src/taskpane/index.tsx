@@ -5,6 +5,9 @@ import { App, HostKind } from './App';
 import { officeExcelHost } from '../excel/host';
 import { officeWordHost } from '../word/host';
 
+// Read by legacy.js after the page has loaded: the bundle parsed and its modules were set up on this engine.
+(window as unknown as { __banliBooted?: boolean }).__banliBooted = true;
+
 function start(host: HostKind): void {
   const root = document.getElementById('root');
   if (!root || (window as unknown as { __banliLegacy?: boolean }).__banliLegacy) return;

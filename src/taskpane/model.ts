@@ -1,11 +1,7 @@
 /** Pane state helpers: pure functions the panes and their tests share. */
 import { Analysis, BanliError, Finding, Grid, RULE_IDS, RuleId, analyse, isBanliError, ruleTitle, severityText, RULES } from '../core';
 
-export interface LoadedWorkbook {
-  name: string;
-  grids: Grid[];
-  bytes: Uint8Array;
-}
+export type { LoadedWorkbook } from '../xlsx/loaded';
 
 export interface RuleGroup {
   rule: RuleId;

@@ -37,6 +37,25 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const CT_COMMENTS = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
 const CT_SHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const CT_VML = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
+const CT_CUSTOM = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
+const REL_CUSTOM = `${REL_NS}/custom-properties`;
+const CUSTOM_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties';
+const VT_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes';
+/** The custom document property that marks a package as Banli's annotated copy. */
+export const BANLI_MARKER = 'BanliAnnotated';
+
+/** Excel's limit on the text of a cell (and of a note), in UTF-16 code units. */
+export const CELL_LIMIT = 32767;
+export const TRUNCATED = '……（已截断）';
+
+/** Text cut to fit a cell or note (limit code units at most), ending with ……（已截断） when cut. */
+export function fitCell(s: string, limit = CELL_LIMIT): string {
+  if (s.length <= limit) return s;
+  let end = Math.max(0, limit - TRUNCATED.length);
+  // Never split a surrogate pair.
+  if (end > 0 && /[\ud800-\udbff]/.test(s[end - 1])) end--;
+  return s.slice(0, end) + TRUNCATED;
+}
 
 interface CellMark {
   row: number;
@@ -208,7 +227,12 @@ function vmlShape(id: number, row: number, col: number): string {
 }
 
 function commentXml(ref: string, notes: string[]): string {
-  return `<comment ref="${ref}" authorId="0"><text><r><t xml:space="preserve">${escapeXml(`办理助手：\n${notes.join('\n')}`)}</t></r></text></comment>`;
+  return `<comment ref="${ref}" authorId="0"><text><r><t xml:space="preserve">${escapeXml(fitCell(`办理助手：\n${notes.join('\n')}`))}</t></r></text></comment>`;
+}
+
+/** The length of the text already in a note (its runs' text, unescaped). */
+function noteTextLength(commentInner: string): number {
+  return [...commentInner.matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)].reduce((n, m) => n + unescapeXml(m[1]).length, 0);
 }
 
 function uniqueName(zip: JSZip, pattern: (n: number) => string): string {
@@ -244,7 +268,8 @@ async function addNotes(zip: JSZip, sheetPart: string, sheetXml: string, marks: 
     let shapeId = 1024 * idmap + 1;
     for (const [ref, m] of entries) {
       const existing = new RegExp(`<comment ref="${ref}"[^>]*>([\\s\\S]*?)</text>`).exec(comments);
-      const runXml = `<r><t xml:space="preserve">${escapeXml(`\n办理助手：\n${m.notes.join('\n')}`)}</t></r>`;
+      const room = CELL_LIMIT - (existing ? noteTextLength(existing[1]) : 0);
+      const runXml = `<r><t xml:space="preserve">${escapeXml(fitCell(`\n办理助手：\n${m.notes.join('\n')}`, Math.max(TRUNCATED.length, room)))}</t></r>`;
       if (existing) comments = comments.replace(existing[0], existing[0].replace(/<\/text>$/, `${runXml}</text>`));
       else {
         comments = comments.replace('</commentList>', commentXml(ref, m.notes).replace('authorId="0"', `authorId="${authors}"`) + '</commentList>');
@@ -282,13 +307,13 @@ async function addNotes(zip: JSZip, sheetPart: string, sheetXml: string, marks: 
 }
 
 function inlineCell(ref: string, value: string, quotedStyle: number): string {
-  const g = guardFormula(value);
+  const g = guardFormula(fitCell(value));
   return `<c r="${ref}" t="inlineStr"${g.quoted ? ` s="${quotedStyle}"` : ''}><is><t xml:space="preserve">${escapeXml(g.text)}</t></is></c>`;
 }
 
 /** The 检查结果 sheet: a row per finding, with an internal link to its cell. */
 function resultsSheet(findings: Finding[], quoted: number): string {
-  const head = ['序号', '严重程度', '规则', '规则说明', '单元格', '主办单位', '问题', '建议'];
+  const head = ['序号', '严重程度', '问题类型', '单元格', '主办单位', '问题', '建议'];
   const rows: string[] = [];
   const links: string[] = [];
   const row = (r: number, values: string[]) =>
@@ -296,13 +321,13 @@ function resultsSheet(findings: Finding[], quoted: number): string {
   rows.push(row(1, head));
   findings.forEach((f, i) => {
     const r = i + 2;
-    rows.push(row(r, [String(i + 1), SEVERITY_TEXT[f.severity], f.rule, ruleTitle(f.rule), f.cell ?? '（整表）', f.unit ?? '', f.message, f.suggestion ?? '']));
+    rows.push(row(r, [String(i + 1), SEVERITY_TEXT[f.severity], ruleTitle(f.rule), f.cell ?? '（整表）', f.unit ?? '', f.message, f.suggestion ?? '']));
     if (f.cell && f.row !== null && f.col !== null) {
       const location = `'${f.sheet.replace(/'/g, "''")}'!${columnLetter(f.col)}${f.row}`;
-      links.push(`<hyperlink ref="E${r}" location="${escapeXml(location)}" display="${escapeXml(f.cell)}"/>`);
+      links.push(`<hyperlink ref="D${r}" location="${escapeXml(location)}" display="${escapeXml(f.cell)}"/>`);
     }
   });
-  const widths = [6, 8, 24, 26, 14, 18, 60, 40];
+  const widths = [6, 8, 26, 14, 18, 60, 40];
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL_NS}">` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
@@ -314,7 +339,77 @@ function resultsSheet(findings: Finding[], quoted: number): string {
 }
 
 function noteLine(f: Finding): string {
-  return `【${SEVERITY_TEXT[f.severity]}】${ruleTitle(f.rule)}（${f.rule}）：${f.message}${f.suggestion ? ` 建议：${f.suggestion}` : ''}`;
+  return `【${SEVERITY_TEXT[f.severity]}】${ruleTitle(f.rule)}：${f.message}${f.suggestion ? ` 建议：${f.suggestion}` : ''}`;
+}
+
+/** The custom-properties part the package's root relationships name, if any. */
+async function customPart(zip: JSZip): Promise<{ part: string | null; rels: string | null }> {
+  const rels = await text(zip, '_rels/.rels');
+  const tag = rels ? [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, 'Type') === REL_CUSTOM) : undefined;
+  const target = tag ? attr(tag, 'Target') : null;
+  return { part: target ? resolveTarget('', target) : null, rels };
+}
+
+/**
+ * Marks the package as Banli's annotated copy: a custom document property (File → Properties → Custom in Excel),
+ * added to the workbook's own custom properties if it has some.
+ */
+async function addMarker(zip: JSZip, ctIn: string): Promise<string> {
+  let ct = ctIn;
+  const { part, rels } = await customPart(zip);
+  const value = `<vt:lpwstr xmlns:vt="${VT_NS}">办理助手标注副本</vt:lpwstr>`;
+  const existing = part ? await text(zip, part) : null;
+  if (part && existing !== null) {
+    if (existing.includes(`name="${BANLI_MARKER}"`)) return ct;
+    const pids = [...existing.matchAll(/\spid="(\d+)"/g)].map((m) => Number(m[1]));
+    const close = /<\/((?:\w+:)?)Properties>\s*$/.exec(existing);
+    const selfClosed = /<((?:\w+:)?)Properties\b([^>]*)\/>\s*$/.exec(existing);
+    const prefix = (close ?? selfClosed)?.[1] ?? '';
+    const prop = `<${prefix}property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${Math.max(1, ...pids) + 1}" name="${BANLI_MARKER}">${value}</${prefix}property>`;
+    const xml = close
+      ? existing.slice(0, close.index) + prop + existing.slice(close.index)
+      : selfClosed
+        ? existing.slice(0, selfClosed.index) + `<${prefix}Properties${selfClosed[2]}>${prop}</${prefix}Properties>`
+        : null;
+    if (xml) {
+      zip.file(part, xml);
+      return ct;
+    }
+  }
+  const name = part && existing === null ? part : uniqueName(zip, (n) => (n === 1 ? 'docProps/custom.xml' : `docProps/custom${n}.xml`));
+  zip.file(
+    name,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="${CUSTOM_NS}">` +
+      `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="${BANLI_MARKER}">${value}</property></Properties>`,
+  );
+  ct = addOverride(ct, name, CT_CUSTOM);
+  if (!part) {
+    const base = rels ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const close = /<\/((?:\w+:)?)Relationships>\s*$/.exec(base);
+    const prefix = close?.[1] ?? '';
+    const rel = `<${prefix}Relationship Id="${nextRelId(base)}" Type="${REL_CUSTOM}" Target="${name}"/>`;
+    zip.file('_rels/.rels', close ? base.slice(0, close.index) + rel + base.slice(close.index) : base);
+  }
+  return ct;
+}
+
+/** Whether these bytes are an annotated copy Banli wrote (its custom property); false for anything unreadable. */
+export async function isBanliAnnotated(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    const { part } = await customPart(zip);
+    const xml = await text(zip, part ?? 'docProps/custom.xml');
+    return xml !== null && new RegExp(`<(?:\\w+:)?property\\b[^>]*\\sname="${BANLI_MARKER}"`).test(xml);
+  } catch {
+    return false;
+  }
+}
+
+/** The annotated copy's file name: `<name>（已标注）.xlsx`, or .xlsm for a macro workbook (its content type is kept). */
+export function annotatedFileName(name: string, n = 1): string {
+  const ext = /\.xlsm$/i.test(name) ? '.xlsm' : '.xlsx';
+  const base = name.replace(/\.(xlsx|xlsm)$/i, '');
+  return `${base}（已标注${n > 1 ? n : ''}）${ext}`;
 }
 
 /** Patches a copy of the workbook (the input bytes are not changed); returns the copy's bytes. */
@@ -378,6 +473,7 @@ export async function annotateBuffer(buf: Uint8Array, a: Analysis): Promise<Uint
   if (!rPrefix) wb = wb.replace(/<workbook\b/, `<workbook xmlns:r="${REL_NS}"`);
   wb = wb.replace('</sheets>', `<sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...ids) + 1}" ${rPrefix ?? 'r'}:id="${rid}"/></sheets>`);
   zip.file('xl/workbook.xml', wb);
+  ct = await addMarker(zip, ct);
   zip.file('[Content_Types].xml', ct);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -1,10 +1,13 @@
 /**
- * Reading .xlsx packages into Grids with exceljs, in Node and in the browser (bytes in, no file system).
- * The adapter does nothing clever: it hands the core plain values.
+ * Reading .xlsx packages into Grids, in Node and in the browser (bytes in, no file system, no DOM): the streaming
+ * reader in ./reader (fflate + saxes). Transitional and Strict Open XML, prefixed namespaces and ZIP64 alike.
+ * Work is bounded: each part's inflated size and the workbook's cells have limits ("too-large").
  */
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import { BanliError, CellValue, Grid } from '../core';
+import { BanliError, Grid } from '../core';
+import { PartTooLargeError, ZipEntry, ZipFormatError, readEntries } from './reader/zip';
+import { XmlFormatError, localName, streamXml, unescapeOoxml, xmlTrue } from './reader/xml';
+import { readStyles } from './reader/styles';
+import { CellLimitError, readSheet } from './reader/sheet';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
@@ -25,34 +28,6 @@ function containsUtf16(buf: Uint8Array, text: string): boolean {
   return false;
 }
 
-/** Turns one exceljs cell value into a plain one: formulas give their cached result, rich text its text. */
-export function plainValue(v: ExcelJS.CellValue | undefined): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as unknown as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((r) => r.text).join('');
-    if ('formula' in o || 'sharedFormula' in o) {
-      return 'result' in o ? plainValue(o.result as ExcelJS.CellValue) : null;
-    }
-    if ('hyperlink' in o) return plainValue(o.text as ExcelJS.CellValue);
-    if ('error' in o) return String(o.error);
-  }
-  return null;
-}
-
-/**
- * Worksheet parts Banli never reads. dataValidations above all: dropdowns over whole columns make exceljs expand
- * millions of cells and hang. The rest only cost time (a hyperlink's cell keeps its text). Merges, rows (hidden
- * or not) and cell values are read.
- */
-export const IGNORED_NODES = [
-  'dataValidations', 'conditionalFormatting', 'hyperlinks', 'sheetPr', 'printOptions', 'pageMargins', 'pageSetup',
-  'headerFooter', 'rowBreaks', 'drawing', 'picture', 'tableParts', 'autoFilter', 'sheetViews', 'cols',
-  'sheetFormatPr', 'sheetProtection', 'extLst', 'dimensions',
-];
-
 /** What the bytes are before any parsing: empty, a compound file (encrypted or .xls), not a zip. */
 export function sniff(buf: Uint8Array, name: string): void {
   if (buf.length === 0) throw new BanliError('unreadable', `${name} 是空文件（0 字节），不是 Excel 工作簿。`);
@@ -67,96 +42,193 @@ export function sniff(buf: Uint8Array, name: string): void {
   }
 }
 
-function toGrid(ws: ExcelJS.Worksheet): Grid {
-  const values: CellValue[][] = [];
-  const hiddenRows: number[] = [];
-  const last = ws.rowCount;
-  for (let r = 1; r <= last; r++) {
-    const row = ws.getRow(r);
-    if (row.hidden) hiddenRows.push(r);
-    const raw = row.values as Array<ExcelJS.CellValue | undefined>;
-    const out: CellValue[] = [];
-    for (let c = 1; c < raw.length; c++) out.push(plainValue(raw[c]));
-    values.push(out);
-  }
-  return { sheet: ws.name, values, top: 1, left: 1, hiddenRows, hidden: ws.state !== 'visible' };
+export interface ReadProgress {
+  /** Worksheet rows read so far (all sheets). */
+  rowsRead: number;
+  /** Rows the sheets declare (their dimension), when they do. */
+  rowsTotal?: number;
 }
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-
-async function load(buf: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES } as never);
-  return wb;
+export interface ReadLimits {
+  /** Largest inflated size of any one part (sheet, shared strings, styles), in bytes. Default 256 MB. */
+  partBytes?: number;
+  /** Most cells with a value in the whole workbook. Default 20 million. */
+  cells?: number;
 }
 
-/**
- * What a zip that exceljs could not read is: another Office document, or a workbook whose XML binds the
- * SpreadsheetML namespace to a prefix (<x:workbook>, as some generators write). The latter is rewritten
- * without the prefix; anything else is a BanliError.
- */
-async function unprefixed(buf: Uint8Array, name: string, cause: string): Promise<Uint8Array> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buf);
-  } catch {
-    throw new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开（${cause.slice(0, 80)}）。请向报送单位要一份完好的文件。`);
-  }
-  if (!zip.file('xl/workbook.xml')) {
-    const kind = zip.file('word/document.xml') ? '一个 Word 文档（.docx）' : zip.file('ppt/presentation.xml') ? '一个 PowerPoint 演示文稿（.pptx）' : '一个压缩包';
-    throw new BanliError('unreadable', `${name} 不是 Excel 工作簿：它是${kind}，只是扩展名改成了 .xlsx。`);
-  }
-  const wbXml = await zip.file('xl/workbook.xml')!.async('string');
-  const prefix = new RegExp(`xmlns:(\\w+)="${MAIN_NS.replace(/[/.]/g, '\\$&')}"`).exec(wbXml)?.[1];
-  if (!prefix || !new RegExp(`<${prefix}:workbook\\b`).test(wbXml)) {
-    throw new BanliError('unsupported-format', `${name} 的格式 Banli 读不了（${cause.slice(0, 80)}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
-  }
-  for (const file of Object.values(zip.files)) {
-    if (file.dir || !/^xl\/.*\.xml$/.test(file.name)) continue;
-    const xml = await file.async('string');
-    const p = new RegExp(`xmlns:(\\w+)="${MAIN_NS.replace(/[/.]/g, '\\$&')}"`).exec(xml)?.[1];
-    if (!p) continue;
-    zip.file(
-      file.name,
-      xml
-        .replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1')
-        .replace(new RegExp(`xmlns:${p}="${MAIN_NS.replace(/[/.]/g, '\\$&')}"`), `xmlns="${MAIN_NS}"`),
-    );
-  }
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+export interface ReadOptions {
+  onProgress?: (p: ReadProgress) => void;
+  limits?: ReadLimits;
 }
+
+export const DEFAULT_LIMITS: Required<ReadLimits> = { partBytes: 256 * 1024 * 1024, cells: 20_000_000 };
 
 export interface ReadWorkbook {
   grids: Grid[];
-  /** The package as read: the input, or its rewrite without a namespace prefix. */
+  /** The package as read (the input bytes themselves). */
   buffer: Uint8Array;
 }
 
-/** Loads a workbook into Grids. Throws BanliError with a Chinese message for anything it cannot read. */
-export async function readWorkbook(input: Uint8Array, name: string): Promise<ReadWorkbook> {
-  sniff(input, name);
-  let buffer = input;
-  let wb: ExcelJS.Workbook | null = null;
-  let cause = '';
-  try {
-    wb = await load(buffer);
-  } catch (e) {
-    cause = String((e as Error)?.message ?? e);
-  }
-  if (!wb || wb.worksheets.length === 0) {
-    buffer = await unprefixed(input, name, cause || '没有工作表');
-    try {
-      wb = await load(buffer);
-    } catch (e) {
-      throw new BanliError('unsupported-format', `${name} 的格式 Banli 读不了（${String((e as Error)?.message ?? e).slice(0, 80)}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
-    }
-    if (wb.worksheets.length === 0) {
-      throw new BanliError('unsupported-format', `${name} 里找不到任何工作表：文件可能由不兼容的程序生成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
-    }
-  }
-  return { grids: wb.worksheets.map(toGrid), buffer };
+interface Rel {
+  type: string;
+  target: string;
 }
 
-export async function readWorkbookBuffer(buf: Uint8Array, name: string): Promise<Grid[]> {
-  return (await readWorkbook(buf, name)).grids;
+/** A part's folder-relative target resolved to a package path. */
+function resolve(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const out = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.join('/');
+}
+
+function relsOf(buf: Uint8Array, entries: Map<string, ZipEntry>, part: string, limit: number): Map<string, Rel> {
+  const slash = part.lastIndexOf('/');
+  const relsName = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  const entry = entries.get(relsName.toLowerCase());
+  const out = new Map<string, Rel>();
+  if (!entry) return out;
+  streamXml(buf, entry, limit, {
+    open(name, a) {
+      if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') {
+        out.set(a.Id, { type: a.Type ?? '', target: resolve(part, a.Target) });
+      }
+    },
+  });
+  return out;
+}
+
+const relType = (rel: Rel, kind: string) => rel.type.endsWith(`/${kind}`);
+
+function megabytes(n: number): string {
+  return `${Math.round(n / 1024 / 1024)} MB`;
+}
+
+function parse(buf: Uint8Array, name: string, options: ReadOptions): Grid[] {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const partLimit = limits.partBytes;
+  let entries: Map<string, ZipEntry>;
+  try {
+    entries = readEntries(buf);
+  } catch (e) {
+    throw new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开（${String((e as Error).message).slice(0, 80)}）。请向报送单位要一份完好的文件。`);
+  }
+  // The workbook part: from the package relationships, as Strict and renamed parts need.
+  const rootRels = relsOf(buf, entries, '', partLimit);
+  let wbPart = [...rootRels.values()].find((r) => relType(r, 'officeDocument'))?.target ?? 'xl/workbook.xml';
+  if (!entries.has(wbPart.toLowerCase())) wbPart = 'xl/workbook.xml';
+  const wbEntry = entries.get(wbPart.toLowerCase());
+  if (!wbEntry) {
+    const kind = entries.has('word/document.xml') ? '一个 Word 文档（.docx）' : entries.has('ppt/presentation.xml') ? '一个 PowerPoint 演示文稿（.pptx）' : '一个压缩包';
+    throw new BanliError('unreadable', `${name} 不是 Excel 工作簿：它是${kind}，只是扩展名改成了 .xlsx。`);
+  }
+  const sheets: Array<{ name: string; rid: string; hidden: boolean }> = [];
+  let date1904 = false;
+  streamXml(buf, wbEntry, partLimit, {
+    open(tag, a) {
+      if (tag === 'sheet') {
+        let rid = '';
+        for (const k in a) if (k !== 'id' && localName(k) === 'id' && k.includes(':')) rid = a[k];
+        sheets.push({ name: unescapeOoxml(a.name ?? ''), rid, hidden: a.state === 'hidden' || a.state === 'veryHidden' });
+      } else if (tag === 'workbookPr') {
+        date1904 = xmlTrue(a.date1904);
+      }
+    },
+  });
+  const wbRels = relsOf(buf, entries, wbEntry.name, partLimit);
+  const rels = [...wbRels.values()];
+  const sstPart = rels.find((r) => relType(r, 'sharedStrings'))?.target ?? 'xl/sharedStrings.xml';
+  const stylesPart = rels.find((r) => relType(r, 'styles'))?.target ?? 'xl/styles.xml';
+
+  const sharedStrings: string[] = [];
+  const sstEntry = entries.get(sstPart.toLowerCase());
+  if (sstEntry) {
+    let depth = 0; // inside <si>
+    let phonetic = false;
+    let inT = false;
+    let s = '';
+    streamXml(buf, sstEntry, partLimit, {
+      open(tag, _a, selfClosing) {
+        if (tag === 'si') {
+          if (selfClosing) sharedStrings.push('');
+          else depth = 1;
+          s = '';
+        } else if (tag === 't' && depth && !phonetic && !selfClosing) inT = true;
+        else if (tag === 'rPh') phonetic = true;
+      },
+      close(tag) {
+        if (tag === 't') inT = false;
+        else if (tag === 'rPh') phonetic = false;
+        else if (tag === 'si') {
+          sharedStrings.push(unescapeOoxml(s));
+          depth = 0;
+        }
+      },
+      text(t) {
+        if (inT) s += t;
+      },
+    });
+  }
+  const dateStyles = readStyles(buf, entries.get(stylesPart.toLowerCase()), partLimit);
+
+  const grids: Grid[] = [];
+  const cellBudget = { left: limits.cells, limit: limits.cells };
+  let rowsBefore = 0;
+  let totalBefore = 0;
+  for (const sh of sheets) {
+    const rel = wbRels.get(sh.rid);
+    if (!rel || !relType(rel, 'worksheet')) continue;
+    const entry = entries.get(rel.target.toLowerCase());
+    if (!entry) continue;
+    const onProgress = options.onProgress;
+    const result = readSheet(buf, entry, sh.name, sh.hidden, {
+      sharedStrings,
+      dateStyles,
+      date1904,
+      partLimit,
+      cellBudget,
+      progress: onProgress
+        ? (rowsRead, rowsTotal) => onProgress({ rowsRead: rowsBefore + rowsRead, rowsTotal: rowsTotal === undefined ? undefined : totalBefore + rowsTotal })
+        : undefined,
+    });
+    rowsBefore += result.rowsRead;
+    totalBefore += result.rowsTotal ?? result.rowsRead;
+    grids.push(result.grid);
+  }
+  return grids;
+}
+
+/** Loads a workbook into Grids. Throws BanliError with a Chinese message for anything it cannot read. */
+export async function readWorkbook(input: Uint8Array, name: string, options: ReadOptions = {}): Promise<ReadWorkbook> {
+  sniff(input, name);
+  let grids: Grid[];
+  try {
+    grids = parse(input, name, options);
+  } catch (e) {
+    if (e instanceof BanliError) throw e;
+    if (e instanceof PartTooLargeError) {
+      throw new BanliError(
+        'too-large',
+        `${name} 太大，Banli 没有读取：其中的 ${e.part} 解压后超过 ${megabytes(e.limit)}（正常的台账远小于此，可能是损坏的文件或恶意构造的“压缩炸弹”）。请确认文件来源；如确是台账，请删去多余的工作表、空行和格式后另存，再检查。`,
+      );
+    }
+    if (e instanceof CellLimitError) {
+      throw new BanliError('too-large', `${name} 太大，Banli 没有读取：工作簿中有值的单元格超过 ${e.limit.toLocaleString('en')} 个。请把台账拆成几个文件，或删去不需要的工作表后另存，再检查。`);
+    }
+    if (e instanceof ZipFormatError || e instanceof XmlFormatError) {
+      throw new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开（${String(e.message).slice(0, 80)}）。请向报送单位要一份完好的文件，或在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
+    }
+    throw new BanliError('unsupported-format', `${name} 的格式 Banli 读不了（${String((e as Error)?.message ?? e).slice(0, 80)}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
+  }
+  if (grids.length === 0) {
+    throw new BanliError('unsupported-format', `${name} 里找不到任何工作表：文件可能由不兼容的程序生成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
+  }
+  return { grids, buffer: input };
+}
+
+export async function readWorkbookBuffer(buf: Uint8Array, name: string, options: ReadOptions = {}): Promise<Grid[]> {
+  return (await readWorkbook(buf, name, options)).grids;
 }

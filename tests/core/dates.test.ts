@@ -1,4 +1,4 @@
-import { addMonths, chineseDate, dayToSerial, parseDay, serialToDay } from '../../src/core';
+import { UncalculatedFormula, addMonths, chineseDate, dayToSerial, parseDay, serialToDay } from '../../src/core';
 
 describe('parseDay', () => {
   test.each([
@@ -24,10 +24,26 @@ describe('parseDay', () => {
     expect(dayToSerial('2021-05-31')).toBe(44347);
   });
 
-  test('Date cells at UTC midnight and with a local time-zone offset', () => {
-    expect(parseDay(new Date(Date.UTC(2021, 4, 31)))).toEqual({ kind: 'ok', day: '2021-05-31' });
-    // A date cell read in UTC+8 as local midnight arrives as 16:00 the day before in UTC.
-    expect(parseDay(new Date(Date.UTC(2021, 4, 30, 16)))).toEqual({ kind: 'ok', day: '2021-05-31' });
+  test('a date-time cell is the calendar day of its value, never rounded to the next day', () => {
+    for (const [h, m] of [[0, 0], [11, 59], [12, 0], [15, 30], [23, 59]]) {
+      expect(parseDay(new Date(Date.UTC(2021, 5, 30, h, m)))).toEqual({ kind: 'ok', day: '2021-06-30' });
+    }
+    expect(parseDay(new Date(Date.UTC(2021, 5, 30, 23, 59, 59, 999)))).toEqual({ kind: 'ok', day: '2021-06-30' });
+    // Serial numbers with a time of day: the whole part is the day.
+    expect(parseDay(44377.65)).toEqual({ kind: 'ok', day: '2021-06-30' });
+    expect(parseDay(44377.999)).toEqual({ kind: 'ok', day: '2021-06-30' });
+  });
+
+  test('20210630 as a number is read like the text "20210630"', () => {
+    expect(parseDay(20210630)).toEqual({ kind: 'ok', day: '2021-06-30' });
+    expect(parseDay('20210630')).toEqual({ kind: 'ok', day: '2021-06-30' });
+    expect(parseDay(20210631).kind).toBe('invalid');
+    expect(parseDay(20211301).kind).toBe('invalid');
+    expect(parseDay(2021063).kind).toBe('invalid');
+  });
+
+  test('a formula saved without its result is invalid and says so, not empty', () => {
+    expect(parseDay(new UncalculatedFormula('=H3+30'))).toEqual({ kind: 'invalid', text: '=H3+30', formula: '=H3+30' });
   });
 
   test.each(['2021-02-30', '2021年13月1日', '2021-06-31', '2021年6月31日', '已答复', '下周', '12', 'TRUE'])('invalid %p', (text) => {

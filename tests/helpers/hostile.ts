@@ -96,3 +96,41 @@ export async function makeFixtures(dir: string): Promise<Fixtures> {
     nasty: f('nasty.xlsx'),
   };
 }
+
+/** The file's sha256 (to show a refused command left it untouched). */
+export async function sha256(file: string): Promise<string> {
+  const { createHash } = await import('crypto');
+  return createHash('sha256').update(await fs.readFile(file)).digest('hex');
+}
+
+/** A small clean ledger with its unit sheet (2 items, one warning-free). */
+export async function smallLedger(file: string): Promise<string> {
+  return writeXlsx(file, [
+    { name: '台账', rows: ledgerGrid(rows({}, { 是否面商: '否' })).values },
+    { name: '承办单位', rows: unitGrid([['市交通局', '', '是']]).values },
+  ]);
+}
+
+/** A macro workbook: the same package with the macro-enabled content type, named .xlsm. */
+export async function xlsmFrom(xlsx: string, file: string): Promise<string> {
+  const zip = await JSZip.loadAsync(await fs.readFile(xlsx));
+  const ct = await zip.file('[Content_Types].xml')!.async('string');
+  zip.file(
+    '[Content_Types].xml',
+    ct.replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'),
+  );
+  await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer' }));
+  return file;
+}
+
+/** A workbook whose package has no styles part (some generators write none): readable, but cannot be annotated. */
+export async function withoutStyles(xlsx: string, file: string): Promise<string> {
+  const zip = await JSZip.loadAsync(await fs.readFile(xlsx));
+  zip.remove('xl/styles.xml');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  zip.file('xl/_rels/workbook.xml.rels', rels.replace(/<Relationship\b[^>]*Target="styles\.xml"[^>]*\/>/, ''));
+  const ct = await zip.file('[Content_Types].xml')!.async('string');
+  zip.file('[Content_Types].xml', ct.replace(/<Override PartName="\/xl\/styles\.xml"[^>]*\/>/, ''));
+  await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer' }));
+  return file;
+}

@@ -5,6 +5,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/node/cli';
+import { ruleTitle } from '../../src/core';
 import { Fixtures, NASTY_TITLE, makeFixtures } from '../helpers/hostile';
 import { tempDir } from '../helpers/xlsx';
 
@@ -139,9 +140,10 @@ describe('--annotate', () => {
     expect(error).toBeGreaterThan(15);
     expect(warning).toBeGreaterThan(40);
     const late = ws.getCell('K91');
-    expect(JSON.stringify(late.note)).toMatch(/reply\.overdue.*建议：督促/);
+    expect(JSON.stringify(late.note)).toMatch(/【错误】超期未答复：.*建议：督促/);
+    expect(JSON.stringify(late.note)).not.toContain('reply.overdue');
     const units = wb.getWorksheet('承办单位')!;
-    expect(JSON.stringify(units.getCell('D26').note)).toContain('unit.no-reception-day');
+    expect(JSON.stringify(units.getCell('D26').note)).toContain(ruleTitle('unit.no-reception-day'));
     // The 答复类别 dropdown of the original is still there (the package was patched, not rewritten).
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(await fs.readFile(path.join(out, 'ledger-2021（已标注）.xlsx')));
@@ -157,18 +159,18 @@ describe('--annotate', () => {
     expect(wbXml).toMatch(/<sheet name="检查结果" sheetId="3" r:id="rIdBanli1"\/>/);
     const sheets = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
     const results = (await Promise.all(sheets.map((n) => zip.file(n)!.async('string')))).find((x) => x.includes('严重程度'))!;
-    expect(results).toMatch(/<hyperlink ref="E2" location="&apos;台账&apos;!\w+\d+" display="台账!\w+\d+"\/>/);
+    expect(results).toMatch(/<hyperlink ref="D2" location="&apos;台账&apos;!\w+\d+" display="台账!\w+\d+"\/>/);
     const styles = await zip.file('xl/styles.xml')!.async('string');
     const quoted = [...styles.matchAll(/<xf\b[^>]*>/g)].findIndex((m) => m[0].includes('quotePrefix="1"'));
     const cellXfsStart = styles.indexOf('<cellXfs');
     expect(quoted).toBeGreaterThan(-1);
     expect(cellXfsStart).toBeGreaterThan(-1);
     // The unit named =HYPERLINK(…) is written as an inline string with the quote-prefix style, never as a formula.
-    expect(results).toMatch(/<c r="F\d+" t="inlineStr" s="\d+"><is><t xml:space="preserve">=HYPERLINK/);
+    expect(results).toMatch(/<c r="E\d+" t="inlineStr" s="\d+"><is><t xml:space="preserve">=HYPERLINK/);
     expect(results).not.toContain('<f>');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await fs.readFile(path.join(nastyOut, 'nasty（已标注）.xlsx'))) as unknown as ArrayBuffer);
-    const cell = wb.getWorksheet('检查结果')!.getColumn(6).values.find((v) => String(v).startsWith('=HYPERLINK'));
+    const cell = wb.getWorksheet('检查结果')!.getColumn(5).values.find((v) => String(v).startsWith('=HYPERLINK'));
     expect(typeof cell).toBe('string');
   });
 });
@@ -215,7 +217,7 @@ test('a workbook written by LibreOffice Calc: the same results, and an annotated
     await wb.xlsx.readFile(f);
     return wb;
   };
-  const [orig, copy] = await Promise.all([read(file), read(a.annotated)]);
+  const [orig, copy] = await Promise.all([read(file), read(a.annotated.path)]);
   for (const ws of orig.worksheets) {
     const cw = copy.getWorksheet(ws.name)!;
     ws.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: true }, (cell, c) => expect(cw.getCell(r, c).value).toEqual(cell.value)));

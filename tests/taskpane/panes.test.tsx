@@ -17,7 +17,7 @@ import { writeSummarySheet, SUMMARY_SHEET } from '../../src/excel/summarySheet';
 import { ExcelCapabilities } from '../../src/excel/requirements';
 import { ExcelPane } from '../../src/taskpane/ExcelPane';
 import { FilesApi, StandalonePane } from '../../src/taskpane/StandalonePane';
-import { LoadedWorkbook } from '../../src/taskpane/model';
+import { LoadedWorkbook } from '../../src/xlsx/loaded';
 import { readWorkbook } from '../../src/xlsx/read';
 import { annotateBuffer } from '../../src/xlsx/annotate';
 import { FakeExcel, FakeSheet, installExcelGlobals } from '../helpers/excelMock';

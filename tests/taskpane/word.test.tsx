@@ -15,7 +15,7 @@ import { WordHost } from '../../src/word/host';
 import { DocumentStore, Saved, parseSaved } from '../../src/word/store';
 import { WordPane } from '../../src/taskpane/WordPane';
 import { FilesApi } from '../../src/taskpane/StandalonePane';
-import { LoadedWorkbook } from '../../src/taskpane/model';
+import { LoadedWorkbook } from '../../src/xlsx/loaded';
 import { readWorkbook } from '../../src/xlsx/read';
 import { FakeWord } from '../helpers/wordMock';
 

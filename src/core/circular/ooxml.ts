@@ -37,8 +37,9 @@ const CHAR = { sanhao: 320, sihao: 280 };
 
 /** Characters XML 1.0 cannot hold are dropped; the five special ones are escaped. */
 export function escapeXml(text: string): string {
+  // Surrogate pairs are kept, lone halves dropped — without a lookbehind, which EdgeHTML 18 and Safari 14 cannot parse.
   // eslint-disable-next-line no-control-regex
-  const cleaned = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+  const cleaned = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|([\ud800-\udbff][\udc00-\udfff])|[\ud800-\udfff]/g, (_m, pair?: string) => pair ?? '');
   return cleaned.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 

@@ -3,13 +3,14 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { buildSampleWorkbook } from './generate';
 import { sampleReadme } from './readme';
+import { writeFileAtomic } from '../safeWrite';
 
 async function main(): Promise<void> {
   const dir = path.resolve(__dirname, '../../../samples');
   await fs.mkdir(dir, { recursive: true });
   const buf = await buildSampleWorkbook();
-  await fs.writeFile(path.join(dir, 'ledger-2021.xlsx'), buf);
-  await fs.writeFile(path.join(dir, 'README.md'), sampleReadme());
+  await writeFileAtomic(path.join(dir, 'ledger-2021.xlsx'), buf);
+  await writeFileAtomic(path.join(dir, 'README.md'), sampleReadme());
   process.stdout.write(`已写入 samples/ledger-2021.xlsx（${buf.length} 字节）和 samples/README.md\n`);
 }
 

@@ -1,0 +1,140 @@
+/** Ledgers built the way other offices build them: exact totals and findings for each layout. */
+import { Analysis, analyse } from '../../src/core';
+import { readWorkbookFile } from '../../src/node/workbook';
+import { main } from '../../src/node/cli';
+import { tempDir } from '../helpers/xlsx';
+import { writeFixtures } from './fixtures';
+
+const AS_OF = '2021-07-19';
+let files: Record<string, string>;
+beforeAll(async () => {
+  files = await writeFixtures(await tempDir('banli-layouts-'));
+});
+
+async function check(name: string): Promise<Analysis> {
+  return analyse(await readWorkbookFile(files[name]), { asOf: AS_OF });
+}
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const rules = (a: Analysis) => a.findings.filter((f) => f.rule !== 'unit.no-reception-day').map((f) => `${f.rule}@${f.cell}`);
+
+describe('every ledger sheet is read', () => {
+  test('人大建议 and 政协提案 on two sheets: both counted, the source from the sheet name, findings cite their sheet', async () => {
+    const a = await check('twoSheets');
+    expect(a.ledger.parts.map((p) => [p.sheet, p.items, p.sheetSource])).toEqual([
+      ['人大建议', 10, '人大建议'],
+      ['政协提案', 8, '政协提案'],
+    ]);
+    expect(a.totals).toMatchObject({ total: 18, municipalNpc: 10, municipalCppcc: 8, unknownSource: 0, replied: 17, overdue: 1 });
+    expect(rules(a)).toEqual(['reply.overdue@政协提案!J5']);
+    expect(a.notRun.map((n) => n.rule)).not.toContain('source.unknown');
+  });
+
+  test('three source sheets; a hidden copy and a header-only sheet are listed as not read', async () => {
+    const a = await check('threeSheets');
+    expect(a.ledger.parts.map((p) => [p.sheet, p.headerRow, p.items])).toEqual([
+      ['2021年省人大建议', 2, 2],
+      ['市人大建议', 1, 3],
+      ['市政协提案', 1, 4],
+    ]);
+    expect(a.totals).toMatchObject({ total: 9, provincialNpc: 2, municipalNpc: 3, municipalNpcInterSession: 1, municipalCppcc: 4 });
+    expect(a.ledger.unread).toEqual([
+      { file: null, sheet: '旧台账', reason: '工作表已隐藏' },
+      { file: null, sheet: '模板', reason: '表头下没有数据行' },
+    ]);
+    expect(rules(a)).toEqual([]);
+  });
+
+  test('JSON: sheet/headerRow of the first, sheets[] and unreadSheets[]; the text names every sheet', async () => {
+    const r = await cli('check', '--json', '--as-of', AS_OF, files.threeSheets);
+    const doc = JSON.parse(r.out).files[0];
+    expect(doc.sheet).toBe('2021年省人大建议');
+    expect(doc.headerRow).toBe(2);
+    expect(doc.sheets).toEqual([
+      { name: '2021年省人大建议', headerRow: 2, items: 2, sheetSource: '省人大建议' },
+      { name: '市人大建议', headerRow: 1, items: 3, sheetSource: '市人大建议' },
+      { name: '市政协提案', headerRow: 1, items: 4, sheetSource: '市政协提案' },
+    ]);
+    expect(doc.unreadSheets).toEqual([
+      { name: '旧台账', reason: '工作表已隐藏' },
+      { name: '模板', reason: '表头下没有数据行' },
+    ]);
+    const text = (await cli('check', '--as-of', AS_OF, files.threeSheets)).out;
+    expect(text).toContain('读取了 3 个工作表');
+    expect(text).toContain('未读取工作表 “旧台账”：工作表已隐藏。');
+  });
+});
+
+describe('headers as clerks write them', () => {
+  test.each([
+    ['bracketsLeadFirst', 'F', 'G'],
+    ['bracketsCoFirst', 'G', 'F'],
+  ])('%s: （主办） is the lead unit, （协办） the co-units, an unknown co-unit is flagged', async (name, lead, co) => {
+    const a = await check(name);
+    expect(a.ledger.columns.leadUnit).toMatchObject({ header: '承办单位（主办）', col: lead.charCodeAt(0) - 64 });
+    expect(a.ledger.columns.coUnits).toMatchObject({ header: '承办单位（协办）', col: co.charCodeAt(0) - 64 });
+    expect(rules(a)).toEqual([`assign.unit-unknown@台账!${co}3`]);
+    expect(a.totals.handlingUnits).toBe(4);
+  });
+
+  test('every listed wording is a synonym; exact totals and findings', async () => {
+    const a = await check('synonyms');
+    const fields = (sheet: string) =>
+      Object.fromEntries(Object.entries(a.ledger.parts.find((p) => p.sheet === sheet)!.columns).map(([f, c]) => [c!.header, f]));
+    expect(fields('建议')).toEqual({
+      序号: 'seq', 来源: 'source', 建议号: 'number', 题目: 'title', 领衔人: 'proposer', 代表团: 'delegation', 分办单位: 'leadUnit',
+      会办单位: 'coUnits', 交办时间: 'assignDate', 要求结办日期: 'deadline', 牵头领导: 'leader', 办结时间: 'replyDate',
+      答复文号: 'replyNumber', 办复类别: 'category', 见面情况: 'faceToFace', 代表意见: 'satisfaction', 是否公开: 'published',
+      内容分类: 'topic',
+    });
+    expect(fields('提案')).toEqual({
+      序号: 'seq', 类型: 'source', 提案号: 'number', 案由: 'title', 提案者: 'proposer', 界别: 'sector', 承办单位: 'leadUnit',
+      协办单位: 'coUnits', 交办日期: 'assignDate', 办理时限: 'deadline', 督办领导: 'leader', 回复日期: 'replyDate',
+      回复文号: 'replyNumber', 落实情况分类: 'category', 是否见面: 'faceToFace', 委员意见: 'satisfaction', 公开情况: 'published',
+      内容类别: 'topic',
+    });
+    expect(a.totals).toMatchObject({
+      total: 5, municipalNpc: 3, municipalCppcc: 2, replied: 4, repliedOnTime: 3, overdue: 1,
+      categories: { A: 3, B: 1, C: 0 }, satisfaction: { 满意: 3, 基本满意: 1, 不满意: 0 },
+    });
+    expect(rules(a)).toEqual(['reply.late@建议!L3', 'reply.overdue@提案!L3']);
+  });
+
+  test('a bare 类别 holding A/B/C is the reply category; the source comes from the sheet name', async () => {
+    const a = await check('categoryAsGrade');
+    expect(a.ledger.columns.category?.header).toBe('类别');
+    expect(a.ledger.columns.source).toBeUndefined();
+    expect(a.totals).toMatchObject({ total: 4, municipalCppcc: 4, categories: { A: 1, B: 1, C: 1 } });
+    expect(rules(a)).toEqual(['reply.category-invalid@政协提案!G5']);
+  });
+
+  test('title row, merged parents, 主办/协办 children and three tick columns read as one satisfaction', async () => {
+    const a = await check('ticks');
+    expect(a.ledger.headerRow).toBe(3);
+    expect(a.ledger.columns.leadUnit).toMatchObject({ col: 5 });
+    expect(a.ledger.columns.coUnits).toMatchObject({ col: 6 });
+    expect(a.ledger.columns.number).toMatchObject({ col: 3, header: '编号' });
+    expect(a.ledger.columns.satisfaction).toMatchObject({ col: 10, header: '满意/基本满意/不满意' });
+    expect(a.totals).toMatchObject({ total: 5, municipalNpc: 2, municipalCppcc: 3, satisfaction: { 满意: 1, 基本满意: 1, 不满意: 1 } });
+    expect(rules(a)).toEqual(['feedback.missing@台账!J7', 'feedback.invalid@台账!J8']);
+    expect(a.findings.find((f) => f.rule === 'feedback.invalid')!.message).toContain('勾选了不止一项');
+  });
+
+  test('the text and JSON say which header became which field and which expected columns were not found', async () => {
+    const doc = JSON.parse((await cli('check', '--json', '--as-of', AS_OF, files.ticks)).out).files[0];
+    expect(doc.columns).toMatchObject({ leadUnit: '主办', coUnits: '协办', satisfaction: '满意/基本满意/不满意' });
+    expect(doc.missingColumns.map((m: { field: string }) => m.field)).toEqual(
+      expect.arrayContaining(['faceToFace', 'formVersion', 'degree', 'key', 'leader', 'deadline']),
+    );
+    expect(doc.missingColumns.map((m: { field: string }) => m.field)).not.toContain('satisfaction');
+    const text = (await cli('check', '--as-of', AS_OF, files.ticks)).out;
+    expect(text).toContain('“主办”→主办单位');
+    expect(text).toMatch(/没有找到的列：.*是否面商/);
+  });
+});
