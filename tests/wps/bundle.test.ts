@@ -130,7 +130,8 @@ function initScript(kind: 'et' | 'writer', ledger: unknown[][]): string {
     };
     var rows = ${JSON.stringify(ledger)};
     if (${JSON.stringify(kind)} === 'et') {
-      var sheet = { Name: '台账', Visible: -1, UsedRange: { Row: 1, Column: 1, Rows: { Count: rows.length }, Columns: { Count: rows[0].length }, Value2: rows } };
+      var sheet = { Name: '台账', Visible: -1, UsedRange: { Row: 1, Column: 1, Rows: { Count: rows.length }, Columns: { Count: rows[0].length }, Value2: rows },
+        Range: function (a) { window.__reads = (window.__reads || []).concat(a); return { Value2: rows }; } };
       window.Application = { Workbooks: { Count: 1 }, DisplayAlerts: true,
         ActiveWorkbook: { Name: '台账.xlsx', Date1904: false, Worksheets: { Count: 1, Item: function () { return sheet; } } } };
     } else {
@@ -156,6 +157,7 @@ test('in WPS 表格 (older browser APIs taken away): the Excel pane reads the wo
   await page.getByRole('button', { name: '标记问题' }).waitFor();
   expect(await page.evaluate(() => typeof crypto.randomUUID === 'function' && typeof WeakRef === 'function')).toBe(true);
   expect(await page.evaluate(() => (window as unknown as { __events: string[] }).__events)).toContain('SheetChange');
+  expect(await page.evaluate(() => (window as unknown as { __reads: string[] }).__reads)).toEqual(['A1:Q3']);
   await page.screenshot({ path: path.join(SHOTS, 'wps-et-320.png'), fullPage: true });
   expect(errors).toEqual([]);
   expect(urls.filter((u) => !isLocal(u))).toEqual([]);
