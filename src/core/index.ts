@@ -14,3 +14,5 @@ export * from './totals';
 export * from './analyse';
 export * from './summary';
 export * from './circular';
+export * from './ledgerYear';
+export * from './view';

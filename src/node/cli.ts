@@ -5,13 +5,13 @@ import { parseArgs } from './args';
 import { analyseFile, readUnitGrids } from './check';
 import { PathEntry, SkippedPath } from './files';
 import { fileText, grandTotalText, skippedText, statusLine } from './textReport';
-import { AnnotatedResult, FileSummary, summarize, summaryJson } from './summary';
+import { FileSummary, WriteResult, summarize, summaryJson } from './summary';
 import { runBatch } from './batch';
 import { htmlReport } from './html';
-import { parseSections, writeCircular, writeFlatOpc } from './report';
+import { parseSections, readTemplate, reportNotes, writeCircular, writeFlatOpc } from './report';
 import { argSpec } from './options';
 import { PathPlan, preparePaths } from './paths';
-import { errorInfo, isSystemError, systemMessage } from './errors';
+import { ErrorInfo, errorInfo, isSystemError } from './errors';
 import { prepareFolder, writeFileAtomic } from './safeWrite';
 import { readBytes } from './workbook';
 import { resolveConfig } from './config';
@@ -23,9 +23,27 @@ export interface Io {
   err: (s: string) => void;
 }
 
+let pipeWatched = false;
+/** Output piped into a command that stops reading (`banli check … | head`) ends quietly, not with EPIPE. */
+function watchPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
+}
+
 const stdio: Io = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
+  out: (s) => {
+    watchPipe();
+    process.stdout.write(s);
+  },
+  err: (s) => {
+    watchPipe();
+    process.stderr.write(s);
+  },
 };
 
 export const SAMPLE_LEDGER = path.resolve(__dirname, '../../samples/ledger-2021.xlsx');
@@ -67,14 +85,25 @@ report 的选项（未给出的使用参考通报的版头、主送和版记）�
   --addressees 文字      主送机关
   --copy-to 文字         抄送机关，多行用 | 分隔
   --printing-office 机关 印发机关
-  --print-date 日期      印发日期（默认成文日期）
+  --issue-date 日期      印发日期（默认成文日期后的下一个工作日；--print-date 同义）
   --reception-deadline 文字  未落实接待日单位的整改期限，如 9月底
   --praised 单位列表     指定“办理较好的单位”（用 、或 , 分隔），代替默认规则
   --prose 文件           JSON 文件，按键替换默认文字（见 README）
+  --template 文件        通报模板（纯文本或 .docx，格式见 templates/通报模板.txt），代替默认措辞
+  --problem-units 写法   存在的问题中点名单位（named，附件数）或写“少数/个别单位”（vague，默认）
+  --no-grade-shares      答复类别不写占比      --satisfaction-together  满意与基本满意合并
+  --no-forms-returned    不写收回的征询意见表数  --no-inter-session       不写闭会建议的办理进度
+  --attachment           附分单位统计表（附件）  --no-seal                不加盖印章的署名版式
+  --signature 文字       发文机关署名（默认发文机关）
+  --accept-errors        台账仍有错误级别问题时也以 0 退出（默认：照常写出通报，列出影响数字的问题并以 1 退出）
   --flat-opc 文件        同时写出供 Word insertOoxml 使用的 Flat OPC 包
   --sections 列表        与 --flat-opc 一起：只写这些部分（header,title,addressees,opening,part1,part2,part3,date,colophon）
 
-退出码：0 没有错误；1 有错误级别的问题；2 有文件无法作为台账读取，或参数有误。
+文件的安全：
+  任何输出都不会覆盖输入的台账（按文件本身判断，链接、别名也算）；-o 必须是 .docx，--html 不能用工作簿或 Word 文档的名字。
+  输出先写入同一文件夹中的临时文件再改名，中途中断不会留下半个文件。同一个文件只检查一次；办理助手写出的标注副本不会被当作台账检查。
+
+退出码：0 没有错误；1 有错误级别的问题；2 有文件无法作为台账读取、HTML 报告没能写出，或参数有误（包括为免覆盖而拒绝的输出）。
 `;
 
 function version(): string {
@@ -161,7 +190,7 @@ async function runCheck(plan: PathPlan, opts: CheckOpts, io: Io): Promise<number
   const results = batch.results;
   const skipped: SkippedPath[] = [...plan.inputs.skipped, ...batch.skipped];
   // Each output is attempted whatever happened to the one before; the report on stdout always comes.
-  let html: AnnotatedResult | undefined;
+  let html: WriteResult | undefined;
   if (opts.html) {
     try {
       await writeFileAtomic(opts.html, htmlReport(results, { asOf: opts.asOf }));
@@ -231,6 +260,7 @@ async function runReport(argv: string[], io: Io): Promise<number> {
       throw new BanliError('bad-option', '--prose 文件应是一个 JSON 对象，键为段落名，值为文字。');
     }
   }
+  if (str('template')) prose = { ...(await readTemplate(str('template')!)), ...prose };
   const input = {
     analysis: r.analysis,
     asOf: opts.asOf,
@@ -244,7 +274,15 @@ async function runReport(argv: string[], io: Io): Promise<number> {
       addressees: str('addressees'),
       copyTo: str('copy-to')?.split('|'),
       printingOffice: str('printing-office'),
-      printDate: str('print-date'),
+      printDate: str('issue-date') ?? str('print-date'),
+      problemUnits: str('problem-units'),
+      signature: str('signature'),
+      gradeShares: flags['no-grade-shares'] ? false : undefined,
+      satisfactionApart: flags['satisfaction-together'] ? false : undefined,
+      formsReturned: flags['no-forms-returned'] ? false : undefined,
+      interSessionOpen: flags['no-inter-session'] ? false : undefined,
+      attachment: flags['attachment'] ? true : undefined,
+      seal: flags['no-seal'] ? false : undefined,
       receptionDeadline: str('reception-deadline'),
       praisedUnits: str('praised')?.split(/[、,，]/).map((s) => s.trim()) ?? (config?.praisedUnits?.length ? config.praisedUnits : undefined),
       prose,
@@ -257,8 +295,19 @@ async function runReport(argv: string[], io: Io): Promise<number> {
     await writeFlatOpc(input, str('flat-opc')!, sections);
     io.out(`已写出 Flat OPC：${str('flat-opc')}\n`);
   }
+  const notes = reportNotes(input);
+  for (const u of notes.praisedDropped) io.err(`注意：${u} 在“存在的问题”中被提到，未列入办理较好的单位。\n`);
   if (r.analysis.errors > 0) {
-    io.err(`注意：台账中还有 ${r.analysis.errors} 条错误级别的问题，通报中的数字可能需要核实（用 banli check 查看）。\n`);
+    io.err(`注意：台账中还有 ${r.analysis.errors} 条错误级别的问题，影响通报中的这些数字：\n`);
+    for (const w of notes.warnings) {
+      io.err(`  ${w.title}：${w.count} 条，影响${w.affects}\n`);
+      for (const f of r.analysis.findings.filter((x) => x.rule === w.rule).slice(0, 5)) io.err(`    ${f.cell ?? '（整个台账）'} ${f.message}\n`);
+      if (w.count > 5) io.err(`    ……另有 ${w.count - 5} 条（用 banli check 查看全部）\n`);
+    }
+    if (!flags['accept-errors']) {
+      io.err('通报已写出，但请先核实上述问题；确认无误后可加 --accept-errors 以 0 退出。\n');
+      return 1;
+    }
   }
   return 0;
 }
@@ -285,6 +334,16 @@ async function runDemo(io: Io): Promise<number> {
   await writeCircular({ analysis: r.analysis, asOf: SAMPLE_AS_OF, options: {} }, out);
   io.out(`\n示例通报（GB/T 9704 版式）已写出：${path.relative(process.cwd(), out)}\n`);
   return 0;
+}
+
+/** Any error that ends a command, as {code, message} in Chinese. */
+function failure(e: unknown): ErrorInfo {
+  if (isBanliError(e)) return { code: e.code, message: e.message };
+  if (isSystemError(e) && typeof e.path === 'string') {
+    const reading = e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'scandir' || e.syscall === 'stat';
+    return errorInfo(e, e.path, reading ? 'read' : 'write');
+  }
+  return { code: 'unreadable', message: `出现了意外错误：${String((e as Error)?.message ?? e)}` };
 }
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
@@ -318,16 +377,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     throw new BanliError('bad-option', `不认识的命令：${command}。用 banli --help 查看用法。`);
   } catch (e) {
-    if (isBanliError(e)) {
-      io.err(`banli：${e.message}\n`);
-      return 2;
-    }
-    if (isSystemError(e) && typeof e.path === 'string') {
-      io.err(`banli：${systemMessage(e, e.path, e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'scandir' ? 'read' : 'write')}\n`);
-      return 2;
-    }
-    io.err(`banli：出现了意外错误：${String((e as Error)?.message ?? e)}\n`);
-    if (process.env.BANLI_DEBUG) io.err(`${(e as Error)?.stack ?? ''}\n`);
+    const error = failure(e);
+    io.err(`banli：${error.message}\n`);
+    if (!isBanliError(e) && !isSystemError(e) && process.env.BANLI_DEBUG) io.err(`${(e as Error)?.stack ?? ''}\n`);
+    // With --json the JSON document comes whatever happened: here, no file checked and why.
+    if (argv[0] === 'check' && argv.includes('--json')) io.out(JSON.stringify({ asOf: null, files: [], skipped: [], error }) + '\n');
     return 2;
   }
 }
