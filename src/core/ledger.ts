@@ -83,6 +83,11 @@ export interface Item {
   secondReply: DateParse;
   /** The day the co-handling units gave their opinion (协办意见日期). */
   coUnitOpinion: DateParse;
+  /** Which item the row is (see ItemIndex): its source's key (shared, interned) and its number as compared; null without a number or a source. */
+  itemSource: string | null;
+  itemNumber: string;
+  /** The first row of the same item when this row is not it (a split item's other units, or a duplicate); else null. */
+  firstRow: Item | null;
   /** The worksheet row as read (shared with the grid, not copied); cellOf() gives a field's cell. */
   raw: CellValue[];
 }
@@ -122,13 +127,34 @@ export function cellOf(item: Item, f: Field): CellValue {
  * the same key are one item: handled by several units (分办) when their lead units differ, duplicates when not.
  */
 export function itemKey(item: Item): string | null {
-  if (item.number === '' || !partHas(item.part, 'source')) return null;
+  return item.itemSource === null ? null : `${item.itemSource}#${item.itemNumber}`;
+}
+
+/** A map from items to values where rows of the same item (same source and number) share the entry. */
+export class ItemIndex<T> {
+  private readonly bySource = new Map<string, Map<string, T>>();
+  get(item: Item): T | undefined {
+    return item.itemSource === null ? undefined : this.bySource.get(item.itemSource)?.get(item.itemNumber);
+  }
+  set(item: Item, value: T): void {
+    if (item.itemSource === null) return;
+    let m = this.bySource.get(item.itemSource);
+    if (!m) {
+      m = new Map();
+      this.bySource.set(item.itemSource, m);
+    }
+    m.set(item.itemNumber, value);
+  }
+}
+
+const PLAIN_NUMBER = /^[0-9A-Za-z\-_.]+$/;
+
+/** The source half of an item's key (the same for every row with the same label and inter-session mark). */
+function sourceKey(item: Item): string | null {
   const def = item.source.def;
-  let src: string;
-  if (def) src = `${def.body}/${def.level}/${item.source.interSession ? 1 : 0}/${def.level === 'upper' ? (parseLabel(item.source.raw)?.place ?? '') : ''}`;
-  else if (item.source.raw !== '') src = `?${compactKey(item.source.raw)}`;
-  else return null;
-  return `${src}#${compactKey(item.number)}`;
+  if (def) return `${def.body}/${def.level}/${item.source.interSession ? 1 : 0}/${def.level === 'upper' ? (parseLabel(item.source.raw)?.place ?? '') : ''}`;
+  if (item.source.raw !== '') return `?${compactKey(item.source.raw)}`;
+  return null;
 }
 
 /** A part has a field: its column, or for the source, the sheet's name. */
@@ -367,6 +393,9 @@ function readPart(c: Candidate, config: Config, directory: UnitDirectory | null,
       extension: text(row, 'extension'),
       secondReply: parseDay(at(row, 'secondReply')),
       coUnitOpinion: parseDay(at(row, 'coUnitOpinion')),
+      itemSource: null,
+      itemNumber: '',
+      firstRow: null,
       raw: row,
     });
   }
@@ -441,6 +470,8 @@ function classifySources(items: Item[], config: Config): Place {
   for (const [l, n] of counts) for (let i = 0; i < n; i++) labels.push(l);
   const office = officePlace(labels, config.officeLevel);
   const memo = new Map<string, SourceReading>();
+  const keyMemo = [new Map<string, string | null>(), new Map<string, string | null>()];
+  const firstOf = new ItemIndex<Item>();
   for (const it of items) {
     let r = memo.get(it.source.raw);
     if (!r) {
@@ -452,6 +483,20 @@ function classifySources(items: Item[], config: Config): Place {
     it.source.def = def;
     it.source.problem = r.problem;
     it.source.interSession = Boolean(def?.interSession) || (marker && def?.body === 'npc' && def.level === 'own');
+    if (it.number === '' || !partHas(it.part, 'source')) continue;
+    const keys = keyMemo[it.source.interSession ? 1 : 0];
+    let src = keys.get(it.source.raw);
+    if (src === undefined) {
+      src = sourceKey(it);
+      keys.set(it.source.raw, src);
+    }
+    if (src !== null) {
+      it.itemSource = src;
+      it.itemNumber = PLAIN_NUMBER.test(it.number) ? it.number.toUpperCase() : compactKey(it.number);
+      const first = firstOf.get(it);
+      if (first) it.firstRow = first;
+      else firstOf.set(it, it);
+    }
   }
   return office;
 }

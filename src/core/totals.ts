@@ -1,5 +1,5 @@
 /** Totals in the circular's terms, counted from the items: never typed in. */
-import { Item, Ledger, itemKey } from './ledger';
+import { Item, Ledger } from './ledger';
 import { Finding, deadlineOf } from './rules';
 import { Day } from './dates';
 import { SATISFACTIONS, Satisfaction } from './vocabulary';
@@ -120,15 +120,20 @@ interface Group {
 
 const PLACE_RANK: Record<string, number> = { county: 0, city: 1, province: 2, national: 3 };
 
-function countSource(groups: Map<string, Group>, item: Item): void {
+function countSource(groups: Map<string, Group>, byLabel: Array<Map<string, Group>>, item: Item): void {
   const def = item.source.def!;
   const raw = item.source.raw;
-  const place = parseLabel(raw)?.place ?? null;
-  const key = `${def.body}/${def.level}/${item.source.interSession ? 1 : 0}/${def.level === 'upper' ? (place ?? compactKey(raw)) : ''}`;
-  let g = groups.get(key);
+  const labels = byLabel[item.source.interSession ? 1 : 0];
+  let g = labels.get(raw);
   if (!g) {
-    g = { body: def.body, level: def.level, interSession: item.source.interSession, rank: place ? PLACE_RANK[place] : 0, items: 0, spellings: new Map() };
-    groups.set(key, g);
+    const place = parseLabel(raw)?.place ?? null;
+    const key = `${def.body}/${def.level}/${item.source.interSession ? 1 : 0}/${def.level === 'upper' ? (place ?? compactKey(raw)) : ''}`;
+    g = groups.get(key);
+    if (!g) {
+      g = { body: def.body, level: def.level, interSession: item.source.interSession, rank: place ? PLACE_RANK[place] : 0, items: 0, spellings: new Map() };
+      groups.set(key, g);
+    }
+    labels.set(raw, g);
   }
   g.items++;
   g.spellings.set(raw, (g.spellings.get(raw) ?? 0) + 1);
@@ -200,25 +205,19 @@ export function computeTotals(ledger: Ledger, asOf: Day): Totals {
     if (m && k !== '') m.set(k, (m.get(k) ?? 0) + 1);
   };
   const groups = new Map<string, Group>();
+  const byLabel = [new Map<string, Group>(), new Map<string, Group>()];
   // Rows of one item (same source and number): the first row stands for it, the others follow it.
-  const firstOf = new Map<string, Item>();
   const others = new Map<Item, Item[]>();
   for (const item of ledger.items) {
-    const k = itemKey(item);
-    if (k === null) continue;
-    const first = firstOf.get(k);
-    if (!first) firstOf.set(k, item);
-    else {
-      const list = others.get(first);
-      if (list) list.push(item);
-      else others.set(first, [item]);
-    }
+    const first = item.firstRow;
+    if (first === null) continue;
+    const list = others.get(first);
+    if (list) list.push(item);
+    else others.set(first, [item]);
   }
-  const following = new Set<Item>();
-  for (const list of others.values()) for (const i of list) following.add(i);
   for (const item of ledger.items) {
-    if (following.has(item)) continue;
-    const rows = others.get(item);
+    if (item.firstRow !== null) continue;
+    const rows = others.size ? others.get(item) : undefined;
     t.total++;
     const def = item.source.def;
     if (!def) t.unknownSource++;
@@ -229,14 +228,14 @@ export function computeTotals(ledger: Ledger, asOf: Day): Totals {
         if (def.body === 'npc') t.keyNpc++;
         else t.keyCppcc++;
       }
-      countSource(groups, item);
+      countSource(groups, byLabel, item);
     }
-    const all = rows ? [item, ...rows] : [item];
-    if (rows && new Set(all.map((r) => r.leadUnit?.name ?? '')).size > 1) t.splitItems++;
+    if (rows && rows.some((r) => (r.leadUnit?.name ?? '') !== (item.leadUnit?.name ?? ''))) t.splitItems++;
     let replied = true;
     let onTime = true;
     let overdue = false;
-    for (const r of all) {
+    for (let k = -1; k < (rows ? rows.length : 0); k++) {
+      const r = k < 0 ? item : rows![k];
       if (r.leadUnit) {
         unitNames.add(r.leadUnit.name);
         leadNames.add(r.leadUnit.name);

@@ -65,7 +65,7 @@ test('banli report FOLDER -o X.docx: the circular from the combined returns', as
   const out = path.join(dir, '通报.docx');
   const r = await cli('report', '--as-of', AS_OF, folder, '-o', out);
   expect(r.err).toContain('错误级别的问题');
-  expect(r.code).toBe(0);
+  expect(r.code).toBe(1);
   expect(r.out).toContain('121 件');
   const bytes = await fs.readFile(out);
   expect(bytes.subarray(0, 2).toString()).toBe('PK');

@@ -1,5 +1,7 @@
 import { compactKey } from '../text';
-import { Item, itemKey, partName } from '../ledger';
+import { Item, partName } from '../ledger';
+
+const unitOf = (item: Item): string => (item.leadUnit ? compactKey(item.leadUnit.name) : '');
 import { defineRule } from './types';
 
 /** The same source and number on two rows: every row after the first. */
@@ -13,18 +15,18 @@ export default defineRule({
   title: '编号重复',
   fields: ['source', 'number'],
   start(ctx) {
-    /** Key → the first row seen for each lead unit. */
-    const seen = new Map<string, Map<string, Item>>();
+    /** Per item (its first row), the first row seen for each lead unit. */
+    const seen = new Map<Item, Map<string, Item>>();
     return {
       item(item) {
-        const key = itemKey(item);
-        if (key === null) return;
-        const unit = item.leadUnit ? compactKey(item.leadUnit.name) : '';
-        let byUnit = seen.get(key);
+        if (item.firstRow === null) return;
+        const head = item.firstRow;
+        let byUnit = seen.get(head);
         if (!byUnit) {
-          byUnit = new Map();
-          seen.set(key, byUnit);
+          byUnit = new Map([[unitOf(head), head]]);
+          seen.set(head, byUnit);
         }
+        const unit = unitOf(item);
         const first = byUnit.get(unit);
         if (first === undefined) {
           byUnit.set(unit, item);
