@@ -1,8 +1,10 @@
 // Builds the WPS add-in (WPS加载项) as an offline folder: dist-wps/banli_<version>/ with ribbon.xml, index.html,
 // main.js, the <JsPlugin> manifest, the task pane and its chunks, plus dist-wps/jsplugins.xml for central
-// deployment. Everything, node_modules included, is transpiled to ES2017 for the older Chromium that WPS embeds;
-// src/wps/setup.ts adds the few runtime APIs that browser lacks before anything else runs.
+// deployment. Transpiled with the shared rules (webpack.common.js: swc, core-js by usage), node_modules included,
+// but for the older Chromium that WPS embeds (WPS_TARGETS); src/wps/setup.ts adds, before anything else runs, what
+// core-js does not (crypto.randomUUID, WeakRef) and, should a build lack them, the built-ins the pane calls.
 const path = require('path');
+const common = require('./webpack.common.js');
 const fs = require('fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -29,35 +31,27 @@ class CentralListPlugin {
   }
 }
 
-const ES2017 = { module: 'esnext', moduleResolution: 'bundler', target: 'es2017', sourceMap: false };
+/** The engine floor for WPS: Chromium 64 (ES2018; the core's regular expressions use lookbehind). */
+const WPS_TARGETS = ['chrome >= 64'];
+const moduleRules = common.moduleRules.map((r) => ({ ...r, options: { ...r.options, sourceMaps: false, env: { ...r.options.env, targets: WPS_TARGETS } } }));
 
 module.exports = (env, argv) => ({
   mode: argv.mode || 'production',
   devtool: false,
-  target: ['web', 'es2017'],
+  target: `browserslist:${WPS_TARGETS.join(', ')}`,
   entry: { taskpane: ['./src/wps/setup.ts', './src/wps/index.tsx'] },
   output: { path: path.join(OUT, FOLDER), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
-  resolve: { extensions: ['.ts', '.tsx', '.js'] },
-  module: {
-    rules: [
-      { test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true, compilerOptions: ES2017 } },
-      {
-        // Libraries ship ES2018–ES2022 syntax (optional chaining, class fields …): down to ES2017 as well.
-        test: /\.[cm]?js$/,
-        include: /node_modules/,
-        loader: 'ts-loader',
-        options: { transpileOnly: true, compilerOptions: { ...ES2017, allowJs: true, checkJs: false } },
-      },
-    ],
-  },
+  resolve: common.resolve,
+  module: { rules: moduleRules },
   plugins: [
     new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './wps/taskpane.html', chunks: ['taskpane'], inject: 'body' }),
     new CopyWebpackPlugin({
       patterns: [
-        { from: 'wps/ribbon.xml', to: 'ribbon.xml' },
-        { from: 'wps/index.html', to: 'index.html' },
+        // As written: WPS reads these itself (no minifying).
+        { from: 'wps/ribbon.xml', to: 'ribbon.xml', info: { minimized: true } },
+        { from: 'wps/index.html', to: 'index.html', info: { minimized: true } },
         { from: 'wps/main.js', to: 'main.js', info: { minimized: true } },
-        { from: 'wps/manifest.xml', to: 'manifest.xml' },
+        { from: 'wps/manifest.xml', to: 'manifest.xml', info: { minimized: true } },
         { from: 'assets', to: 'assets' },
         { from: 'samples/ledger-2021.xlsx', to: 'samples/ledger-2021.xlsx' },
         // The installers next to the add-in folder, so dist-wps/ alone can be handed out.

@@ -26,10 +26,8 @@ export class Session {
     this.bytes = null;
     this.last = null;
     onProgress?.({ phase: 'read', done: 0, total: 0 });
-    // The reader reports rows as it goes; the total is what the sheets declare (0 when they declare nothing).
-    const { grids, buffer } = await readWorkbook(bytes, name, {
-      onProgress: (p) => onProgress?.({ phase: 'read', done: p.rowsRead, total: p.rowsTotal ?? 0 }),
-    });
+    // The streaming reader reports rows read, and the rows the sheets declare when they do.
+    const { grids, buffer } = await readWorkbook(bytes, name, { onProgress: (p) => onProgress?.({ phase: 'read', done: p.rowsRead, total: p.rowsTotal ?? 0 }) });
     this.name = name;
     this.grids = grids;
     this.bytes = buffer;

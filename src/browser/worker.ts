@@ -13,7 +13,15 @@ const session = new Session();
 scope.onmessage = (e: MessageEvent<Request>) => {
   const req = e.data;
   const post = (r: Reply, transfer: Transferable[] = []) => scope.postMessage(r, transfer);
-  handle(session, req, (progress) => post({ id: req.id, progress })).then(
+  // Progress at most every 100 ms: the page re-renders on each one.
+  let last = 0;
+  const progress = (p: unknown) => {
+    const now = Date.now();
+    if (now - last < 100) return;
+    last = now;
+    post({ id: req.id, progress: p });
+  };
+  handle(session, req, progress).then(
     (value) => post({ id: req.id, ok: true, value }, value instanceof Uint8Array ? [value.buffer] : []),
     (err: unknown) =>
       post(

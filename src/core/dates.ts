@@ -141,6 +141,24 @@ function parseValue(v: unknown): DateParse {
  * final month that corresponds to the start day, or on that month's last day where it has no such day.
  */
 export function addMonths(day: Day, months: number): Day {
+  let memo = monthsMemo.get(months);
+  if (!memo) {
+    memo = new Map();
+    monthsMemo.set(months, memo);
+  }
+  let out = memo.get(day);
+  if (out === undefined) {
+    out = computeAddMonths(day, months);
+    if (memo.size > 100000) memo.clear();
+    memo.set(day, out);
+  }
+  return out;
+}
+
+/** Deadlines already computed, by period (a ledger's items share a few hundred assignment days). */
+const monthsMemo = new Map<number, Map<Day, Day>>();
+
+function computeAddMonths(day: Day, months: number): Day {
   const { y, m, d } = dayParts(day);
   const index = y * 12 + (m - 1) + months;
   const ny = Math.floor(index / 12);

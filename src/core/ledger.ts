@@ -385,6 +385,12 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
     throw new BanliError('empty-workbook', `工作簿是空的，没有可检查的台账。需要包含这些列的表头：${allHeaderNames(config)}。`);
   }
   const { parts: chosen, unread } = chooseParts(books, options, config);
+  if (books.length > 1) {
+    for (const b of books) {
+      if (chosen.some((c) => c.file === b.file) || b.grids.some((g) => isUnitSheetName(g.sheet, config))) continue;
+      unread.push({ file: b.file, sheet: '（整个工作簿）', reason: '没有找到台账表头' });
+    }
+  }
   if (chosen.length === 0) {
     const where = options.sheet !== undefined ? `工作表“${options.sheet}”` : '任何工作表';
     throw new BanliError(

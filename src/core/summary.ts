@@ -47,8 +47,24 @@ export function totalsLines(t: Totals): string[] {
     `【满意度】满意 ${t.satisfaction['满意']} 件，基本满意 ${t.satisfaction['基本满意']} 件，不满意 ${t.satisfaction['不满意']} 件；` +
       `满意率（满意+基本满意，以收回的征询意见表计）${rateText(t.rates.satisfied)}。`,
     `【当面会商】已答复件中当面会商 ${t.faceToFace} 件，面商率 ${rateText(t.rates.faceToFace)}。`,
-    `【承办单位】主办、协办单位共 ${t.handlingUnits} 个。`,
+    `【承办单位】主办、协办单位共 ${t.handlingUnits} 个（主办单位 ${t.leadUnits ?? 0} 个，协办单位 ${t.coUnits ?? 0} 个）。`,
   ];
+  if (t.rates.formsReturned) {
+    lines.push(
+      `【征询意见】收回征询意见表 ${t.formsReturned} 件，占已答复件 ${rateText(t.rates.formsReturned)}；满意率 ${rateText(t.rates.fullySatisfied)}，基本满意率 ${rateText(t.rates.basicallySatisfied)}。`,
+      `【答复类别占比】${Object.entries(t.rates.categories)
+        .map(([c, r]) => `${c}类 ${percent(r)}`)
+        .join('，')}（以已答复件计）。`,
+    );
+  }
+  if (t.splitItems) lines.push(`【分办】由几个单位分别主办的 ${t.splitItems} 件，各按一件计。`);
+  if (t.rates.published) lines.push(`【公开】已答复件中已公开 ${t.published} 件，公开率 ${rateText(t.rates.published)}。`);
+  const top = (list: Array<[string, number]> | null, title: string) => {
+    if (list && list.length) lines.push(`【${title}】${list.map(([k, n]) => `${k} ${n} 件`).join('，')}。`);
+  };
+  top(t.byTopic, '按内容分类');
+  top(t.byDelegation, '按代表团');
+  top(t.bySector, '按界别');
   return lines;
 }
 

@@ -56,6 +56,17 @@ export interface Totals {
   satisfaction: Record<Satisfaction, number>;
   /** Distinct lead and co-handling units named in the items. */
   handlingUnits: number;
+  /** Distinct lead units, and distinct units named only or also as co-handling units. */
+  leadUnits: number;
+  coUnits: number;
+  /** 征询意见表 returned: items with a satisfaction. */
+  formsReturned: number;
+  /** Answered items published (null when the ledger has no 是否公开 column). */
+  published: number | null;
+  /** Counts by 内容分类, 代表团 and 界别 (null when the column is absent), most first. */
+  byTopic: Array<[string, number]> | null;
+  byDelegation: Array<[string, number]> | null;
+  bySector: Array<[string, number]> | null;
   rates: {
     /** 办复率: replied / all items. */
     reply: Rate;
@@ -67,6 +78,14 @@ export interface Totals {
     satisfied: Rate;
     /** 满意 alone / forms returned. */
     fullySatisfied: Rate;
+    /** 基本满意 alone / forms returned. */
+    basicallySatisfied: Rate;
+    /** 征询意见表 returned / answered. */
+    formsReturned: Rate;
+    /** Each grade's share of the answered items. */
+    categories: Record<string, Rate>;
+    /** 公开率: published / answered (null without the column). */
+    published: Rate | null;
   };
 }
 
@@ -162,9 +181,24 @@ export function computeTotals(ledger: Ledger, asOf: Day): Totals {
     categories: Object.fromEntries(ledger.config.categories.map((c) => [c, 0])),
     satisfaction: { 满意: 0, 基本满意: 0, 不满意: 0 },
     handlingUnits: 0,
+    leadUnits: 0,
+    coUnits: 0,
+    formsReturned: 0,
+    published: ledger.parts.some((p) => p.columns.published) ? 0 : null,
+    byTopic: null,
+    byDelegation: null,
+    bySector: null,
     rates: undefined as unknown as Totals['rates'],
   };
   const unitNames = new Set<string>();
+  const leadNames = new Set<string>();
+  const coNames = new Set<string>();
+  const topic = ledger.parts.some((p) => p.columns.topic) ? new Map<string, number>() : null;
+  const delegation = ledger.parts.some((p) => p.columns.delegation) ? new Map<string, number>() : null;
+  const sector = ledger.parts.some((p) => p.columns.sector) ? new Map<string, number>() : null;
+  const bump = (m: Map<string, number> | null, k: string) => {
+    if (m && k !== '') m.set(k, (m.get(k) ?? 0) + 1);
+  };
   const groups = new Map<string, Group>();
   // Rows of one item (same source and number): the first row stands for it, the others follow it.
   const firstOf = new Map<string, Item>();
@@ -203,8 +237,14 @@ export function computeTotals(ledger: Ledger, asOf: Day): Totals {
     let onTime = true;
     let overdue = false;
     for (const r of all) {
-      if (r.leadUnit) unitNames.add(r.leadUnit.name);
-      for (const u of r.coUnits) unitNames.add(u.name);
+      if (r.leadUnit) {
+        unitNames.add(r.leadUnit.name);
+        leadNames.add(r.leadUnit.name);
+      }
+      for (const u of r.coUnits) {
+        unitNames.add(u.name);
+        coNames.add(u.name);
+      }
       const deadline = deadlineOf(r, ledger.config);
       if (r.replyDate.kind !== 'empty') {
         if (!(r.replyDate.kind === 'ok' && deadline && r.replyDate.day <= deadline)) onTime = false;
@@ -219,19 +259,34 @@ export function computeTotals(ledger: Ledger, asOf: Day): Totals {
       if (onTime) t.repliedOnTime++;
       if (item.faceToFace) t.faceToFace++;
       if (typeof item.category === 'string' && item.category in t.categories) t.categories[item.category]++;
+      if (t.published !== null && item.published) t.published++;
     } else if (overdue) t.overdue++;
     if (item.satisfaction) t.satisfaction[item.satisfaction]++;
+    bump(topic, item.topic);
+    bump(delegation, item.delegation);
+    bump(sector, item.sector);
   }
   t.provincial = t.provincialNpc + t.provincialCppcc;
   t.bySource = orderSources(groups);
   t.handlingUnits = unitNames.size;
+  t.leadUnits = leadNames.size;
+  t.coUnits = coNames.size;
+  const sorted = (m: Map<string, number> | null) => (m ? [...m].sort((a, b) => b[1] - a[1]) : null);
+  t.byTopic = sorted(topic);
+  t.byDelegation = sorted(delegation);
+  t.bySector = sorted(sector);
   const forms = SATISFACTIONS.reduce((n, s) => n + t.satisfaction[s], 0);
+  t.formsReturned = forms;
   t.rates = {
     reply: rate(t.replied, t.total),
     onTime: rate(t.repliedOnTime, t.replied),
     faceToFace: rate(t.faceToFace, t.replied),
     satisfied: rate(t.satisfaction['满意'] + t.satisfaction['基本满意'], forms),
     fullySatisfied: rate(t.satisfaction['满意'], forms),
+    basicallySatisfied: rate(t.satisfaction['基本满意'], forms),
+    formsReturned: rate(forms, t.replied),
+    categories: Object.fromEntries(Object.entries(t.categories).map(([c, n]) => [c, rate(n, t.replied)])),
+    published: t.published === null ? null : rate(t.published, t.replied),
   };
   return t;
 }

@@ -1,9 +1,9 @@
 /** The banli command line. Every failure a user can cause ends in a Chinese message and exit code 2. */
 import * as path from 'path';
-import { BanliError, Day, Grid, isBanliError, parseAsOf, today } from '../core';
+import { AnalyseOptions, Analysis, BanliError, Config, Day, Grid, isBanliError, parseAsOf, today } from '../core';
 import { parseArgs } from './args';
 import { analyseFile, readUnitGrids } from './check';
-import { SkippedPath } from './files';
+import { PathEntry, SkippedPath } from './files';
 import { fileText, grandTotalText, skippedText, statusLine } from './textReport';
 import { FileSummary, WriteResult, summarize, summaryJson } from './summary';
 import { runBatch } from './batch';
@@ -14,6 +14,9 @@ import { PathPlan, preparePaths } from './paths';
 import { ErrorInfo, errorInfo, isSystemError } from './errors';
 import { prepareFolder, writeFileAtomic } from './safeWrite';
 import { readBytes } from './workbook';
+import { resolveConfig } from './config';
+import { runInit } from './init';
+import { analyseCombined, runCombinedCheck } from './combine';
 
 export interface Io {
   out: (s: string) => void;
@@ -51,7 +54,9 @@ const HELP = `banli —— 建议提案办理台账检查（办理助手）
 用法：
   banli check [选项] 路径...      检查台账（.xlsx 文件或文件夹，文件夹会递归查找）
   banli report [选项] 台账.xlsx -o 通报.docx
+  banli report [选项] 文件... 或 文件夹 -o 通报.docx   把各单位报来的台账合并后生成通报
                                    按台账生成办理工作情况通报（GB/T 9704 版式的 .docx）
+  banli init [台账或文件夹]        在台账旁写出一个填好默认值的设置文件 banli.config.json
   banli demo                       检查自带的示例台账（截至 2021-07-19），打印摘要并生成示例通报
   banli --help | --version
 
@@ -64,6 +69,8 @@ check 的选项：
   --max-findings N       每个文件最多列出 N 条问题（各规则的计数不受影响）
   --html 文件            另外写出一个 HTML 报告（自包含，可直接打印）
   --annotate 文件夹      为每个工作簿写出标注副本（问题单元格着色、加批注，并附“检查结果”工作表）；原文件不会被改动
+  --combine              把给出的几个工作簿（或文件夹里的全部工作簿）合并为一个台账检查：一套合计，问题写明 文件!工作表!单元格
+  --config 文件          设置文件（默认：台账所在文件夹中的 banli.config.json）
   --jobs N               同时检查的文件数（默认：按文件数和 CPU 自动选择；1 表示逐个检查）
 
 report 的选项（未给出的使用参考通报的版头、主送和版记）：
@@ -114,6 +121,8 @@ interface CheckOpts {
   formVersion?: string;
   sheet?: string;
   maxFindings: number;
+  /** banli.config.json (--config, or beside the first path) and its settings. */
+  config?: { config: Config; file: string };
 }
 
 /** The options' values, checked; nothing is read yet (the paths are checked first, then --units is read). */
@@ -173,7 +182,7 @@ function progress(enabled: boolean): ((done: number, total: number, file: string
 async function runCheck(plan: PathPlan, opts: CheckOpts, io: Io): Promise<number> {
   const { entries } = plan.inputs;
   const batch = await runBatch(entries, {
-    options: { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet },
+    options: { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet, config: opts.config?.config },
     annotatePaths: plan.annotatePaths,
     jobs: opts.jobs,
     onProgress: progress(io === stdio && process.stderr.isTTY === true && entries.length > 1),
@@ -193,10 +202,11 @@ async function runCheck(plan: PathPlan, opts: CheckOpts, io: Io): Promise<number
   }
   if (opts.json) {
     const doc: Record<string, unknown> = { asOf: opts.asOf, files: results.map((r) => summaryJson(r, opts.maxFindings)), skipped };
+    if (opts.config) doc.config = opts.config.file;
     if (html) doc.html = html;
     io.out(JSON.stringify(doc) + '\n');
   } else {
-    io.out(`检查截至 ${opts.asOf}\n\n`);
+    io.out(`检查截至 ${opts.asOf}${opts.config ? `，使用设置文件 ${opts.config.file}` : ''}\n\n`);
     if (skipped.length) io.out(skippedText(skipped) + '\n\n');
     if (results.length > 1) io.out(results.map(statusLine).join('\n') + '\n\n');
     if (results.length) io.out(results.map((r) => fileText(r, opts.maxFindings)).join('\n\n') + '\n');
@@ -213,22 +223,27 @@ export function exitCode(results: FileSummary[]): number {
 
 async function runReport(argv: string[], io: Io): Promise<number> {
   const { flags, positionals } = parseArgs(argv, argSpec('report'));
-  if (positionals.length !== 1) throw new BanliError('bad-option', '请给出一个台账文件。用法：banli report 台账.xlsx -o 通报.docx');
+  if (positionals.length === 0) throw new BanliError('bad-option', '请给出台账文件（几个文件或一个文件夹时合并为一个台账）。用法：banli report 台账.xlsx -o 通报.docx');
   if (typeof flags.output !== 'string') throw new BanliError('bad-option', '请用 -o 指定要写出的 .docx 文件。');
   const parsed = parseCheckOptions(flags);
   const sections = typeof flags.sections === 'string' ? parseSections(flags.sections) : undefined;
   const plan = await preparePaths('report', flags, positionals);
   const ledger = plan.inputs.entries[0];
-  if (!ledger || plan.inputs.entries.length !== 1 || ledger.path !== positionals[0]) {
+  // Several files, or a folder: the unit returns read as one ledger.
+  const combine = positionals.length > 1 || (plan.inputs.entries.length > 0 && (plan.inputs.entries.length !== 1 || ledger.path !== positionals[0]));
+  if (!combine && (!ledger || plan.inputs.entries.length !== 1 || ledger.path !== positionals[0])) {
     const why = plan.inputs.skipped[0]?.message ?? `${positionals[0]} 是文件夹。`;
     throw new BanliError('bad-option', `banli report 需要一个台账文件：${why}`);
   }
-  if (ledger.problem) {
-    io.err(`banli：${ledger.problem.message}\n`);
+  const problem = plan.inputs.entries.find((e) => e.problem)?.problem;
+  if (problem) {
+    io.err(`banli：${problem.message}\n`);
     return 2;
   }
   const opts = await loadUnits(parsed, flags);
-  const r = await analyseFile(positionals[0], { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet });
+  const config = (await resolveConfig(flags.config, positionals))?.config;
+  const analyseOptions = { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet, config };
+  const r = combine ? await combinedResult(plan.inputs.entries, analyseOptions) : await analyseFile(positionals[0], analyseOptions);
   if (!r.ok) {
     io.err(`banli：${r.error.message}\n`);
     return 2;
@@ -269,7 +284,7 @@ async function runReport(argv: string[], io: Io): Promise<number> {
       attachment: flags['attachment'] ? true : undefined,
       seal: flags['no-seal'] ? false : undefined,
       receptionDeadline: str('reception-deadline'),
-      praisedUnits: str('praised')?.split(/[、,，]/).map((s) => s.trim()),
+      praisedUnits: str('praised')?.split(/[、,，]/).map((s) => s.trim()) ?? (config?.praisedUnits?.length ? config.praisedUnits : undefined),
       prose,
     },
   };
@@ -295,6 +310,13 @@ async function runReport(argv: string[], io: Io): Promise<number> {
     }
   }
   return 0;
+}
+
+/** The combined ledger as a report input; any unreadable file stops the report (its figures would be short). */
+async function combinedResult(entries: PathEntry[], options: AnalyseOptions): Promise<{ ok: true; analysis: Analysis } | { ok: false; error: { message: string } }> {
+  const c = await analyseCombined(entries, options);
+  if (c.unreadable.length) return { ok: false, error: { message: c.unreadable.map((u) => u.error.message).join('\n') + '\n有工作簿无法读取，通报的数字会不全，所以没有写出通报。' } };
+  return { ok: true, analysis: c.analysis };
 }
 
 async function runDemo(io: Io): Promise<number> {
@@ -338,11 +360,17 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if (command === 'check') {
       const { flags, positionals } = parseArgs(rest, argSpec('check'));
       if (positionals.length === 0) throw new BanliError('bad-option', '请给出要检查的台账文件或文件夹。用法：banli check [选项] 路径...');
-      const opts = parseCheckOptions(flags);
+      const opts = { ...parseCheckOptions(flags), config: await resolveConfig(flags.config, positionals) };
       const plan = await preparePaths('check', flags, positionals);
+      if (flags.combine === true) {
+        const o = await loadUnits(opts, flags);
+        const options = { asOf: o.asOf, unitGrids: o.unitGrids, formVersion: o.formVersion, sheet: o.sheet, config: o.config?.config };
+        return await runCombinedCheck(plan.inputs.entries, options, { ...o, config: o.config?.file }, io);
+      }
       return await runCheck(plan, await loadUnits(opts, flags), io);
     }
     if (command === 'report') return await runReport(rest, io);
+    if (command === 'init') return await runInit(rest, io);
     if (command === 'demo') {
       parseArgs(rest, argSpec('demo'));
       return await runDemo(io);

@@ -47,6 +47,7 @@ export async function preparePaths(command: Command, flags: Record<string, strin
   }
   const outputs: Record<string, string> = {};
   const written = new Map<string, string>();
+  const folders: string[] = [];
   const flagOf = (name: string) => {
     const spec = specs.find((s) => s.name === name);
     return spec?.short ? `-${spec.short}` : `--${name}`;
@@ -94,8 +95,10 @@ export async function preparePaths(command: Command, flags: Record<string, strin
     const key = path.resolve(p);
     const same = Object.entries(outputs).find(([k, v]) => k !== o.name && path.resolve(v) === key);
     if (same) refuse(`${flag} 与 ${flagOf(same[0])} 给出的是同一个文件“${p}”，请给它们不同的名字。`);
-    await prepareFolder(role.role === 'output-folder' ? p : path.dirname(path.resolve(p)));
+    folders.push(role.role === 'output-folder' ? p : path.dirname(path.resolve(p)));
   }
+  // Only when every output is acceptable are folders created (a refused command leaves nothing behind).
+  for (const dir of folders) await prepareFolder(dir);
   const plan: PathPlan = { inputs, outputs };
   if (typeof outputs.annotate === 'string') {
     const ids = new Set([...inputIds(inputs.entries), ...readIds.keys()]);

@@ -1,6 +1,6 @@
 /** Routes by host: Excel, Word, or no Office host at all (the standalone page, with both panes as tabs). */
 import * as React from 'react';
-import { FluentProvider, Tab, TabList, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Theme, webLightTheme } from '@fluentui/react-components';
 import { ExcelPane } from './ExcelPane';
 import { StandalonePane } from './StandalonePane';
 import { WordPane } from './WordPane';
@@ -10,6 +10,7 @@ import { PageFiles } from '../browser/types';
 import { LedgerProvider, lazyFiles } from './ledger';
 import { formFrom } from './settings';
 import { Announcer } from './components/Announcer';
+import { Tabs } from './components/Tabs';
 
 export type HostKind = 'Excel' | 'Word' | null;
 
@@ -18,11 +19,17 @@ export function Standalone(): React.JSX.Element {
   const [tab, setTab] = React.useState<'check' | 'circular'>('check');
   return (
     <>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'check' | 'circular')} aria-label="功能">
-        <Tab value="check">检查台账</Tab>
-        <Tab value="circular">生成通报</Tab>
-      </TabList>
-      <div role="tabpanel" aria-label={tab === 'check' ? '检查台账' : '生成通报'}>
+      <Tabs
+        label="功能"
+        panelId="banli-panel"
+        tabs={[
+          ['check', '检查台账'],
+          ['circular', '生成通报'],
+        ]}
+        value={tab}
+        onChange={setTab}
+      />
+      <div role="tabpanel" id="banli-panel" aria-labelledby={`banli-panel-tab-${tab}`}>
         {tab === 'check' ? <StandalonePane /> : <WordPane />}
       </div>
     </>
@@ -43,11 +50,13 @@ export function App({
   excel,
   word,
   files = lazyFiles,
+  theme,
 }: {
   host: HostKind;
   excel?: () => ExcelHost;
   word?: () => WordHost;
   files?: () => Promise<PageFiles>;
+  theme?: Theme;
 }): React.JSX.Element {
   let body: React.JSX.Element;
   if (host === 'Excel' && excel) body = <ExcelPane host={excel()} />;
@@ -59,7 +68,7 @@ export function App({
       </LedgerProvider>
     );
   return (
-    <FluentProvider theme={webLightTheme} lang="zh-CN">
+    <FluentProvider theme={theme ?? webLightTheme} lang="zh-CN">
       <Announcer>{body}</Announcer>
     </FluentProvider>
   );

@@ -70,7 +70,9 @@ async function fileBytes(f: File): Promise<Uint8Array> {
 /** "正在读取 12,000 / 100,000 行（12%）", or the phase alone while the total is unknown. */
 export function progressText(name: string, p?: Progress): string {
   if (!p || p.phase === 'read') {
-    if (p && p.total > 0) return `正在读取 ${name}：${p.done.toLocaleString('zh-CN')} / ${p.total.toLocaleString('zh-CN')} 行（${Math.floor((p.done / p.total) * 100)}%）`;
+    const n = (x: number) => x.toLocaleString('zh-CN');
+    if (p && p.total > 0) return `正在读取 ${name}：${n(Math.min(p.done, p.total))} / ${n(p.total)} 行（${Math.min(100, Math.floor((p.done / p.total) * 100))}%）`;
+    if (p && p.done > 0) return `正在读取 ${name}：已读取 ${n(p.done)} 行…`;
     return `正在读取 ${name}…`;
   }
   return `正在检查 ${name}…`;

@@ -6,6 +6,7 @@
  */
 import { Analysis, CellValue, DEFAULT_CONFIG, Finding, Grid, Severity, columnLetter, findHeader, serialToDay } from '../core';
 import { ExcelHost } from '../excel/host';
+import { BLOCK_ROWS } from '../excel/read';
 import { MarkResult } from '../excel/marks';
 import { ExcelCapabilities } from '../excel/requirements';
 import { summaryRows, summarySheetName } from '../excel/summarySheet';
@@ -19,7 +20,6 @@ export const SUMMARY_KEY = 'banli.summarySheet.v1';
 const CHUNK = 30000;
 
 export const XL_NONE = -4142;
-const XL_SHEET_VISIBLE = -1;
 const XL_SHEET_VERY_HIDDEN = 2;
 const XL_COLUMN_CLUSTERED = 51;
 const XL_BAR_CLUSTERED = 57;
@@ -155,14 +155,33 @@ export function apply1904(grid: Grid): Grid {
   return { ...grid, values };
 }
 
+/**
+ * Every sheet's used range, in blocks of at most BLOCK_ROWS rows (one Value2 each), as the Office adapter reads:
+ * the pane's progress counts blocks, and no single call hands over an unbounded array.
+ */
 export function readWorkbook(wb: EtWorkbook, onProgress?: (p: { block: number; blocks: number }) => void): Grid[] {
   const date1904 = Boolean(wb.Date1904);
-  const list = sheets(wb).filter((s) => s.Name !== STORE_SHEET);
-  return list.map((ws, i) => {
-    onProgress?.({ block: i + 1, blocks: list.length });
-    const used = ws.UsedRange;
-    const values = matrix(used.Value2).map((r) => r.map(plain));
-    const grid: Grid = { sheet: ws.Name, values, top: used.Row, left: used.Column, hidden: ws.Visible !== XL_SHEET_VISIBLE };
+  const list = sheets(wb)
+    .filter((s) => s.Name !== STORE_SHEET)
+    .map((ws) => {
+      const used = ws.UsedRange;
+      return { ws, top: used.Row, left: used.Column, rows: used.Rows.Count, columns: used.Columns.Count };
+    });
+  const blocks = list.reduce((n, s) => n + Math.ceil(s.rows / BLOCK_ROWS), 0);
+  let block = 0;
+  return list.map(({ ws, top, left, rows, columns }) => {
+    const values: CellValue[][] = [];
+    for (let first = top; first < top + rows; first += BLOCK_ROWS) {
+      onProgress?.({ block: ++block, blocks });
+      const last = Math.min(top + rows - 1, first + BLOCK_ROWS - 1);
+      const range = ws.Range(`${columnLetter(left)}${first}:${columnLetter(left + columns - 1)}${last}`);
+      for (const r of matrix(range.Value2)) values.push(r.map(plain));
+    }
+    // Trailing empty rows of an empty sheet (used range A1 with nothing in it) are not data.
+    while (values.length && values[values.length - 1].every((v) => v === null)) values.pop();
+    // Visible: xlSheetVisible (-1, or true in some builds), xlSheetHidden (0), xlSheetVeryHidden (2).
+    const hidden = ws.Visible === 0 || ws.Visible === XL_SHEET_VERY_HIDDEN || (ws.Visible as unknown) === false;
+    const grid: Grid = { sheet: ws.Name, values, top, left, hidden };
     return date1904 ? apply1904(grid) : grid;
   });
 }

@@ -24,7 +24,7 @@ export const POLYFILLED = {
 } as const;
 
 function define(target: object, name: string, value: unknown): void {
-  if (name in target) return;
+  if ((target as Anyish)[name] !== undefined) return;
   Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: false });
 }
 

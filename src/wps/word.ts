@@ -168,7 +168,9 @@ function replaceSection(doc: WpsDocument, files: TempFiles, c: Circular, id: Sec
 
 export function wpsWordHost(wps: WpsGlobal, app: WpsApplication, files: TempFiles = wpsTempFiles(wps.FileSystem, () => wps.Env.GetTempPath())): WordHost {
   return {
-    capabilities: { basic: true, fileWithSections: files.binary },
+    // Whether this WPS can write the .docx is known only at insert time (the writers are probed then); the insert
+    // result says when the page setup could not come along ('unsupported'), without naming any API to the clerk.
+    capabilities: { basic: true, fileWithSections: true },
     store: wpsDocumentStore(() => app.ActiveDocument),
     async insert(c, ids, opts): Promise<InsertResult> {
       const doc = documentOf(app);

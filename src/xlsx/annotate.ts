@@ -29,6 +29,8 @@ const posix = {
   },
 };
 import JSZip from 'jszip';
+import { strFromU8 } from 'fflate';
+import { ZipEntry, inflateEntry, readEntries } from './reader/zip';
 import { Analysis, BanliError, Finding, Severity, columnLetter, columnNumber, escapeXml, guardFormula, ruleTitle } from '../core';
 
 const FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C' };
@@ -65,6 +67,9 @@ function relPrefix(xml: string, root: string, ns: Ns): { xml: string; prefix: st
  * with it as the default namespace, so the patches below see <c>, <row>, <sheetData>. Same content, same meaning.
  */
 async function unprefixParts(zip: JSZip): Promise<void> {
+  // Generators that prefix do so from the workbook part on; a workbook without a prefix needs no pass.
+  const wb = (await text(zip, 'xl/workbook.xml')) ?? '';
+  if (!MAIN_NAMESPACES.some((uri) => new RegExp(`xmlns:[\\w.-]+="${reEscape(uri)}"`).test(wb))) return;
   for (const file of Object.values(zip.files)) {
     if (file.dir || !/^xl\/.*\.xml$/i.test(file.name)) continue;
     const xml = await file.async('string');
@@ -437,12 +442,33 @@ async function addMarker(zip: JSZip, ctIn: string): Promise<string> {
   return ct;
 }
 
-/** Whether these bytes are an annotated copy Banli wrote (its custom property); false for anything unreadable. */
+/** One small part's text straight from the zip's bytes (null when absent or larger than a megabyte). */
+function smallPart(bytes: Uint8Array, entries: Map<string, ZipEntry>, name: string): string | null {
+  // Part names are case-insensitive: the reader keys them lower-cased.
+  const entry = entries.get(name.toLowerCase()) ?? entries.get(name);
+  if (!entry) return null;
+  const chunks: Uint8Array[] = [];
+  inflateEntry(bytes, entry, 1 << 20, (c) => chunks.push(c.slice()));
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return strFromU8(all);
+}
+
+/**
+ * Whether these bytes are an annotated copy Banli wrote (its custom property); false for anything unreadable.
+ * Only the package relationships and the custom-properties part are inflated, so this costs little on any workbook.
+ */
 export async function isBanliAnnotated(bytes: Uint8Array): Promise<boolean> {
   try {
-    const zip = await JSZip.loadAsync(bytes);
-    const { part } = await customPart(zip);
-    const xml = await text(zip, part ?? 'docProps/custom.xml');
+    const entries = readEntries(bytes);
+    const rels = smallPart(bytes, entries, '_rels/.rels');
+    const tag = rels ? [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => /\/custom-?[pP]roperties$/.test(attr(t, 'Type') ?? '')) : undefined;
+    const target = tag ? attr(tag, 'Target') : null;
+    const xml = smallPart(bytes, entries, target ? resolveTarget('', target) : 'docProps/custom.xml');
     return xml !== null && new RegExp(`<(?:\\w+:)?property\\b[^>]*\\sname="${BANLI_MARKER}"`).test(xml);
   } catch {
     return false;

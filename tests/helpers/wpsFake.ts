@@ -46,7 +46,7 @@ export class FakeEtSheet implements T.EtWorksheet {
       row.forEach((v, c) => {
         if (v === null || v === '') return;
         if (v instanceof Date) throw new Error('fake: WPS hands dates over as serial numbers');
-        if (typeof v === 'object') throw new Error('fake: WPS hands a formula over as its value');
+        if (typeof v === 'object') throw new Error('fake: a cell holds a string, a number or a boolean');
         s.cell(top + r, left + c).value = v;
       }),
     );

@@ -128,6 +128,12 @@ describe('output folders and unwritable paths, before the check starts', () => {
     await fs.stat(path.join(f.dir, 'e/通报.docx'));
   });
 
+  test('a refused command creates no folder either', async () => {
+    const f = await fresh();
+    expectRefused(await run('check', '--html', path.join(f.dir, 'new/r.html'), '--annotate', f.other, f.ledger), /--annotate 需要一个文件夹/);
+    expect((await fs.readdir(f.dir)).sort()).toEqual(['台账.xlsx', '郊区台账.xlsx'].sort());
+  });
+
   test('--html naming a folder: exit 2 before the check, in Chinese (no EISDIR)', async () => {
     const f = await fresh();
     const r = await run('check', '--json', '--html', f.dir, f.ledger);
@@ -174,7 +180,8 @@ describe('output folders and unwritable paths, before the check starts', () => {
     const dir = spawnSync('mktemp', ['-d'], { encoding: 'utf8' }).stdout.trim();
     // A private mount namespace, so nothing outside this command sees the read-only mount.
     const script = `mount -t tmpfs -o ro tmpfs '${dir}' && cd '${dir}' && exec '${process.execPath}' '${BIN}' demo`;
-    const r = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8' });
+    // Root may mount in a new mount namespace; anyone else in a new user namespace too (unshare -r).
+    const r = spawnSync('unshare', [process.getuid?.() === 0 ? '-m' : '-rm', 'sh', '-c', script], { encoding: 'utf8' });
     expect(r.stderr).toBe(`banli：${path.join(dir, 'banli-demo')} 所在的磁盘是只读的，无法创建文件夹：请换一个可以写入的位置。\n`);
     expect(r.status).toBe(2);
   });

@@ -20,6 +20,7 @@ import { StandalonePane } from '../../src/taskpane/StandalonePane';
 import { App } from '../../src/taskpane/App';
 import { readWorkbook } from '../../src/xlsx/read';
 import { Downloads, renderPage, testFiles } from './pageFiles';
+import { seriousViolations } from './axe';
 import { FakeExcel, FakeSheet, installExcelGlobals } from '../helpers/excelMock';
 
 const SAMPLE = path.join(__dirname, '../../samples/ledger-2021.xlsx');
@@ -273,5 +274,20 @@ describe('standalone page', () => {
     const bad = new File(['这不是工作簿'], 'notes.xlsx');
     fireEvent.change(input, { target: { files: [bad] } });
     expect(await screen.findByText(/不是 Excel 工作簿/)).toBeTruthy();
+  });
+});
+
+describe('accessibility of the Excel pane (axe-core over the fake workbook)', () => {
+  test('loaded, with a rule group open and a result message; and on an old Excel', async () => {
+    const fake = fakeFromSample();
+    const view = wrap(<ExcelPane host={hostOver(fake)} initialAsOf="2021-07-19" />);
+    await screen.findByLabelText('办理总数');
+    fireEvent.click(within(screen.getByLabelText('问题清单')).getByText('超期答复'));
+    fireEvent.click(screen.getByRole('button', { name: '生成统计表' }));
+    await screen.findByText(/已生成工作表“办理统计”/);
+    expect(await seriousViolations()).toEqual([]);
+    view.unmount();
+    wrap(<ExcelPane host={hostOver(fakeFromSample(), { basic: false, changeEvents: false, fillPattern: false, notes: false })} />);
+    expect(await seriousViolations()).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { WordPane } from '../../src/taskpane/WordPane';
 import { formFrom } from '../../src/taskpane/settings';
 import { FakeWord } from '../helpers/wordMock';
 import { Downloads, renderPage, testFiles } from './pageFiles';
+import { seriousViolations } from './axe';
 
 /** Document settings that survive "reopening": a string, as Office keeps them. */
 function memoryStore(): DocumentStore & { raw: string | null } {
@@ -45,7 +46,7 @@ function wordPane(word: WordHost, files = testFiles()) {
 
 async function openSample() {
   fireEvent.click(screen.getByRole('button', { name: '打开示例台账' }));
-  await screen.findByLabelText('办理总数');
+  await screen.findByLabelText('办理总数', {}, { timeout: 20000 });
 }
 
 test('the ledger’s totals and errors are shown; inserting asks first when the ledger still has errors', async () => {
@@ -174,4 +175,17 @@ test('an empty required field is an error on the field, never replaced by the de
   expect(await screen.findByText(/通报设置中“发文机关标志”有误：请填写发文机关标志/)).toBeTruthy();
   expect(fake.tags()).toEqual([]);
   expect(mark.value).toBe('');
+});
+
+test('accessibility (axe-core over the fake document): loaded, asking, and after a result', async () => {
+  const fake = new FakeWord();
+  wordPane(hostOver(fake));
+  expect(await seriousViolations()).toEqual([]);
+  await openSample();
+  fireEvent.click(screen.getByRole('button', { name: '插入全文' }));
+  await screen.findByRole('alertdialog');
+  expect(await seriousViolations()).toEqual([]);
+  fireEvent.click(screen.getByRole('button', { name: '仍然插入' }));
+  await screen.findByText(/已插入全文/);
+  expect(await seriousViolations()).toEqual([]);
 });

@@ -26,16 +26,30 @@ async function sampleApp(): Promise<FakeEtApp> {
 }
 
 describe('reading the open workbook', () => {
-  test('the sample: the circular’s totals, one Value2 read per sheet', async () => {
+  test('the sample: the circular’s totals, one Value2 read per block of at most 5,000 rows', async () => {
     const app = await sampleApp();
     const progress: string[] = [];
     const grids = readWorkbook(app.ActiveWorkbook, (p) => progress.push(`${p.block}/${p.blocks}`));
-    expect(app.ActiveWorkbook.reads).toBe(app.ActiveWorkbook.sheets.length);
-    expect(progress).toEqual(app.ActiveWorkbook.sheets.map((_, i, a) => `${i + 1}/${a.length}`));
+    const n = app.ActiveWorkbook.sheets.length;
+    expect(app.ActiveWorkbook.reads).toBe(n);
+    expect(progress).toEqual(app.ActiveWorkbook.sheets.map((_, i) => `${i + 1}/${n}`));
     const a = analyse(grids, { asOf: AS_OF });
     expect(a.totals).toMatchObject({ total: 1388, provincial: 81, municipalNpc: 468, municipalNpcInterSession: 14, municipalCppcc: 839, keyNpc: 20, keyCppcc: 8 });
     expect(a.ruleCounts['reply.late']).toBe(10);
     expect(a.findings.find((f) => f.rule === 'reply.overdue')!.cell).toMatch(/^台账!K\d+$/);
+  });
+
+  test('12,000 rows: three blocks, the rows in order', () => {
+    const specs = Array.from({ length: 11999 }, (_, i) => ({ ...rows({})[0], 序号: i + 1, 编号: i + 1 }));
+    const g = ledgerGrid(specs);
+    const app = new FakeEtApp((wb) => [FakeEtSheet.fill(wb, '台账', asSerials(g.values, false, true))]);
+    const progress: number[] = [];
+    const grids = readWorkbook(app.ActiveWorkbook, (p) => progress.push(p.block));
+    expect(progress).toEqual([1, 2, 3]);
+    expect(app.ActiveWorkbook.reads).toBe(3);
+    expect(grids[0].values).toHaveLength(12000);
+    expect(grids[0].values[11999][0]).toBe(11999);
+    expect(analyse(grids, { asOf: AS_OF }).totals.total).toBe(11999);
   });
 
   test('a workbook in the 1904 date system gives the same days (date columns only; other numbers stay)', async () => {
@@ -207,6 +221,11 @@ describe('生成统计表, select, re-check', () => {
     (app as { ActiveWorkbook: unknown }).ActiveWorkbook = null;
     await expect(wpsExcelHost(new FakeWps(), app).read()).rejects.toThrow('没有打开的工作簿');
   });
+});
+
+test('hidden sheets are reported as hidden, whatever form Visible takes', () => {
+  const app = new FakeEtApp((wb) => [new FakeEtSheet(wb, 'a', -1), new FakeEtSheet(wb, 'b', 0), new FakeEtSheet(wb, 'c', 2), new FakeEtSheet(wb, 'd', true as unknown as number)]);
+  expect(readWorkbook(app.ActiveWorkbook).map((g) => g.hidden)).toEqual([false, true, true, false]);
 });
 
 test('an empty sheet reads as no rows', () => {

@@ -68,7 +68,6 @@ test('插入全文 into an empty document: the complete .docx (page setup) throu
 
 test('a WPS without the binary writer inserts the flat document and says the page setup is not applied', async () => {
   const { host, doc } = setup([], { binary: false });
-  expect(host.capabilities.fileWithSections).toBe(false);
   const r = await host.insert(circular(), [...SECTION_IDS], docx);
   expect(r).toMatchObject({ kind: 'inserted', pageSetup: 'unsupported' });
   expect(doc.inserted[0].kind).toBe('xml');

@@ -3,7 +3,7 @@ import { Button, Field, Input, makeStyles } from '@fluentui/react-components';
 import { dayInWords, parseDateInput } from '../../core';
 
 const useStyles = makeStyles({
-  row: { display: 'flex', alignItems: 'center', gap: '4px', maxWidth: '100%' },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px', maxWidth: '100%' },
   input: { width: '11em', maxWidth: '100%', minWidth: 0 },
   picker: { position: 'absolute', width: '1px', height: '1px', opacity: 0, pointerEvents: 'none', border: 0, padding: 0 },
   wrap: { position: 'relative' },

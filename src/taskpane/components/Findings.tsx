@@ -40,7 +40,8 @@ const useStyles = makeStyles({
   unit: { color: tokens.colorNeutralForeground2, marginRight: '6px' },
   header: { display: 'flex', columnGap: '6px', alignItems: 'center', flexWrap: 'wrap' },
   notRun: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300 },
-  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: '6px', marginBottom: '6px' },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(140px, 100%), 1fr))', gap: '6px', marginBottom: '6px' },
+  filter: { minWidth: 0, '& > span, & select, & input': { width: '100%', minWidth: 0, maxWidth: '100%' } },
   detail: {
     ...shorthands.padding('6px', '8px'),
     backgroundColor: tokens.colorNeutralBackground2,
@@ -181,7 +182,7 @@ export function Findings({
     <section aria-label="问题清单">
       {findings.length > 0 && (
         <div className={s.filters} role="search" aria-label="筛选问题">
-          <Field label="严重程度" size="small">
+          <Field label="严重程度" size="small" className={s.filter}>
             <Select size="small" value={filter.severity} onChange={set('severity')}>
               <option value={ALL}>全部（{options.severityTotal}）</option>
               {options.severity.map((o) => (
@@ -191,7 +192,7 @@ export function Findings({
               ))}
             </Select>
           </Field>
-          <Field label="问题类型" size="small">
+          <Field label="问题类型" size="small" className={s.filter}>
             <Select size="small" value={filter.rule} onChange={set('rule')}>
               <option value={ALL}>全部（{options.ruleTotal}）</option>
               {options.rule.map((o) => (
@@ -201,7 +202,7 @@ export function Findings({
               ))}
             </Select>
           </Field>
-          <Field label="承办单位" size="small">
+          <Field label="承办单位" size="small" className={s.filter}>
             <Select size="small" value={filter.unit} onChange={set('unit')}>
               <option value={ALL}>全部（{options.unitTotal}）</option>
               {options.unit.map((o) => (
@@ -211,7 +212,7 @@ export function Findings({
               ))}
             </Select>
           </Field>
-          <Field label="搜索" size="small">
+          <Field label="搜索" size="small" className={s.filter}>
             <Input size="small" type="search" value={search} onChange={(_, d) => setSearch(d.value)} placeholder="编号、单元格、单位或文字" />
           </Field>
         </div>
