@@ -3,6 +3,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import {
   DEFAULT_PROSE,
+  makeConfig,
   circularData,
   nextWorkingDay,
   parseTemplate,
@@ -56,7 +57,7 @@ test('the opening paragraph carries the computed figures, marked as computed', (
   // 4 replied, all on time; 1 not replied and not yet due; the inter-session item is still open.
   expect(text).toContain('已答复4件，办复率80.0%；已答复的件中，按期答复4件。尚未答复1件（尚在办理期限内的1件）。');
   expect(text).toContain('闭会期间建议1件中，1件正在办理。');
-  expect(opening.runs.filter((r) => r.computed).map((r) => r.text).slice(0, 8)).toEqual(['2021', '5', '2', '2', '1', '1', '2021年7月19日', '4']);
+  expect(opening.runs.filter((r) => r.computed && /\d/.test(r.text)).map((r) => r.text).slice(0, 8)).toEqual(['2021', '5', '2', '2', '1', '1', '2021年7月19日', '4']);
 });
 
 test('sections in order, each once', () => {
@@ -234,4 +235,21 @@ describe('flat OPC for insertOoxml', () => {
     expect(doc.documentElement!.textContent).toContain('市<水>利&局"\'');
     expect(escapeXml('a\u0000b\uffffc')).toBe('abc');
   });
+});
+
+test('a county office’s ledger: the opening names its own level (区) and the one above (市)', () => {
+  const a = analyse(
+    [ledgerGrid(rows({ 类别: '区人大建议' }, { 类别: '区政协提案' }, { 类别: '市人大建议', 编号: 900 }, { 类别: '区人大建议', 编号: 901 })), unitGrid()],
+    { asOf: AS_OF },
+  );
+  const text = blockText(composeCircular(a, options(), AS_OF).sections.find((s) => s.id === 'opening')!.blocks[0]);
+  expect(text).toContain('区政府共承办市、区人大代表建议和政协委员提案4件。其中，市人大建议、市政协提案1件，区人大建议2件');
+  expect(text).toContain('区政协提案1件');
+});
+
+test('praised units from the configuration (praisedUnits), less any unit under a problem', () => {
+  const a = analyse([ledgerGrid(rows({}, { 主办单位: '市城管局' })), unitGrid()], { asOf: AS_OF, config: makeConfig({ praisedUnits: ['市城管局', '市水利局'] }) });
+  const d = circularData(a, AS_OF);
+  expect(d.praisedUnits).toEqual(['市城管局', '市水利局']);
+  expect(praise(d, { maxPraised: 10 })).toEqual({ units: ['市城管局'], dropped: ['市水利局'] });
 });

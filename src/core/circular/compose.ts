@@ -9,6 +9,7 @@ import { chineseDate } from '../dates';
 import { RULES, RuleId } from '../rules';
 import { percent } from '../summary';
 import { rate } from '../totals';
+import { PLACES, PLACE_PREFIX } from '../sources';
 import { Block, Circular, Role, Run, Section, SectionId } from './model';
 import { CircularOptions, SWITCH_DEFAULTS } from './options';
 import { DEFAULT_PROSE, fillTemplate } from './prose';
@@ -38,13 +39,15 @@ export interface Praise {
  * between equals), at most options.maxPraised. A given list (options.praisedUnits) replaces the rule, less any
  * unit with a finding: no unit is praised and criticised in the same circular.
  */
-export function praise(a: Pick<CircularData, 'units' | 'findings'>, options: Pick<CircularOptions, 'praisedUnits' | 'maxPraised'>): Praise {
+export function praise(
+  a: Pick<CircularData, 'units' | 'findings'> & { praisedUnits?: string[] },
+  options: Pick<CircularOptions, 'praisedUnits' | 'maxPraised'>,
+): Praise {
   const flagged = unitsWithFindings(a);
-  if (options.praisedUnits && options.praisedUnits.length) {
-    return {
-      units: options.praisedUnits.filter((u) => !flagged.has(u)),
-      dropped: options.praisedUnits.filter((u) => flagged.has(u)),
-    };
+  // A list given with the report's options, else the configuration's praisedUnits, else the rule.
+  const given = options.praisedUnits && options.praisedUnits.length ? options.praisedUnits : a.praisedUnits;
+  if (given && given.length) {
+    return { units: given.filter((u) => !flagged.has(u)), dropped: given.filter((u) => flagged.has(u)) };
   }
   const order = new Map(a.units.map((u, i) => [u.name, i]));
   const units = a.units
@@ -56,7 +59,7 @@ export function praise(a: Pick<CircularData, 'units' | 'findings'>, options: Pic
 }
 
 /** The praised units' names (see praise). */
-export function selectPraisedUnits(a: Pick<CircularData, 'units' | 'findings'>, options: Pick<CircularOptions, 'praisedUnits' | 'maxPraised'>): string[] {
+export function selectPraisedUnits(a: Pick<CircularData, 'units' | 'findings'> & { praisedUnits?: string[] }, options: Pick<CircularOptions, 'praisedUnits' | 'maxPraised'>): string[] {
   return praise(a, options).units;
 }
 
@@ -95,8 +98,11 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
   const unitList = a.unitList ?? [];
   const receptionYes = a.receptionKnown ? unitList.filter((u) => u.receptionDay === true).map((u) => u.name) : [];
   const unreplied = t.total - t.replied;
+  const office = t.office ?? 'city';
   const values: Record<string, string | number> = {
     年度: options.year,
+    本级: PLACE_PREFIX[office],
+    上级: PLACE_PREFIX[PLACES[Math.min(PLACES.indexOf(office) + 1, PLACES.length - 1)]],
     总件数: t.total,
     省级件数: t.provincial,
     省人大建议: t.provincialNpc,

@@ -5,6 +5,7 @@
 import { Analysis } from '../analyse';
 import { Day } from '../dates';
 import { RuleId, deadlineOf } from '../rules';
+import { Item, itemKey } from '../ledger';
 import { Totals, UnitStats } from '../totals';
 
 /**
@@ -54,11 +55,13 @@ export interface CircularData {
   source: string;
   /** Partitioned counts (absent in data kept by older versions: then derived as well as can be). */
   counts?: CircularCounts;
+  /** 办理较好的单位 from the configuration (praisedUnits), when it names them. */
+  praisedUnits?: string[];
 }
 
 export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
   const l = a.ledger;
-  const grades = l.config.categories;
+  const t = a.totals;
   const c: CircularCounts = {
     onTime: 0,
     late: 0,
@@ -66,15 +69,15 @@ export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
     overdue: 0,
     pending: 0,
     unrepliedNoDeadline: 0,
-    grades: grades.map((g) => ({ grade: g, count: 0 })),
+    grades: l.config.categories.map((g) => ({ grade: g, count: 0 })),
     gradeUnknown: 0,
     formsReturned: 0,
     satisfaction: { 满意: 0, 基本满意: 0, 不满意: 0 },
     faceToFace: 0,
-    interSession: 0,
+    interSession: t.municipalNpcInterSession,
     interSessionReplied: 0,
     keyReplied: 0,
-    otherSource: 0,
+    otherSource: t.total - t.provincial - t.municipalNpc - t.municipalCppcc,
     units: [],
   };
   const perUnit = new Map<string, CircularCounts['units'][number]>();
@@ -83,40 +86,58 @@ export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
     perUnit.set(u.name, row);
     c.units.push(row);
   }
+  // Per unit: each unit's own rows (an item split between units counts for each of them).
   for (const item of l.items) {
-    const def = item.source.def;
-    if (!def || def.level === 'national') c.otherSource++;
-    const inter = def?.level === 'own' && def.body === 'npc' && item.source.interSession;
-    if (inter) c.interSession++;
     const u = item.leadUnit ? perUnit.get(item.leadUnit.name) : undefined;
-    if (u) u.items++;
+    if (!u) continue;
+    u.items++;
+    if (item.replyDate.kind === 'empty') continue;
+    u.replied++;
     const deadline = deadlineOf(item, l.config);
-    if (item.replyDate.kind === 'empty') {
-      if (!deadline) c.unrepliedNoDeadline++;
-      else if (deadline < asOf) c.overdue++;
+    if (item.replyDate.kind === 'ok' && deadline && item.replyDate.day <= deadline) u.onTime++;
+    if (item.faceToFace) u.faceToFace++;
+    if (item.satisfaction && item.satisfaction !== '不满意') u.satisfied++;
+  }
+  // The circular's figures count an item once, as the totals do: rows with the same source and number are one item
+  // (分办), replied when every row is, on time when every row is; its first row's grade, contact and satisfaction.
+  const groups = new Map<string, Item[]>();
+  const items: Item[][] = [];
+  for (const item of l.items) {
+    const k = itemKey(item);
+    const g = k === null ? undefined : groups.get(k);
+    if (g) g.push(item);
+    else {
+      const rows = [item];
+      if (k !== null) groups.set(k, rows);
+      items.push(rows);
+    }
+  }
+  for (const rows of items) {
+    const first = rows[0];
+    const deadlines = rows.map((r) => deadlineOf(r, l.config));
+    const replied = rows.every((r) => r.replyDate.kind !== 'empty');
+    const def = first.source.def;
+    const inter = !!def && def.level === 'own' && def.body === 'npc' && first.source.interSession;
+    if (!replied) {
+      const open = rows.map((r, i) => ({ r, d: deadlines[i] })).filter((x) => x.r.replyDate.kind === 'empty');
+      if (open.some((x) => x.d && x.d < asOf)) c.overdue++;
+      else if (open.some((x) => !x.d)) c.unrepliedNoDeadline++;
       else c.pending++;
       continue;
     }
     if (inter) c.interSessionReplied++;
-    if (item.key && def) c.keyReplied++;
-    if (u) u.replied++;
-    if (item.replyDate.kind === 'ok' && deadline) {
-      if (item.replyDate.day <= deadline) {
-        c.onTime++;
-        if (u) u.onTime++;
-      } else c.late++;
-    } else c.undeterminable++;
-    const g = c.grades.find((x) => x.grade === item.category);
+    if (first.key && def) c.keyReplied++;
+    const judged = rows.map((r, i) => (r.replyDate.kind === 'ok' && deadlines[i] ? (r.replyDate.day <= deadlines[i]! ? 'on' : 'late') : 'unknown'));
+    if (judged.every((j) => j === 'on')) c.onTime++;
+    else if (judged.includes('late')) c.late++;
+    else c.undeterminable++;
+    const g = c.grades.find((x) => x.grade === first.category);
     if (g) g.count++;
     else c.gradeUnknown++;
-    if (item.faceToFace) {
-      c.faceToFace++;
-      if (u) u.faceToFace++;
-    }
-    if (item.satisfaction) {
+    if (first.faceToFace) c.faceToFace++;
+    if (first.satisfaction) {
       c.formsReturned++;
-      c.satisfaction[item.satisfaction]++;
-      if (u && item.satisfaction !== '不满意') u.satisfied++;
+      c.satisfaction[first.satisfaction]++;
     }
   }
   return c;
@@ -169,6 +190,7 @@ export function circularData(a: Analysis, asOf: Day, source = ''): CircularData 
     errors: a.errors,
     source,
     counts: circularCounts(a, asOf),
+    ...(l.config.praisedUnits && l.config.praisedUnits.length ? { praisedUnits: l.config.praisedUnits } : {}),
   };
 }
 
