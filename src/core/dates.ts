@@ -28,8 +28,14 @@ export function daysInMonth(y: number, m: number): number {
   return MONTH_DAYS[m - 1];
 }
 
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
 export function dayParts(day: Day): { y: number; m: number; d: number } {
-  return { y: Number(day.slice(0, 4)), m: Number(day.slice(5, 7)), d: Number(day.slice(8, 10)) };
+  return {
+    y: digit(day, 0) * 1000 + digit(day, 1) * 100 + digit(day, 2) * 10 + digit(day, 3),
+    m: digit(day, 5) * 10 + digit(day, 6),
+    d: digit(day, 8) * 10 + digit(day, 9),
+  };
 }
 
 /** Excel's 1900 date system: serial 1 = 1900-01-01 (with its phantom 1900-02-29 at 60). */
@@ -65,11 +71,38 @@ const TEXT_FORMS: RegExp[] = [
 export function parseDay(v: unknown): DateParse {
   if (v === null || v === undefined) return { kind: 'empty' };
   if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return { kind: 'invalid', text: 'Invalid Date' };
+    const t = v.getTime();
+    if (Number.isNaN(t)) return { kind: 'invalid', text: 'Invalid Date' };
     // Cell dates are read at UTC: the date part is the cell's calendar day, the rest its time of day.
-    const day = makeDay(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+    const whole = Math.floor(t / 86400000);
+    let day = dateMemo.get(whole);
+    if (day === undefined) {
+      day = makeDay(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+      if (dateMemo.size > 100000) dateMemo.clear();
+      dateMemo.set(whole, day);
+    }
     return day ? { kind: 'ok', day } : { kind: 'invalid', text: v.toISOString() };
   }
+  if (typeof v === 'string') {
+    const hit = textMemo.get(v);
+    if (hit) return hit.kind === 'invalid' ? { ...hit } : hit.kind === 'ok' ? { kind: 'ok', day: hit.day } : { kind: 'empty' };
+    const parsed = parseValue(v);
+    if (v.length <= 40) {
+      if (textMemo.size > 100000) textMemo.clear();
+      textMemo.set(v, parsed);
+    }
+    return parsed;
+  }
+  return parseValue(v);
+}
+
+/** Days already read, by whole days since 1970 (a ledger has a few hundred distinct dates). */
+const dateMemo = new Map<number, Day | null>();
+/** Date texts already read. */
+const textMemo = new Map<string, DateParse>();
+
+function parseValue(v: unknown): DateParse {
+  if (v === null || v === undefined) return { kind: 'empty' };
   if (typeof v === 'number') {
     if (v >= MIN_SERIAL && v <= MAX_SERIAL) {
       const day = serialToDay(v);
@@ -108,6 +141,24 @@ export function parseDay(v: unknown): DateParse {
  * final month that corresponds to the start day, or on that month's last day where it has no such day.
  */
 export function addMonths(day: Day, months: number): Day {
+  let memo = monthsMemo.get(months);
+  if (!memo) {
+    memo = new Map();
+    monthsMemo.set(months, memo);
+  }
+  let out = memo.get(day);
+  if (out === undefined) {
+    out = computeAddMonths(day, months);
+    if (memo.size > 100000) memo.clear();
+    memo.set(day, out);
+  }
+  return out;
+}
+
+/** Deadlines already computed, by period (a ledger's items share a few hundred assignment days). */
+const monthsMemo = new Map<number, Map<Day, Day>>();
+
+function computeAddMonths(day: Day, months: number): Day {
   const { y, m, d } = dayParts(day);
   const index = y * 12 + (m - 1) + months;
   const ny = Math.floor(index / 12);

@@ -3,6 +3,8 @@ export * from './text';
 export * from './dates';
 export * from './errors';
 export * from './vocabulary';
+export * from './sources';
+export * from './config';
 export * from './header';
 export * from './values';
 export * from './units';

@@ -17,7 +17,8 @@ export interface ExcelHost {
 }
 
 export function officeExcelHost(): ExcelHost {
-  const capabilities = excelCapabilities((n, v) => Office.context.requirements.isSetSupported(n, v));
+  const lib = (globalThis as unknown as { Excel?: Record<string, unknown> }).Excel;
+  const capabilities = excelCapabilities((n, v) => Office.context.requirements.isSetSupported(n, v), lib);
   return {
     capabilities,
     read: (onProgress) => Excel.run((ctx) => readGrids(ctx, onProgress)),

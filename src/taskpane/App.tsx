@@ -1,6 +1,6 @@
 /** Routes by host: Excel, Word, or no Office host at all (the standalone page, with both panes as tabs). */
 import * as React from 'react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Theme, webLightTheme } from '@fluentui/react-components';
 import { ExcelPane } from './ExcelPane';
 import { StandalonePane } from './StandalonePane';
 import { WordPane } from './WordPane';
@@ -50,11 +50,13 @@ export function App({
   excel,
   word,
   files = lazyFiles,
+  theme,
 }: {
   host: HostKind;
   excel?: () => ExcelHost;
   word?: () => WordHost;
   files?: () => Promise<PageFiles>;
+  theme?: Theme;
 }): React.JSX.Element {
   let body: React.JSX.Element;
   if (host === 'Excel' && excel) body = <ExcelPane host={excel()} />;
@@ -66,7 +68,7 @@ export function App({
       </LedgerProvider>
     );
   return (
-    <FluentProvider theme={webLightTheme} lang="zh-CN">
+    <FluentProvider theme={theme ?? webLightTheme} lang="zh-CN">
       <Announcer>{body}</Announcer>
     </FluentProvider>
   );

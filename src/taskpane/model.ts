@@ -1,7 +1,6 @@
 /** Pane state helpers: pure functions the panes and their tests share. */
 import { Analysis, BanliError, Finding, Grid, RULE_IDS, RuleId, analyse, isBanliError, ruleTitle, severityText, RULES } from '../core';
 
-export type { LoadedWorkbook } from '../xlsx/loaded';
 
 export interface RuleGroup {
   rule: RuleId;

@@ -2,9 +2,11 @@
  * The circular in an open Word document: insert at the cursor (whole or by section), refresh Banli's sections
  * from new data, reconcile them against the ledger. Every section lives in a content control tagged
  * banli:<section>; nothing outside those controls is touched. One insertOoxml (or one file insert) for a new
- * insertion and at most three context.sync() calls per action.
+ * insertion and at most three context.sync() calls per action. A document counts as empty (and gets the complete
+ * .docx) only when empty.ts finds nothing at all in it, headers and footers included.
  */
 import { Circular, FigureDiff, SECTION_IDS, SectionId, flatOpc, reconcile, sectionContentOpc, sectionTag } from '../core';
+import { probeEmpty } from './empty';
 import { WordCapabilities } from './requirements';
 
 export type PageSetup = 'applied' | 'not-empty' | 'unsupported' | 'sections-only';
@@ -37,26 +39,36 @@ export interface InsertOptions {
 }
 
 export async function insertCircular(context: Word.RequestContext, c: Circular, ids: SectionId[], caps: WordCapabilities, opts: InsertOptions): Promise<InsertResult> {
-  const body = context.document.body;
-  body.load('text');
+  const whole = ids.length === SECTION_IDS.length;
   const probes = probe(context, ids, 'items');
+  // Whether the document is empty is asked only when the whole circular is inserted.
+  const emptiness = whole ? probeEmpty(context, caps) : null;
   await context.sync();
 
   const existing = probes.filter((p) => p.list.items.length > 0).map((p) => p.id);
   if (existing.length && !opts.replace) return { kind: 'conflict', existing };
-  const whole = ids.length === SECTION_IDS.length;
-  const empty = body.text.trim() === '';
-  if (whole && empty && !existing.length && caps.fileWithSections && opts.docxBase64) {
+  const empty = !existing.length && emptiness ? await emptiness.empty() : false;
+  if (empty && opts.docxBase64) {
     const base64 = await opts.docxBase64();
-    context.document.insertFileFromBase64(base64, 'Replace', { importDifferentOddEvenPages: true, importStyles: true, importParagraphSpacing: true });
+    if (caps.fileWithSections) {
+      // Each option only where its own requirement set is there (WordApi 1.5; odd/even pages 1.7).
+      const options: Word.InsertFileOptions = { importStyles: true, importParagraphSpacing: true };
+      if (caps.oddEvenPages) options.importDifferentOddEvenPages = true;
+      context.document.insertFileFromBase64(base64, 'Replace', options);
+      await context.sync();
+      return { kind: 'inserted', inserted: ids, replaced: [], pageSetup: 'applied' };
+    }
+    // No document-level insert (WordApi < 1.5, or an office.js without it): the body's (WordApi 1.1) brings the
+    // text and tables; page size and margins are the document's own.
+    context.document.body.insertFileFromBase64(base64, 'Replace');
     await context.sync();
-    return { kind: 'inserted', inserted: ids, replaced: [], pageSetup: 'applied' };
+    return { kind: 'inserted', inserted: ids, replaced: [], pageSetup: 'unsupported' };
   }
   for (const p of probes) for (const cc of p.list.items) replaceContents(cc, c, p.id);
   const fresh = ids.filter((id) => !existing.includes(id));
   if (fresh.length) context.document.getSelection().insertOoxml(flatOpc(c, fresh), 'Replace');
   await context.sync();
-  const pageSetup: PageSetup = !whole ? 'sections-only' : !empty ? 'not-empty' : 'unsupported';
+  const pageSetup: PageSetup = !whole ? 'sections-only' : emptiness && !empty ? 'not-empty' : 'unsupported';
   return { kind: 'inserted', inserted: fresh, replaced: existing, pageSetup };
 }
 

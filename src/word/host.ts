@@ -13,7 +13,8 @@ export interface WordHost {
 }
 
 export function officeWordHost(): WordHost {
-  const capabilities = wordCapabilities((n, v) => Office.context.requirements.isSetSupported(n, v));
+  const lib = (globalThis as unknown as { Word?: Record<string, unknown> }).Word;
+  const capabilities = wordCapabilities((n, v) => Office.context.requirements.isSetSupported(n, v), lib);
   return {
     capabilities,
     store: officeDocumentStore(),

@@ -1,13 +1,81 @@
-/** What the Word host can do, checked at run time. */
+/**
+ * What the Word host can do, checked at run time: the requirement set (answered by the host) AND every proxy member
+ * used, in the office.js library the pane loaded (an older self-hosted office.js lacks e.g.
+ * Document.insertFileFromBase64 even when the host has WordApi 1.5).
+ */
+import { Library, hasMember } from '../excel/requirements';
+
+// The optional ones: a capability object written before they existed means "not available".
 export interface WordCapabilities {
-  /** WordApi 1.3: content controls by tag, insertOoxml, ranges of a control. */
+  /** WordApi 1.3: content controls by tag, insertOoxml, ranges of a control, tables and pictures of the body. */
   basic: boolean;
-  /** WordApi 1.5: inserting a whole .docx with its section properties (page size, margins, line grid, page numbers). */
+  /** WordApi 1.4: custom XML parts (where large saved data goes). */
+  customXml?: boolean;
+  /** WordApi 1.5: inserting a whole .docx into the document with its section properties (page size, margins, line grid, page numbers). */
   fileWithSections: boolean;
+  /** WordApi 1.7: the insertFileOptions option importDifferentOddEvenPages. */
+  oddEvenPages?: boolean;
+  /** WordApiDesktop 1.2: floating shapes and text boxes of the body (else read from the body's OOXML). */
+  shapes?: boolean;
 }
 
-export function wordCapabilities(isSetSupported: (name: string, version: string) => boolean): WordCapabilities {
-  return { basic: isSetSupported('WordApi', '1.3'), fileWithSections: isSetSupported('WordApi', '1.5') };
+export type WordCapability = keyof WordCapabilities;
+
+export const WORD_SETS: Record<WordCapability, [string, string]> = {
+  basic: ['WordApi', '1.3'],
+  customXml: ['WordApi', '1.4'],
+  fileWithSections: ['WordApi', '1.5'],
+  oddEvenPages: ['WordApi', '1.7'],
+  shapes: ['WordApiDesktop', '1.2'],
+};
+
+/** Every proxy member the Word adapters touch, with the capability that guards it (see EXCEL_MEMBERS). */
+export const WORD_MEMBERS: Array<[cls: string, member: string, guard: WordCapability]> = [
+  ['Document', 'body', 'basic'],
+  ['Document', 'contentControls', 'basic'],
+  ['Document', 'getSelection', 'basic'],
+  ['Document', 'sections', 'basic'],
+  ['Body', 'text', 'basic'],
+  ['Body', 'tables', 'basic'],
+  ['Body', 'inlinePictures', 'basic'],
+  ['Body', 'contentControls', 'basic'],
+  ['Body', 'getOoxml', 'basic'],
+  ['Body', 'insertFileFromBase64', 'basic'],
+  ['SectionCollection', 'items', 'basic'],
+  ['Section', 'getHeader', 'basic'],
+  ['Section', 'getFooter', 'basic'],
+  ['TableCollection', 'items', 'basic'],
+  ['InlinePictureCollection', 'items', 'basic'],
+  ['ContentControlCollection', 'getByTag', 'basic'],
+  ['ContentControlCollection', 'items', 'basic'],
+  ['ContentControl', 'insertOoxml', 'basic'],
+  ['ContentControl', 'getRange', 'basic'],
+  ['ContentControl', 'text', 'basic'],
+  ['Range', 'paragraphs', 'basic'],
+  ['Range', 'insertOoxml', 'basic'],
+  ['ParagraphCollection', 'getFirst', 'basic'],
+  ['Paragraph', 'insertOoxml', 'basic'],
+  ['Document', 'customXmlParts', 'customXml'],
+  ['CustomXmlPartCollection', 'add', 'customXml'],
+  ['CustomXmlPartCollection', 'getByNamespace', 'customXml'],
+  ['CustomXmlPartScopedCollection', 'items', 'customXml'],
+  ['CustomXmlPart', 'getXml', 'customXml'],
+  ['CustomXmlPart', 'delete', 'customXml'],
+  ['Document', 'insertFileFromBase64', 'fileWithSections'],
+  ['Document', 'insertFileFromBase64', 'oddEvenPages'],
+  ['Body', 'shapes', 'shapes'],
+  ['ShapeCollection', 'items', 'shapes'],
+];
+
+export function wordCapabilities(isSetSupported: (name: string, version: string) => boolean, lib?: Library): WordCapabilities {
+  const caps = {} as Required<WordCapabilities>;
+  for (const key of Object.keys(WORD_SETS) as WordCapability[]) {
+    const [set, version] = WORD_SETS[key];
+    caps[key] = isSetSupported(set, version) && WORD_MEMBERS.every(([c, m, g]) => g !== key || hasMember(lib, c, m));
+  }
+  if (!caps.basic) for (const key of Object.keys(caps) as WordCapability[]) caps[key] = false;
+  if (!caps.fileWithSections) caps.oddEvenPages = false;
+  return caps;
 }
 
 export function wordCapabilityNotes(c: WordCapabilities): string[] {

@@ -12,7 +12,7 @@ import { FakeWord } from '../helpers/wordMock';
 import { ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 
 const AS_OF = '2021-07-19';
-const ALL: WordCapabilities = { basic: true, fileWithSections: true };
+const ALL: WordCapabilities = { basic: true, customXml: true, fileWithSections: true, oddEvenPages: true, shapes: true };
 let sample: Analysis;
 const options = () => defaultOptions(2021, AS_OF);
 const circular = () => composeCircular(sample, options(), AS_OF);
@@ -53,10 +53,11 @@ test('插入全文 into an empty document with WordApi 1.5: the complete .docx a
     docxBase64: async () => Buffer.from(await docxBytes(c, AS_OF)).toString('base64'),
   });
   expect(r).toMatchObject({ kind: 'inserted', pageSetup: 'applied' });
-  expect(fake.syncs).toBe(2);
+  expect(fake.syncs).toBe(3); // sections and body, headers and footers, the insert
   expect(fake.ooxmlInserts).toHaveLength(0);
   expect(fake.fileInserts).toHaveLength(1);
-  expect(fake.fileInserts[0].options).toMatchObject({ importDifferentOddEvenPages: true });
+  expect(fake.fileInserts[0]).toMatchObject({ level: 'document', location: 'Replace' });
+  expect(fake.fileInserts[0].options).toEqual({ importStyles: true, importParagraphSpacing: true, importDifferentOddEvenPages: true });
   const zip = await JSZip.loadAsync(Buffer.from(fake.fileInserts[0].base64, 'base64'));
   const xml = await zip.file('word/document.xml')!.async('string');
   expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"/>');
@@ -65,15 +66,67 @@ test('插入全文 into an empty document with WordApi 1.5: the complete .docx a
   expect(fake.tags()).toHaveLength(9);
 });
 
-test('an older Word (no WordApi 1.5): the body goes in, and the pane is told the page setup is not applied', async () => {
+test('an older Word (no WordApi 1.5): the file goes into the body instead, and the pane is told the page setup is not applied', async () => {
   const caps = wordCapabilities((n, v) => n === 'WordApi' && ['1.1', '1.2', '1.3', '1.4'].includes(v));
-  expect(caps).toEqual({ basic: true, fileWithSections: false });
-  expect(wordCapabilityNotes(caps).join()).toMatch(/WordApi 1\.5/);
+  expect(caps).toEqual({ basic: true, customXml: true, fileWithSections: false, oddEvenPages: false, shapes: false });
+  expect(wordCapabilityNotes(caps).join()).toMatch(/不能随通报一起设置页面/);
   const fake = new FakeWord();
-  const r = await insertCircular(fake.context(), circular(), [...SECTION_IDS], caps, { replace: false, docxBase64: async () => 'never' });
+  const c = circular();
+  const r = await insertCircular(fake.context(), c, [...SECTION_IDS], caps, { replace: false, docxBase64: async () => Buffer.from(await docxBytes(c, AS_OF)).toString('base64') });
   expect(r).toMatchObject({ kind: 'inserted', pageSetup: 'unsupported' });
-  expect(fake.fileInserts).toHaveLength(0);
-  expect(fake.ooxmlInserts).toHaveLength(1);
+  expect(fake.fileInserts.map((f) => [f.level, f.location, f.options])).toEqual([['body', 'Replace', undefined]]);
+  expect(fake.tags()).toHaveLength(9);
+});
+
+test('WordApi 1.5 and 1.6 but not 1.7: odd/even pages is not asked for (each option at its own set)', async () => {
+  const caps = wordCapabilities((n, v) => n === 'WordApi' && ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6'].includes(v));
+  expect(caps.fileWithSections).toBe(true);
+  expect(caps.oddEvenPages).toBe(false);
+  const fake = new FakeWord();
+  const c = circular();
+  await insertCircular(fake.context(), c, [...SECTION_IDS], caps, { replace: false, docxBase64: async () => Buffer.from(await docxBytes(c, AS_OF)).toString('base64') });
+  expect(fake.fileInserts[0].options).toEqual({ importStyles: true, importParagraphSpacing: true });
+});
+
+test('a host with WordApi 1.5 but an office.js without Document.insertFileFromBase64 (2022 build): the body’s insert, no TypeError', async () => {
+  const lib = { Document: class { body = 0; contentControls = 0; getSelection() {} sections = 0; }, Body: class {} };
+  const caps = wordCapabilities(() => true, lib);
+  expect(caps.fileWithSections).toBe(false);
+  const fake = new FakeWord();
+  fake.documentFileInsert = false;
+  const c = circular();
+  const r = await insertCircular(fake.context(), c, [...SECTION_IDS], { ...ALL, fileWithSections: false, oddEvenPages: false }, { replace: false, docxBase64: async () => Buffer.from(await docxBytes(c, AS_OF)).toString('base64') });
+  expect(r).toMatchObject({ kind: 'inserted', pageSetup: 'unsupported' });
+  expect(fake.fileInserts.map((f) => f.level)).toEqual(['body']);
+});
+
+describe('a document that only looks empty (no text) is never replaced: the circular goes in at the cursor', () => {
+  const cases: Array<[string, (f: FakeWord) => void]> = [
+    ['a letterhead picture only', (f) => f.blocks.push({ kind: 'picture', text: '' })],
+    ['a table only', (f) => f.blocks.push({ kind: 'table', text: '' })],
+    ['a floating text box only', (f) => f.blocks.push({ kind: 'shape', text: '' })],
+    ['an empty content control only', (f) => f.blocks.push({ kind: 'cc', tag: 'other', text: '', xml: '<w:sdt><w:sdtPr><w:tag w:val="other"/></w:sdtPr><w:sdtContent><w:p/></w:sdtContent></w:sdt>' })],
+    ['a header only (red letterhead text)', (f) => (f.headers['header:Primary'] = [{ kind: 'para', text: '某某市人民政府办公室' }])],
+    ['a first-page header picture only', (f) => (f.headers['header:FirstPage'] = [{ kind: 'picture', text: '' }])],
+    ['a footer only', (f) => (f.headers['footer:Primary'] = [{ kind: 'para', text: '内部资料' }])],
+  ];
+  test.each(cases)('%s', async (_name, setUp) => {
+    const fake = new FakeWord();
+    setUp(fake);
+    fake.cursor = fake.blocks.length;
+    const before = JSON.stringify({ blocks: fake.blocks, headers: fake.headers });
+    const n = fake.blocks.length;
+    const c = circular();
+    const r = await insertCircular(fake.context(), c, [...SECTION_IDS], ALL, { replace: false, docxBase64: async () => Buffer.from(await docxBytes(c, AS_OF)).toString('base64') });
+    expect(r).toMatchObject({ kind: 'inserted', pageSetup: 'not-empty' });
+    expect(fake.fileInserts).toHaveLength(0);
+    expect(fake.ooxmlInserts).toHaveLength(1);
+    expect(fake.syncs).toBeLessThanOrEqual(3);
+    // What was there is still there.
+    const after = JSON.parse(JSON.stringify({ blocks: fake.blocks.slice(0, n), headers: fake.headers }));
+    expect(fake.tags().filter((t) => t.startsWith('banli:'))).toHaveLength(9);
+    expect(after).toEqual(JSON.parse(before));
+  });
 });
 
 test('one section alone; inserting it again asks first, then replaces it in place', async () => {
