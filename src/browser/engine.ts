@@ -45,6 +45,8 @@ export function workerEngine(): Engine {
       worker.postMessage(req, transfer);
     });
 
+  // Started now: the worker parses its code while the clerk picks a file.
+  worker = start();
   return {
     open: (bytes, name, onProgress) => call<OpenedLedger>('open', [bytes, name], [bytes.buffer], onProgress),
     check: (asOf, sheet) => call<CheckView>('check', [asOf, sheet]),

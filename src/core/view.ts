@@ -23,6 +23,7 @@ export type CheckView =
       findings: Finding[];
       notRun: RuleNotRun[];
       errors: number;
+      /** The circular's data without its findings (they are the findings above: see circularDataOf). */
       data: CircularData;
       /** The year most items were assigned (交办) in, for the circular's defaults; null when no date reads. */
       year: number | null;
@@ -55,7 +56,12 @@ export function checkView(a: Analysis, asOf: Day, source: string): CheckView {
     findings: a.findings,
     notRun: a.notRun,
     errors: a.errors,
-    data: circularData(a, asOf, source),
+    data: { ...circularData(a, asOf, source), findings: [] },
     year: ledgerYear(a.ledger.items),
   };
+}
+
+/** The circular's data of a view, its findings put back from the view's own (sent once, not twice). */
+export function circularDataOf(v: Extract<CheckView, { ok: true }>): CircularData {
+  return { ...v.data, findings: v.findings.map((f) => ({ rule: f.rule, unit: f.unit })) };
 }

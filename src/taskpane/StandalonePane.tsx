@@ -21,15 +21,15 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
   const view = l.view?.ok ? l.view : null;
   const busy = !!l.busy;
 
+  // The findings list renders after the totals, in its own low-priority pass (a large ledger has thousands).
+  const findings = React.useDeferredValue(view);
   const detail = React.useCallback((f: Finding) => l.row(f.sheet, f.row ?? 0), [l]);
 
   return (
     <main className={s.root}>
       <Header subtitle={intro ?? '在浏览器中检查办理台账（.xlsx）。文件只在本机处理，不会上传到任何地方。'} />
       <LedgerPicker disabled={busy} onFile={(f) => void l.openFile(f)} onSample={() => void l.openSample()} current={l.opened?.name} />
-      {l.opened && (
-        <CheckControls sheets={l.opened.sheets} sheet={l.sheet} onSheet={l.setSheet} detected={view?.sheet} asOf={l.asOf} onAsOf={l.setAsOf} />
-      )}
+      <CheckControls sheets={l.opened?.sheets ?? []} sheet={l.sheet} onSheet={l.setSheet} detected={view?.sheet} asOf={l.asOf} onAsOf={l.setAsOf} />
       {view && (
         <div className={s.actions}>
           <Button onClick={() => void l.downloadAnnotated()} disabled={busy}>
@@ -47,7 +47,7 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
         onCancel={l.cancel}
       />
       {view && l.opened && <Totals totals={view} source={l.opened.name} />}
-      {view && <Findings findings={view.findings} notRun={view.notRun} detail={detail} />}
+      {view && findings && <Findings findings={findings.findings} notRun={findings.notRun} detail={detail} />}
     </main>
   );
 }

@@ -6,7 +6,7 @@
  */
 import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text, Textarea } from '@fluentui/react-components';
-import { Circular, CircularData, CircularOptions, FigureDiff, SECTION_IDS, SECTION_NAMES, SectionId, composeCircular } from '../core';
+import { Circular, CircularData, CircularOptions, FigureDiff, SECTION_IDS, SECTION_NAMES, SectionId, circularDataOf, composeCircular } from '../core';
 import { WordHost } from '../word/host';
 import { wordCapabilityNotes } from '../word/requirements';
 import { DOCX_TYPE } from '../browser/types';
@@ -52,7 +52,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
   const [confirm, setConfirm] = React.useState<(Confirm & { origin: Origin }) | null>(null);
   const [diffs, setDiffs] = React.useState<FigureDiff[] | null>(null);
 
-  const data: CircularData | null = view ? view.data : (saved?.data ?? null);
+  const data: CircularData | null = React.useMemo(() => (view ? circularDataOf(view) : (saved?.data ?? null)), [view, saved]);
   const errors = formErrors(l.form);
   const notes = word ? wordCapabilityNotes(word.capabilities) : [];
   const anyBusy = !!busy || !!l.busy;

@@ -103,6 +103,12 @@ export function LedgerProvider({
   const engineRef = React.useRef<Engine | null>(null);
   const engine = async () => (engineRef.current ??= await (await files()).engine());
 
+  // Start the engine (the worker) once the page is up, not in the click that opens the first ledger.
+  React.useEffect(() => {
+    const t = setTimeout(() => void engine().catch(() => undefined), 300);
+    return () => clearTimeout(t);
+  }, []);
+
   // Check whenever the ledger, the day or the sheet changes (in the engine; only results come back).
   React.useEffect(() => {
     if (!opened) return;
@@ -113,12 +119,15 @@ export function LedgerProvider({
       .then(
         (v) => {
           if (n !== seq.current) return;
-          setView(v);
-          setBusy(null);
+          // A large result renders in slices (a transition), so the page never stalls on it.
+          React.startTransition(() => {
+            setView(v);
+            setBusy(null);
+          });
           // Opening ends when the check is done: say what was found, once.
           if (fresh.current === opened) {
             fresh.current = null;
-            if (v.ok) setNotice({ intent: 'success', text: `已打开 ${opened.name}：${v.items} 件。${v.headline}` });
+            if (v.ok) React.startTransition(() => setNotice({ intent: 'success', text: `已打开 ${opened.name}：${v.items} 件。${v.headline}` }));
           }
         },
         (e) => {
@@ -138,18 +147,22 @@ export function LedgerProvider({
 
   const open = async (name: string, bytes: () => Promise<Uint8Array>, day?: string) => {
     const n = ++seq.current;
-    setOpened(null);
-    setView(null);
-    setNotice(null);
-    setBusy({ label: progressText(name), cancellable: true });
+    React.startTransition(() => {
+      setOpened(null);
+      setView(null);
+      setNotice(null);
+      setBusy({ label: progressText(name), cancellable: true });
+    });
     try {
       const e = await engine();
       const o = await e.open(await bytes(), name, (p) => n === seq.current && setBusy({ label: progressText(name, p), progress: p, cancellable: true }));
       if (n !== seq.current) return;
-      setSheet('');
-      if (day) setAsOfState(day);
       fresh.current = o;
-      setOpened(o);
+      React.startTransition(() => {
+        setSheet('');
+        if (day) setAsOfState(day);
+        setOpened(o);
+      });
     } catch (err) {
       if (n !== seq.current) return;
       const text = errorMessage(err);

@@ -20,13 +20,29 @@ const HTML = path.join(BUILD, 'banli.html');
 const URL_ = `file://${HTML}`;
 const DIR = path.join(OUTPUT, 'pages');
 const BIG = path.join(DIR, 'ledger-100000.xlsx');
+
+/**
+ * The benchmark's large ledger, with the <dimension> Excel and LibreOffice write at the top of every sheet (the
+ * streaming writer leaves it out): it is what lets a reader say "rows read / total".
+ */
+async function writeExcelLikeBigLedger(file: string, items: number): Promise<void> {
+  const raw = `${file}.raw.xlsx`;
+  await writeBigLedger(raw, items);
+  const JSZip = (await import('jszip')).default;
+  const zip = await JSZip.loadAsync(await fs.readFile(raw));
+  const sheet = 'xl/worksheets/sheet1.xml';
+  const xml = await zip.file(sheet)!.async('string');
+  zip.file(sheet, xml.replace(/(<worksheet\b[^>]*>)/, `$1<dimension ref="A1:Q${items + 2}"/>`));
+  await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  await fs.rm(raw);
+}
 let browser: Browser;
 
 beforeAll(async () => {
   // BANLI_REUSE_BUILD=1 tests the dist/banli.html already built (while working on the tests themselves).
   if (process.env.BANLI_REUSE_BUILD !== '1' || !existsSync(HTML)) execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--config', 'webpack.single.config.js', '--mode', 'production', '--env', `out=${BUILD}`], { cwd: ROOT, stdio: 'pipe' });
   await fs.mkdir(DIR, { recursive: true });
-  if (!existsSync(BIG) || statSync(BIG).size < 1000000) await writeBigLedger(BIG, 100000);
+  if (!existsSync(BIG) || statSync(BIG).size < 1000000) await writeExcelLikeBigLedger(BIG, 100000);
   browser = await launch();
 }, 600000);
 
@@ -214,6 +230,7 @@ test('100,000 items: read in the worker with rows and a percentage shown, no mai
   await list.getByRole('button', { name: /超期未答复/ }).click();
   await page.waitForTimeout(500);
   const tasks = await longTasks(page);
+  console.log(`100,000 items: main-thread long tasks (ms): ${JSON.stringify(tasks)}`);
   expect({ longestTaskMs: Math.max(0, ...tasks) }).toEqual({ longestTaskMs: expect.any(Number) });
   expect(tasks.filter((d) => d > 100)).toEqual([]);
   expect(offline(urls).filter((u) => !u.startsWith('file://'))).toEqual([]);

@@ -25,7 +25,7 @@ export function CheckControls({
   return (
     <div className={s.row}>
       <Field label="台账工作表" size="small">
-        <Select value={sheet} onChange={(_, d) => onSheet(d.value)}>
+        <Select value={sheet} onChange={(_, d) => onSheet(d.value)} disabled={sheets.length === 0}>
           <option value="">自动识别{detected ? `（${detected}）` : ''}</option>
           {sheets.map((n) => (
             <option key={n} value={n}>

@@ -170,13 +170,13 @@ export function Findings({
   const [search, setSearch] = React.useState('');
   // The search applies a moment after typing stops, so a large list does not re-filter on every key.
   React.useEffect(() => {
-    const t = setTimeout(() => setFilter((f) => (f.search === search ? f : { ...f, search })), 200);
+    const t = setTimeout(() => React.startTransition(() => setFilter((f) => (f.search === search ? f : { ...f, search }))), 200);
     return () => clearTimeout(t);
   }, [search]);
   const shown = React.useMemo(() => filterFindings(findings, filter), [findings, filter]);
   const options = React.useMemo(() => filterOptions(findings, filter), [findings, filter]);
   const groups = groupFindings(shown);
-  const set = (k: keyof FindingFilter) => (_: unknown, d: { value: string }) => setFilter({ ...filter, [k]: d.value });
+  const set = (k: keyof FindingFilter) => (_: unknown, d: { value: string }) => React.startTransition(() => setFilter({ ...filter, [k]: d.value }));
   const narrowed = shown.length !== findings.length;
   return (
     <section aria-label="问题清单">
