@@ -4,7 +4,7 @@ import globals from 'globals';
 import compat from 'eslint-plugin-compat';
 
 export default tseslint.config(
-  { ignores: ['lib/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-output/**', 'bench-output/**'] },
+  { ignores: ['lib/**', 'dist/**', 'dist-wps/**', 'node_modules/**', 'coverage/**', 'test-output/**', 'bench-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,6 +27,12 @@ export default tseslint.config(
         'Array.prototype.findLastIndex', 'globalThis', 'structuredClone', 'queueMicrotask',
       ],
     },
+  },
+  {
+    // The WPS add-in's ribbon callbacks: plain ES5 script; the functions are called by WPS, by name.
+    files: ['wps/main.js'],
+    languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: { ...globals.browser } },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^(OnAddinLoad|OnBanli[A-Za-z]+)$' }] },
   },
   {
     files: ['src/taskpane/legacy.js'],

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai poppler-utils fontconfig chromium)
+PACKAGES=(libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-liberation2 poppler-utils fontconfig chromium)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -28,8 +28,14 @@ export function daysInMonth(y: number, m: number): number {
   return MONTH_DAYS[m - 1];
 }
 
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
 export function dayParts(day: Day): { y: number; m: number; d: number } {
-  return { y: Number(day.slice(0, 4)), m: Number(day.slice(5, 7)), d: Number(day.slice(8, 10)) };
+  return {
+    y: digit(day, 0) * 1000 + digit(day, 1) * 100 + digit(day, 2) * 10 + digit(day, 3),
+    m: digit(day, 5) * 10 + digit(day, 6),
+    d: digit(day, 8) * 10 + digit(day, 9),
+  };
 }
 
 /** Excel's 1900 date system: serial 1 = 1900-01-01 (with its phantom 1900-02-29 at 60). */
@@ -65,11 +71,38 @@ const TEXT_FORMS: RegExp[] = [
 export function parseDay(v: unknown): DateParse {
   if (v === null || v === undefined) return { kind: 'empty' };
   if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return { kind: 'invalid', text: 'Invalid Date' };
+    const t = v.getTime();
+    if (Number.isNaN(t)) return { kind: 'invalid', text: 'Invalid Date' };
     // Cell dates are read at UTC: the date part is the cell's calendar day, the rest its time of day.
-    const day = makeDay(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+    const whole = Math.floor(t / 86400000);
+    let day = dateMemo.get(whole);
+    if (day === undefined) {
+      day = makeDay(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+      if (dateMemo.size > 100000) dateMemo.clear();
+      dateMemo.set(whole, day);
+    }
     return day ? { kind: 'ok', day } : { kind: 'invalid', text: v.toISOString() };
   }
+  if (typeof v === 'string') {
+    const hit = textMemo.get(v);
+    if (hit) return hit.kind === 'invalid' ? { ...hit } : hit.kind === 'ok' ? { kind: 'ok', day: hit.day } : { kind: 'empty' };
+    const parsed = parseValue(v);
+    if (v.length <= 40) {
+      if (textMemo.size > 100000) textMemo.clear();
+      textMemo.set(v, parsed);
+    }
+    return parsed;
+  }
+  return parseValue(v);
+}
+
+/** Days already read, by whole days since 1970 (a ledger has a few hundred distinct dates). */
+const dateMemo = new Map<number, Day | null>();
+/** Date texts already read. */
+const textMemo = new Map<string, DateParse>();
+
+function parseValue(v: unknown): DateParse {
+  if (v === null || v === undefined) return { kind: 'empty' };
   if (typeof v === 'number') {
     if (v >= MIN_SERIAL && v <= MAX_SERIAL) {
       const day = serialToDay(v);
@@ -108,6 +141,24 @@ export function parseDay(v: unknown): DateParse {
  * final month that corresponds to the start day, or on that month's last day where it has no such day.
  */
 export function addMonths(day: Day, months: number): Day {
+  let memo = monthsMemo.get(months);
+  if (!memo) {
+    memo = new Map();
+    monthsMemo.set(months, memo);
+  }
+  let out = memo.get(day);
+  if (out === undefined) {
+    out = computeAddMonths(day, months);
+    if (memo.size > 100000) memo.clear();
+    memo.set(day, out);
+  }
+  return out;
+}
+
+/** Deadlines already computed, by period (a ledger's items share a few hundred assignment days). */
+const monthsMemo = new Map<number, Map<Day, Day>>();
+
+function computeAddMonths(day: Day, months: number): Day {
   const { y, m, d } = dayParts(day);
   const index = y * 12 + (m - 1) + months;
   const ny = Math.floor(index / 12);
@@ -131,4 +182,40 @@ export function chineseDate(day: Day): string {
 /** Today's date on the machine's own calendar. */
 export function today(now: Date = new Date()): Day {
   return makeDay(now.getFullYear(), now.getMonth() + 1, now.getDate()) as Day;
+}
+
+export type DateInput = { kind: 'empty' } | { kind: 'ok'; day: Day } | { kind: 'invalid'; message: string };
+
+/**
+ * A date a clerk types into a field, year first (zh-CN order): 2021-08-01, 2021/8/1, 2021.8.1, 2021年8月1日,
+ * 20210801 (full-width digits too). Unlike parseDay, no Excel serial numbers and no time of day: a field holds a
+ * day, and a half-typed one (2021-8, 0002, 08012021) is an error with a message saying which forms are accepted.
+ */
+export function parseDateInput(text: string): DateInput {
+  const t = cleanText(text);
+  if (t === '') return { kind: 'empty' };
+  const forms = [
+    /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*日?$/,
+    /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/,
+    /^(\d{4})(\d{2})(\d{2})$/,
+  ];
+  for (const re of forms) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const day = makeDay(y, mo, d);
+    if (day) return { kind: 'ok', day };
+    if (y < 1900 || y > 2200) return { kind: 'invalid', message: `“${t}”的年份 ${y} 不对，年份写在最前面，例如 2021-08-01。` };
+    if (mo < 1 || mo > 12) return { kind: 'invalid', message: `“${t}”中没有 ${mo} 月，请按“年-月-日”的顺序写，例如 2021-08-01。` };
+    return { kind: 'invalid', message: `${y}年${mo}月没有 ${d} 日。` };
+  }
+  return { kind: 'invalid', message: `“${t}”不是完整的日期。请写成 2021-08-01、2021/8/1、2021年8月1日 或 20210801。` };
+}
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/** A day in words, to show back what a field understood: 2021年8月1日（星期日）. */
+export function dayInWords(day: Day): string {
+  const { y, m, d } = dayParts(day);
+  return `${chineseDate(day)}（星期${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}）`;
 }

@@ -1,6 +1,7 @@
 /** Finding the ledger's header row and mapping its columns to fields through the synonyms. */
 import { Field, Config, SATISFACTIONS, Satisfaction } from './vocabulary';
-import { readCategory, readSource } from './values';
+import { readCategory } from './values';
+import { parseLabel } from './sources';
 import { compactKey } from './text';
 import { Grid } from './grid';
 
@@ -160,7 +161,7 @@ function decideCategoryColumn(grid: Grid, header: HeaderMatch, config: Config): 
     const v = grid.values[i]?.[c.col - grid.left];
     if (isBlankCell(v)) continue;
     seen++;
-    if (readSource(v, config).def) sources++;
+    if (typeof v === 'string' && (parseLabel(v) || config.sources[v])) sources++;
     else {
       const cat = readCategory(v, config);
       if (typeof cat === 'string' && config.categories.includes(cat)) grades++;

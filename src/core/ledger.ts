@@ -5,7 +5,8 @@ import { cleanText, compactKey, isBlank, splitList, valueText } from './text';
 import { ColumnMap, HeaderMatch, findHeader } from './header';
 import { DateParse, parseDay } from './dates';
 import { UnitDirectory, UnitList, isUnitSheetName, readUnitList } from './units';
-import { isYes, readCategory, readSatisfaction, readSource } from './values';
+import { isYes, readCategory, readSatisfaction } from './values';
+import { Place, SourceReading, classifySource, labelInName, officePlace, parseLabel } from './sources';
 import { BanliError } from './errors';
 
 export interface UnitRef {
@@ -46,7 +47,11 @@ export interface Item {
   part: LedgerPart;
   /** Worksheet row, 1-based. */
   row: number;
-  source: { raw: string; def: SourceDef | null; interSession: boolean };
+  /**
+   * raw: as written (or the sheet's name's label); def: body and level relative to the office, null when
+   * unreadable; problem: why a readable label is not this office's (a lower level's).
+   */
+  source: { raw: string; def: SourceDef | null; interSession: boolean; problem: string | null };
   number: string;
   title: string;
   proposer: string;
@@ -99,6 +104,8 @@ export interface Ledger {
   skipped: { blank: number; total: number; note: number };
   /** Item rows that were hidden in the source. */
   hiddenItemRows: number;
+  /** The office's own level (configured, or the level most source labels name). */
+  office: Place;
   config: Config;
 }
 
@@ -108,6 +115,20 @@ export function cellOf(item: Item, f: Field): CellValue {
   if (!c) return null;
   const v = item.raw[c.col - item.part.left];
   return v === undefined ? null : v;
+}
+
+/**
+ * Which item a row is: source and number (null when the row has no number or its sheet no source). Rows with
+ * the same key are one item: handled by several units (分办) when their lead units differ, duplicates when not.
+ */
+export function itemKey(item: Item): string | null {
+  if (item.number === '' || !partHas(item.part, 'source')) return null;
+  const def = item.source.def;
+  let src: string;
+  if (def) src = `${def.body}/${def.level}/${item.source.interSession ? 1 : 0}/${def.level === 'upper' ? (parseLabel(item.source.raw)?.place ?? '') : ''}`;
+  else if (item.source.raw !== '') src = `?${compactKey(item.source.raw)}`;
+  else return null;
+  return `${src}#${compactKey(item.number)}`;
 }
 
 /** A part has a field: its column, or for the source, the sheet's name. */
@@ -193,10 +214,10 @@ function isLedgerHeader(h: HeaderMatch): boolean {
 /** The longest source label a sheet's name contains (政协提案, 2021年省人大建议台账…), or null. */
 export function sourceFromSheetName(name: string, config: Config): string | null {
   const key = compactKey(name);
-  let best: string | null = null;
+  let best: string | null = labelInName(name);
   for (const label of Object.keys(config.sources)) {
     const k = compactKey(label);
-    if (key.includes(k) && (best === null || k.length > compactKey(best).length)) best = label;
+    if (k !== '' && key.includes(k) && (best === null || k.length > compactKey(best).length)) best = label;
   }
   return best;
 }
@@ -262,6 +283,7 @@ function readPart(c: Candidate, config: Config, directory: UnitDirectory | null,
   const { grid, header } = c;
   const cols = header.columns;
   const sheetSource = cols.source ? null : sourceFromSheetName(grid.sheet, config);
+  const text = (row: CellValue[], f: Field): string => cleanText(valueText(at(row, f)));
   const part: LedgerPart = {
     file: c.file,
     sheet: grid.sheet,
@@ -279,7 +301,6 @@ function readPart(c: Candidate, config: Config, directory: UnitDirectory | null,
     const v = row[col.col - grid.left];
     return v === undefined ? null : v;
   };
-  const text = (row: CellValue[], f: Field): string => cleanText(valueText(at(row, f)));
   const hidden = new Set(grid.hiddenRows ?? []);
   const mappedCols = Object.values(cols).map((col) => col!.col - grid.left);
   const ticks = cols.satisfaction?.ticks
@@ -314,18 +335,14 @@ function readPart(c: Candidate, config: Config, directory: UnitDirectory | null,
     }
     const worksheetRow = grid.top + i;
     if (hidden.has(worksheetRow)) part.hiddenItemRows++;
-    const source = readSource(cols.source ? at(row, 'source') : sheetSource, config);
     const marker = cols.interSession ? isYes(at(row, 'interSession'), config) : false;
     const lead = text(row, 'leadUnit');
     part.items++;
     items.push({
       part,
       row: worksheetRow,
-      source: {
-        raw: source.raw,
-        def: source.def,
-        interSession: Boolean(source.def?.interSession) || (marker && source.def?.kind === 'municipalNpc'),
-      },
+      // Classified once every sheet is read (the office's level depends on all labels); marker kept meanwhile.
+      source: { raw: cols.source ? text(row, 'source') : (sheetSource ?? ''), def: null, interSession: marker, problem: null },
       number: text(row, 'number'),
       title: text(row, 'title'),
       proposer: text(row, 'proposer'),
@@ -368,6 +385,12 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
     throw new BanliError('empty-workbook', `工作簿是空的，没有可检查的台账。需要包含这些列的表头：${allHeaderNames(config)}。`);
   }
   const { parts: chosen, unread } = chooseParts(books, options, config);
+  if (books.length > 1) {
+    for (const b of books) {
+      if (chosen.some((c) => c.file === b.file) || b.grids.some((g) => isUnitSheetName(g.sheet, config))) continue;
+      unread.push({ file: b.file, sheet: '（整个工作簿）', reason: '没有找到台账表头' });
+    }
+  }
   if (chosen.length === 0) {
     const where = options.sheet !== undefined ? `工作表“${options.sheet}”` : '任何工作表';
     throw new BanliError(
@@ -385,6 +408,7 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
 
   const items: Item[] = [];
   const parts = chosen.map((c) => readPart(c, config, directory, items));
+  const office = classifySources(items, config);
   const columns: ColumnMap = {};
   for (const p of parts) for (const [f, c] of Object.entries(p.columns) as Array<[Field, ColumnMap[Field]]>) columns[f] ??= c;
   const first = parts[0];
@@ -404,8 +428,32 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
       note: parts.reduce((n, p) => n + p.skipped.note, 0),
     },
     hiddenItemRows: parts.reduce((n, p) => n + p.hiddenItemRows, 0),
+    office,
     config,
   };
+}
+
+/** Sets every item's source relative to the office; returns the office's level. */
+function classifySources(items: Item[], config: Config): Place {
+  const counts = new Map<string, number>();
+  for (const it of items) if (it.source.raw !== '') counts.set(it.source.raw, (counts.get(it.source.raw) ?? 0) + 1);
+  const labels: string[] = [];
+  for (const [l, n] of counts) for (let i = 0; i < n; i++) labels.push(l);
+  const office = officePlace(labels, config.officeLevel);
+  const memo = new Map<string, SourceReading>();
+  for (const it of items) {
+    let r = memo.get(it.source.raw);
+    if (!r) {
+      r = classifySource(it.source.raw, office, config.sources);
+      memo.set(it.source.raw, r);
+    }
+    const def = r.def;
+    const marker = it.source.interSession;
+    it.source.def = def;
+    it.source.problem = r.problem;
+    it.source.interSession = Boolean(def?.interSession) || (marker && def?.body === 'npc' && def.level === 'own');
+  }
+  return office;
 }
 
 /** One workbook's ledger (every ledger sheet of it). */

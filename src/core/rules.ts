@@ -8,11 +8,12 @@ import { parseDay, Day } from './dates';
 import { valueText } from './text';
 import { RULE_LIST, RuleId } from './rules/registry';
 import { CheckOptions, Finding, ItemFacts, Rule, RuleContext, RuleNotRun, RuleRun, Severity } from './rules/types';
-import { deadlineOf } from './rules/facts';
+import { deadlineOf } from './deadlines';
 
 export type { RuleId } from './rules/registry';
 export type { CheckOptions, Finding, ItemFacts, Rule, RuleContext, RuleNotRun, RuleRun, Severity } from './rules/types';
-export { deadlineOf, daysBetween } from './rules/facts';
+export { daysBetween } from './rules/facts';
+export { deadlineOf, baseDeadline, extensionOf } from './deadlines';
 export { DATE_FIELDS } from './rules/date-invalid';
 export { RULE_LIST } from './rules/registry';
 
@@ -98,7 +99,6 @@ export function checkLedger(ledger: Ledger, options: CheckOptions): CheckResult 
     }
   }
 
-  const months = config.deadlineMonths;
   const categories = config.categories;
   let part: LedgerPart | null = null;
   let checks: Array<(item: Item, facts: ItemFacts) => void> = [];
@@ -108,7 +108,7 @@ export function checkLedger(ledger: Ledger, options: CheckOptions): CheckResult 
       checks = perPart.get(part)!;
     }
     const facts: ItemFacts = {
-      deadline: deadlineOf(item, months),
+      deadline: deadlineOf(item, config),
       replied: item.replyDate.kind !== 'empty',
       categoryValid: typeof item.category === 'string' && categories.includes(item.category),
     };

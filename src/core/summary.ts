@@ -1,6 +1,7 @@
 /** Totals and findings described in Chinese, in the circular's own terms. Shared by the CLI and the panes. */
 import { Analysis } from './analyse';
-import { Rate, Totals } from './totals';
+import { Rate, SourceCount, Totals } from './totals';
+import { PLACE_PREFIX } from './sources';
 import { RULES, RuleId } from './rules';
 
 export function percent(r: Rate): string {
@@ -12,13 +13,32 @@ export function rateText(r: Rate): string {
   return `${percent(r)}（${r.numerator}/${r.denominator}）`;
 }
 
+/** 【办理总数】 naming the sources as the ledger does: upper levels, the office's own, national. */
+export function sourcesLine(t: Totals): string {
+  const by = t.bySource ?? [];
+  const own = PLACE_PREFIX[t.office ?? 'city'];
+  const label = (level: SourceCount['level'], body: SourceCount['body'], inter: boolean, fallback: string) =>
+    by.find((s) => s.level === level && s.body === body && s.interSession === inter)?.label ?? fallback;
+  const upper = by.filter((s) => s.level === 'upper');
+  const upperText = upper.length
+    ? upper.map((s) => s.label).join('、') + ` ${t.provincial} 件（${upper.map((s) => `${s.label} ${s.items} 件`).join('，')}），`
+    : t.office === 'province'
+      ? ''
+      : `省人大建议、省政协提案 0 件（省人大建议 0 件，省政协提案 0 件），`;
+  const national = by.filter((s) => s.level === 'national');
+  return (
+    `【办理总数】共 ${t.total} 件：${upperText}` +
+    `${label('own', 'npc', false, `${own}人大建议`)} ${t.municipalNpc} 件（含闭会建议 ${t.municipalNpcInterSession} 件），` +
+    `${label('own', 'cppcc', false, `${own}政协提案`)} ${t.municipalCppcc} 件` +
+    national.map((s) => `，${s.label} ${s.items} 件`).join('') +
+    (t.unknownSource ? `，来源无法识别 ${t.unknownSource} 件` : '') +
+    '。'
+  );
+}
+
 export function totalsLines(t: Totals): string[] {
   const lines = [
-    `【办理总数】共 ${t.total} 件：省人大建议、省政协提案 ${t.provincial} 件（省人大建议 ${t.provincialNpc} 件，省政协提案 ${t.provincialCppcc} 件），` +
-      `市人大建议 ${t.municipalNpc} 件（含闭会建议 ${t.municipalNpcInterSession} 件），市政协提案 ${t.municipalCppcc} 件` +
-      (t.nationalNpc ? `，全国人大建议 ${t.nationalNpc} 件` : '') +
-      (t.unknownSource ? `，来源无法识别 ${t.unknownSource} 件` : '') +
-      '。',
+    sourcesLine(t),
     `【重点督办】人大建议 ${t.keyNpc} 件，政协提案 ${t.keyCppcc} 件。`,
     `【办复情况】已答复 ${t.replied} 件，办复率 ${rateText(t.rates.reply)}；按期答复 ${t.repliedOnTime} 件，按期办复率 ${rateText(t.rates.onTime)}；超期未答复 ${t.overdue} 件。`,
     `【答复类别】${Object.entries(t.categories)
@@ -27,8 +47,24 @@ export function totalsLines(t: Totals): string[] {
     `【满意度】满意 ${t.satisfaction['满意']} 件，基本满意 ${t.satisfaction['基本满意']} 件，不满意 ${t.satisfaction['不满意']} 件；` +
       `满意率（满意+基本满意，以收回的征询意见表计）${rateText(t.rates.satisfied)}。`,
     `【当面会商】已答复件中当面会商 ${t.faceToFace} 件，面商率 ${rateText(t.rates.faceToFace)}。`,
-    `【承办单位】主办、协办单位共 ${t.handlingUnits} 个。`,
+    `【承办单位】主办、协办单位共 ${t.handlingUnits} 个（主办单位 ${t.leadUnits ?? 0} 个，协办单位 ${t.coUnits ?? 0} 个）。`,
   ];
+  if (t.rates.formsReturned) {
+    lines.push(
+      `【征询意见】收回征询意见表 ${t.formsReturned} 件，占已答复件 ${rateText(t.rates.formsReturned)}；满意率 ${rateText(t.rates.fullySatisfied)}，基本满意率 ${rateText(t.rates.basicallySatisfied)}。`,
+      `【答复类别占比】${Object.entries(t.rates.categories)
+        .map(([c, r]) => `${c}类 ${percent(r)}`)
+        .join('，')}（以已答复件计）。`,
+    );
+  }
+  if (t.splitItems) lines.push(`【分办】由几个单位分别主办的 ${t.splitItems} 件，各按一件计。`);
+  if (t.rates.published) lines.push(`【公开】已答复件中已公开 ${t.published} 件，公开率 ${rateText(t.rates.published)}。`);
+  const top = (list: Array<[string, number]> | null, title: string) => {
+    if (list && list.length) lines.push(`【${title}】${list.map(([k, n]) => `${k} ${n} 件`).join('，')}。`);
+  };
+  top(t.byTopic, '按内容分类');
+  top(t.byDelegation, '按代表团');
+  top(t.bySector, '按界别');
   return lines;
 }
 

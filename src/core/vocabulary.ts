@@ -32,13 +32,8 @@ export type Field =
   | 'secondReply'
   | 'coUnitOpinion';
 
-export type SourceKind = 'provincialNpc' | 'provincialCppcc' | 'municipalNpc' | 'municipalCppcc' | 'nationalNpc';
-
-export interface SourceDef {
-  kind: SourceKind;
-  /** Counted inside the municipal NPC figure but reported apart (闭会建议). */
-  interSession?: boolean;
-}
+import type { Place, SourceDef } from './sources';
+export type { SourceDef } from './sources';
 
 export type Satisfaction = '满意' | '基本满意' | '不满意';
 export const SATISFACTIONS: readonly Satisfaction[] = ['满意', '基本满意', '不满意'];
@@ -47,8 +42,13 @@ export interface Config {
   headers: Record<Field, string[]>;
   /** Fields without which the check cannot do its job (ledger.column-missing). */
   requiredFields: Field[];
-  /** Source labels (compared after removing spaces and full-width forms). */
+  /**
+   * Source labels the office writes that are not read from their prefix (全国/省/市/区/县 + 人大建议/政协提案),
+   * or that mean something else here (compared after removing spaces and full-width forms).
+   */
   sources: Record<string, SourceDef>;
+  /** The office's own level; by default the level most of the ledger's labels name. */
+  officeLevel?: Place;
   /** Allowed reply categories. */
   categories: string[];
   /** Words that name a category, checked in order (the first contained wins). */
@@ -57,6 +57,16 @@ export interface Config {
   degreeByCategory: Record<string, string[]>;
   /** Reply deadline in calendar months after assignment. */
   deadlineMonths: number;
+  /** Months per source label (政协提案: 5), instead of deadlineMonths. */
+  deadlineMonthsBySource?: Record<string, number>;
+  /** A fixed deadline per source label (YYYY-MM-DD), used when the ledger has no deadline column value. */
+  fixedDeadlines?: Record<string, string>;
+  /** Longest deadline with an approved extension, in months after assignment. */
+  maxExtensionMonths: number;
+  /** The 催办 list: unanswered items due within this many days. */
+  dueSoonDays: number;
+  /** Units named in the circular as handling well, instead of the documented selection. */
+  praisedUnits?: string[];
   /** Words that mean "no" in a yes/no column; an empty cell is no too, anything else is yes. */
   noWords: string[];
   /** Words in a total row's first cells. */
@@ -127,24 +137,7 @@ export const DEFAULT_CONFIG: Config = {
     coUnitOpinion: ['协办意见日期', '协办意见', '协办意见时间', '协办答复日期'],
   },
   requiredFields: ['source', 'number', 'leadUnit', 'assignDate', 'replyDate', 'category', 'satisfaction'],
-  sources: {
-    省人大建议: { kind: 'provincialNpc' },
-    省人大代表建议: { kind: 'provincialNpc' },
-    省政协提案: { kind: 'provincialCppcc' },
-    省政协委员提案: { kind: 'provincialCppcc' },
-    市人大建议: { kind: 'municipalNpc' },
-    市人大代表建议: { kind: 'municipalNpc' },
-    人大建议: { kind: 'municipalNpc' },
-    议案转建议: { kind: 'municipalNpc' },
-    市人大闭会建议: { kind: 'municipalNpc', interSession: true },
-    闭会建议: { kind: 'municipalNpc', interSession: true },
-    市人大闭会期间建议: { kind: 'municipalNpc', interSession: true },
-    闭会期间建议: { kind: 'municipalNpc', interSession: true },
-    市政协提案: { kind: 'municipalCppcc' },
-    市政协委员提案: { kind: 'municipalCppcc' },
-    政协提案: { kind: 'municipalCppcc' },
-    全国人大建议: { kind: 'nationalNpc' },
-  },
+  sources: {},
   categories: ['A', 'B', 'C'],
   categoryWords: [
     ['A', ['已经解决', '已解决', '基本解决', '已采纳', '采纳']],
@@ -157,6 +150,8 @@ export const DEFAULT_CONFIG: Config = {
     C: ['留作参考', '暂不能解决'],
   },
   deadlineMonths: 3,
+  maxExtensionMonths: 6,
+  dueSoonDays: 15,
   noWords: ['否', '不', '无', '没有', '未', 'N', 'NO', 'F', 'FALSE', '0', '×', '✗', '✘', 'X', '-', '—', '/'],
   totalRowWords: ['合计', '总计', '小计'],
   unitSheetNames: ['承办单位', '承办单位名单', '单位名单', '单位'],
@@ -175,16 +170,4 @@ export function makeConfig(overrides: ConfigOverrides = {}): Config {
     ...overrides,
     headers: { ...DEFAULT_CONFIG.headers, ...(overrides.headers ?? {}) },
   };
-}
-
-export const SOURCE_LABELS: Record<SourceKind, string> = {
-  provincialNpc: '省人大建议',
-  provincialCppcc: '省政协提案',
-  municipalNpc: '市人大建议',
-  municipalCppcc: '市政协提案',
-  nationalNpc: '全国人大建议',
-};
-
-export function isNpc(kind: SourceKind): boolean {
-  return kind === 'provincialNpc' || kind === 'municipalNpc' || kind === 'nationalNpc';
 }

@@ -121,8 +121,8 @@ export function excelCapabilities(isSetSupported: IsSetSupported, lib?: Library)
 /** Plain words for the clerk about what this Excel cannot do. */
 export function capabilityNotes(c: ExcelCapabilities): string[] {
   const out: string[] = [];
-  if (!c.basic) out.push('这个版本的 Excel 太旧（不支持 ExcelApi 1.4），无法在 Excel 中检查台账。请升级 Office，或在浏览器中打开本页面检查文件。');
-  if (c.basic && !c.changeEvents) out.push('这个版本的 Excel 不支持修改后自动重新检查（需要 ExcelApi 1.7）：修改台账后请点“重新检查”。');
-  if (c.basic && !c.notes) out.push('这个版本的 Excel（或加载项服务器上的 office.js）不支持单元格批注接口（需要 ExcelApi 1.18）：“标记问题”只给单元格着色，不加批注。');
+  if (!c.basic) out.push('这个版本的 Excel 较旧，不能在 Excel 中检查台账。请升级 Office，或在浏览器中打开单文件版页面检查台账文件。');
+  if (c.basic && !c.changeEvents) out.push('这个版本的 Excel 不能在修改后自动重新检查：修改台账后请点“重新检查”。');
+  if (c.basic && !c.notes) out.push('这个版本的 Excel 不能加批注：“标记问题”只给单元格着色，不加批注。');
   return out;
 }

@@ -74,7 +74,7 @@ export async function checkJob(file: string, options: AnalyseOptions, annotate: 
     return { kind: 'checked', summary: errorSummary(file, e) };
   }
   if (await isBanliAnnotated(bytes)) {
-    return { kind: 'skipped', skip: { path: file, reason: 'annotated-copy', message: `${file} 是办理助手写出的标注副本，不作为台账检查（已跳过）。` } };
+    return { kind: 'skipped', skip: { path: file, reason: 'annotated-copy', message: `${file} 是办理助手写出的标注副本，不作为台账检查。` } };
   }
   const r = await analyseBytes(file, bytes, options);
   if (!r.ok) return { kind: 'checked', summary: r };

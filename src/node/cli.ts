@@ -1,28 +1,49 @@
 /** The banli command line. Every failure a user can cause ends in a Chinese message and exit code 2. */
 import * as path from 'path';
-import { BanliError, Day, Grid, isBanliError, parseAsOf, today } from '../core';
+import { AnalyseOptions, Analysis, BanliError, Config, Day, Grid, isBanliError, parseAsOf, today } from '../core';
 import { parseArgs } from './args';
 import { analyseFile, readUnitGrids } from './check';
-import { SkippedPath } from './files';
+import { PathEntry, SkippedPath } from './files';
 import { fileText, grandTotalText, skippedText, statusLine } from './textReport';
-import { AnnotatedResult, FileSummary, summarize, summaryJson } from './summary';
+import { FileSummary, WriteResult, summarize, summaryJson } from './summary';
 import { runBatch } from './batch';
 import { htmlReport } from './html';
-import { parseSections, writeCircular, writeFlatOpc } from './report';
+import { parseSections, readTemplate, reportNotes, writeCircular, writeFlatOpc } from './report';
 import { argSpec } from './options';
 import { PathPlan, preparePaths } from './paths';
-import { errorInfo, isSystemError, systemMessage } from './errors';
+import { ErrorInfo, errorInfo, isSystemError } from './errors';
 import { prepareFolder, writeFileAtomic } from './safeWrite';
 import { readBytes } from './workbook';
+import { resolveConfig } from './config';
+import { runInit } from './init';
+import { analyseCombined, runCombinedCheck } from './combine';
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
 }
 
+let pipeWatched = false;
+/** Output piped into a command that stops reading (`banli check … | head`) ends quietly, not with EPIPE. */
+function watchPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
+}
+
 const stdio: Io = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
+  out: (s) => {
+    watchPipe();
+    process.stdout.write(s);
+  },
+  err: (s) => {
+    watchPipe();
+    process.stderr.write(s);
+  },
 };
 
 export const SAMPLE_LEDGER = path.resolve(__dirname, '../../samples/ledger-2021.xlsx');
@@ -33,7 +54,9 @@ const HELP = `banli —— 建议提案办理台账检查（办理助手）
 用法：
   banli check [选项] 路径...      检查台账（.xlsx 文件或文件夹，文件夹会递归查找）
   banli report [选项] 台账.xlsx -o 通报.docx
+  banli report [选项] 文件... 或 文件夹 -o 通报.docx   把各单位报来的台账合并后生成通报
                                    按台账生成办理工作情况通报（GB/T 9704 版式的 .docx）
+  banli init [台账或文件夹]        在台账旁写出一个填好默认值的设置文件 banli.config.json
   banli demo                       检查自带的示例台账（截至 2021-07-19），打印摘要并生成示例通报
   banli --help | --version
 
@@ -46,6 +69,8 @@ check 的选项：
   --max-findings N       每个文件最多列出 N 条问题（各规则的计数不受影响）
   --html 文件            另外写出一个 HTML 报告（自包含，可直接打印）
   --annotate 文件夹      为每个工作簿写出标注副本（问题单元格着色、加批注，并附“检查结果”工作表）；原文件不会被改动
+  --combine              把给出的几个工作簿（或文件夹里的全部工作簿）合并为一个台账检查：一套合计，问题写明 文件!工作表!单元格
+  --config 文件          设置文件（默认：台账所在文件夹中的 banli.config.json）
   --jobs N               同时检查的文件数（默认：按文件数和 CPU 自动选择；1 表示逐个检查）
 
 report 的选项（未给出的使用参考通报的版头、主送和版记）：
@@ -60,14 +85,25 @@ report 的选项（未给出的使用参考通报的版头、主送和版记）�
   --addressees 文字      主送机关
   --copy-to 文字         抄送机关，多行用 | 分隔
   --printing-office 机关 印发机关
-  --print-date 日期      印发日期（默认成文日期）
+  --issue-date 日期      印发日期（默认成文日期后的下一个工作日；--print-date 同义）
   --reception-deadline 文字  未落实接待日单位的整改期限，如 9月底
   --praised 单位列表     指定“办理较好的单位”（用 、或 , 分隔），代替默认规则
   --prose 文件           JSON 文件，按键替换默认文字（见 README）
+  --template 文件        通报模板（纯文本或 .docx，格式见 templates/通报模板.txt），代替默认措辞
+  --problem-units 写法   存在的问题中点名单位（named，附件数）或写“少数/个别单位”（vague，默认）
+  --no-grade-shares      答复类别不写占比      --satisfaction-together  满意与基本满意合并
+  --no-forms-returned    不写收回的征询意见表数  --no-inter-session       不写闭会建议的办理进度
+  --attachment           附分单位统计表（附件）  --no-seal                不加盖印章的署名版式
+  --signature 文字       发文机关署名（默认发文机关）
+  --accept-errors        台账仍有错误级别问题时也以 0 退出（默认：照常写出通报，列出影响数字的问题并以 1 退出）
   --flat-opc 文件        同时写出供 Word insertOoxml 使用的 Flat OPC 包
   --sections 列表        与 --flat-opc 一起：只写这些部分（header,title,addressees,opening,part1,part2,part3,date,colophon）
 
-退出码：0 没有错误；1 有错误级别的问题；2 有文件无法作为台账读取，或参数有误。
+文件的安全：
+  任何输出都不会覆盖输入的台账（按文件本身判断，链接、别名也算）；-o 必须是 .docx，--html 不能用工作簿或 Word 文档的名字。
+  输出先写入同一文件夹中的临时文件再改名，中途中断不会留下半个文件。同一个文件只检查一次；办理助手写出的标注副本不会被当作台账检查。
+
+退出码：0 没有错误；1 有错误级别的问题；2 有文件无法作为台账读取、HTML 报告没能写出，或参数有误（包括为免覆盖而拒绝的输出）。
 `;
 
 function version(): string {
@@ -85,6 +121,8 @@ interface CheckOpts {
   formVersion?: string;
   sheet?: string;
   maxFindings: number;
+  /** banli.config.json (--config, or beside the first path) and its settings. */
+  config?: { config: Config; file: string };
 }
 
 /** The options' values, checked; nothing is read yet (the paths are checked first, then --units is read). */
@@ -144,7 +182,7 @@ function progress(enabled: boolean): ((done: number, total: number, file: string
 async function runCheck(plan: PathPlan, opts: CheckOpts, io: Io): Promise<number> {
   const { entries } = plan.inputs;
   const batch = await runBatch(entries, {
-    options: { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet },
+    options: { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet, config: opts.config?.config },
     annotatePaths: plan.annotatePaths,
     jobs: opts.jobs,
     onProgress: progress(io === stdio && process.stderr.isTTY === true && entries.length > 1),
@@ -152,7 +190,7 @@ async function runCheck(plan: PathPlan, opts: CheckOpts, io: Io): Promise<number
   const results = batch.results;
   const skipped: SkippedPath[] = [...plan.inputs.skipped, ...batch.skipped];
   // Each output is attempted whatever happened to the one before; the report on stdout always comes.
-  let html: AnnotatedResult | undefined;
+  let html: WriteResult | undefined;
   if (opts.html) {
     try {
       await writeFileAtomic(opts.html, htmlReport(results, { asOf: opts.asOf }));
@@ -164,10 +202,11 @@ async function runCheck(plan: PathPlan, opts: CheckOpts, io: Io): Promise<number
   }
   if (opts.json) {
     const doc: Record<string, unknown> = { asOf: opts.asOf, files: results.map((r) => summaryJson(r, opts.maxFindings)), skipped };
+    if (opts.config) doc.config = opts.config.file;
     if (html) doc.html = html;
     io.out(JSON.stringify(doc) + '\n');
   } else {
-    io.out(`检查截至 ${opts.asOf}\n\n`);
+    io.out(`检查截至 ${opts.asOf}${opts.config ? `，使用设置文件 ${opts.config.file}` : ''}\n\n`);
     if (skipped.length) io.out(skippedText(skipped) + '\n\n');
     if (results.length > 1) io.out(results.map(statusLine).join('\n') + '\n\n');
     if (results.length) io.out(results.map((r) => fileText(r, opts.maxFindings)).join('\n\n') + '\n');
@@ -184,22 +223,27 @@ export function exitCode(results: FileSummary[]): number {
 
 async function runReport(argv: string[], io: Io): Promise<number> {
   const { flags, positionals } = parseArgs(argv, argSpec('report'));
-  if (positionals.length !== 1) throw new BanliError('bad-option', '请给出一个台账文件。用法：banli report 台账.xlsx -o 通报.docx');
+  if (positionals.length === 0) throw new BanliError('bad-option', '请给出台账文件（几个文件或一个文件夹时合并为一个台账）。用法：banli report 台账.xlsx -o 通报.docx');
   if (typeof flags.output !== 'string') throw new BanliError('bad-option', '请用 -o 指定要写出的 .docx 文件。');
   const parsed = parseCheckOptions(flags);
   const sections = typeof flags.sections === 'string' ? parseSections(flags.sections) : undefined;
   const plan = await preparePaths('report', flags, positionals);
   const ledger = plan.inputs.entries[0];
-  if (!ledger || plan.inputs.entries.length !== 1 || ledger.path !== positionals[0]) {
+  // Several files, or a folder: the unit returns read as one ledger.
+  const combine = positionals.length > 1 || (plan.inputs.entries.length > 0 && (plan.inputs.entries.length !== 1 || ledger.path !== positionals[0]));
+  if (!combine && (!ledger || plan.inputs.entries.length !== 1 || ledger.path !== positionals[0])) {
     const why = plan.inputs.skipped[0]?.message ?? `${positionals[0]} 是文件夹。`;
     throw new BanliError('bad-option', `banli report 需要一个台账文件：${why}`);
   }
-  if (ledger.problem) {
-    io.err(`banli：${ledger.problem.message}\n`);
+  const problem = plan.inputs.entries.find((e) => e.problem)?.problem;
+  if (problem) {
+    io.err(`banli：${problem.message}\n`);
     return 2;
   }
   const opts = await loadUnits(parsed, flags);
-  const r = await analyseFile(positionals[0], { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet });
+  const config = (await resolveConfig(flags.config, positionals))?.config;
+  const analyseOptions = { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet, config };
+  const r = combine ? await combinedResult(plan.inputs.entries, analyseOptions) : await analyseFile(positionals[0], analyseOptions);
   if (!r.ok) {
     io.err(`banli：${r.error.message}\n`);
     return 2;
@@ -216,6 +260,7 @@ async function runReport(argv: string[], io: Io): Promise<number> {
       throw new BanliError('bad-option', '--prose 文件应是一个 JSON 对象，键为段落名，值为文字。');
     }
   }
+  if (str('template')) prose = { ...(await readTemplate(str('template')!)), ...prose };
   const input = {
     analysis: r.analysis,
     asOf: opts.asOf,
@@ -229,9 +274,17 @@ async function runReport(argv: string[], io: Io): Promise<number> {
       addressees: str('addressees'),
       copyTo: str('copy-to')?.split('|'),
       printingOffice: str('printing-office'),
-      printDate: str('print-date'),
+      printDate: str('issue-date') ?? str('print-date'),
+      problemUnits: str('problem-units'),
+      signature: str('signature'),
+      gradeShares: flags['no-grade-shares'] ? false : undefined,
+      satisfactionApart: flags['satisfaction-together'] ? false : undefined,
+      formsReturned: flags['no-forms-returned'] ? false : undefined,
+      interSessionOpen: flags['no-inter-session'] ? false : undefined,
+      attachment: flags['attachment'] ? true : undefined,
+      seal: flags['no-seal'] ? false : undefined,
       receptionDeadline: str('reception-deadline'),
-      praisedUnits: str('praised')?.split(/[、,，]/).map((s) => s.trim()),
+      praisedUnits: str('praised')?.split(/[、,，]/).map((s) => s.trim()) ?? (config?.praisedUnits?.length ? config.praisedUnits : undefined),
       prose,
     },
   };
@@ -242,10 +295,28 @@ async function runReport(argv: string[], io: Io): Promise<number> {
     await writeFlatOpc(input, str('flat-opc')!, sections);
     io.out(`已写出 Flat OPC：${str('flat-opc')}\n`);
   }
+  const notes = reportNotes(input);
+  for (const u of notes.praisedDropped) io.err(`注意：${u} 在“存在的问题”中被提到，未列入办理较好的单位。\n`);
   if (r.analysis.errors > 0) {
-    io.err(`注意：台账中还有 ${r.analysis.errors} 条错误级别的问题，通报中的数字可能需要核实（用 banli check 查看）。\n`);
+    io.err(`注意：台账中还有 ${r.analysis.errors} 条错误级别的问题，影响通报中的这些数字：\n`);
+    for (const w of notes.warnings) {
+      io.err(`  ${w.title}：${w.count} 条，影响${w.affects}\n`);
+      for (const f of r.analysis.findings.filter((x) => x.rule === w.rule).slice(0, 5)) io.err(`    ${f.cell ?? '（整个台账）'} ${f.message}\n`);
+      if (w.count > 5) io.err(`    ……另有 ${w.count - 5} 条（用 banli check 查看全部）\n`);
+    }
+    if (!flags['accept-errors']) {
+      io.err('通报已写出，但请先核实上述问题；确认无误后可加 --accept-errors 以 0 退出。\n');
+      return 1;
+    }
   }
   return 0;
+}
+
+/** The combined ledger as a report input; any unreadable file stops the report (its figures would be short). */
+async function combinedResult(entries: PathEntry[], options: AnalyseOptions): Promise<{ ok: true; analysis: Analysis } | { ok: false; error: { message: string } }> {
+  const c = await analyseCombined(entries, options);
+  if (c.unreadable.length) return { ok: false, error: { message: c.unreadable.map((u) => u.error.message).join('\n') + '\n有工作簿无法读取，通报的数字会不全，所以没有写出通报。' } };
+  return { ok: true, analysis: c.analysis };
 }
 
 async function runDemo(io: Io): Promise<number> {
@@ -265,6 +336,16 @@ async function runDemo(io: Io): Promise<number> {
   return 0;
 }
 
+/** Any error that ends a command, as {code, message} in Chinese. */
+function failure(e: unknown): ErrorInfo {
+  if (isBanliError(e)) return { code: e.code, message: e.message };
+  if (isSystemError(e) && typeof e.path === 'string') {
+    const reading = e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'scandir' || e.syscall === 'stat';
+    return errorInfo(e, e.path, reading ? 'read' : 'write');
+  }
+  return { code: 'unreadable', message: `出现了意外错误：${String((e as Error)?.message ?? e)}` };
+}
+
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   try {
     const [command, ...rest] = argv;
@@ -279,27 +360,28 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if (command === 'check') {
       const { flags, positionals } = parseArgs(rest, argSpec('check'));
       if (positionals.length === 0) throw new BanliError('bad-option', '请给出要检查的台账文件或文件夹。用法：banli check [选项] 路径...');
-      const opts = parseCheckOptions(flags);
+      const opts = { ...parseCheckOptions(flags), config: await resolveConfig(flags.config, positionals) };
       const plan = await preparePaths('check', flags, positionals);
+      if (flags.combine === true) {
+        const o = await loadUnits(opts, flags);
+        const options = { asOf: o.asOf, unitGrids: o.unitGrids, formVersion: o.formVersion, sheet: o.sheet, config: o.config?.config };
+        return await runCombinedCheck(plan.inputs.entries, options, { ...o, config: o.config?.file }, io);
+      }
       return await runCheck(plan, await loadUnits(opts, flags), io);
     }
     if (command === 'report') return await runReport(rest, io);
+    if (command === 'init') return await runInit(rest, io);
     if (command === 'demo') {
       parseArgs(rest, argSpec('demo'));
       return await runDemo(io);
     }
     throw new BanliError('bad-option', `不认识的命令：${command}。用 banli --help 查看用法。`);
   } catch (e) {
-    if (isBanliError(e)) {
-      io.err(`banli：${e.message}\n`);
-      return 2;
-    }
-    if (isSystemError(e) && typeof e.path === 'string') {
-      io.err(`banli：${systemMessage(e, e.path, e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'scandir' ? 'read' : 'write')}\n`);
-      return 2;
-    }
-    io.err(`banli：出现了意外错误：${String((e as Error)?.message ?? e)}\n`);
-    if (process.env.BANLI_DEBUG) io.err(`${(e as Error)?.stack ?? ''}\n`);
+    const error = failure(e);
+    io.err(`banli：${error.message}\n`);
+    if (!isBanliError(e) && !isSystemError(e) && process.env.BANLI_DEBUG) io.err(`${(e as Error)?.stack ?? ''}\n`);
+    // With --json the JSON document comes whatever happened: here, no file checked and why.
+    if (argv[0] === 'check' && argv.includes('--json')) io.out(JSON.stringify({ asOf: null, files: [], skipped: [], error }) + '\n');
     return 2;
   }
 }

@@ -64,6 +64,10 @@ export function notAFile(p: string, st: Stats | BigIntStats): ErrorInfo {
   return { code: 'not-a-file', message: `${p} 是${kindText(st)}，不是普通文件，Banli 不会打开它。请给出 .xlsx 工作簿。` };
 }
 
+function duplicateMessage(p: string, first: string, kind: '文件' | '文件夹'): string {
+  return p === first ? `${kind} ${p} 重复给出，只检查一次。` : `${kind} ${p} 与 ${first} 是同一个${kind}，只检查一次。`;
+}
+
 class Expander {
   readonly entries: PathEntry[] = [];
   readonly skipped: SkippedPath[] = [];
@@ -86,7 +90,7 @@ class Expander {
   }
 
   private skipAnnotated(p: string): void {
-    this.skipped.push({ path: p, reason: 'annotated-copy', message: `${p} 是办理助手写出的标注副本，不作为台账检查（已跳过）。` });
+    this.skipped.push({ path: p, reason: 'annotated-copy', message: `${p} 是办理助手写出的标注副本，不作为台账检查。` });
   }
 
   /** A file reached: counted unless it was reached before. */
@@ -95,7 +99,7 @@ class Expander {
     const id = idOf(st);
     const first = this.seen.get(id);
     if (first !== undefined) {
-      this.skipped.push({ path: p, reason: 'duplicate', sameAs: first, message: `${p} 与 ${first} 是同一个文件，只检查一次。` });
+      this.skipped.push({ path: p, reason: 'duplicate', sameAs: first, message: duplicateMessage(p, first, '文件') });
       return;
     }
     this.seen.set(id, p);
@@ -113,7 +117,7 @@ class Expander {
       const id = idOf(st);
       const first = this.seen.get(id);
       if (first !== undefined) {
-        this.skipped.push({ path: p, reason: 'duplicate', sameAs: first, message: `文件夹 ${p} 与 ${first} 是同一个文件夹，只检查一次。` });
+        this.skipped.push({ path: p, reason: 'duplicate', sameAs: first, message: duplicateMessage(p, first, '文件夹') });
         return;
       }
       this.seen.set(id, p);
@@ -153,7 +157,7 @@ class Expander {
         }
         const first = this.seen.get(id);
         if (first !== undefined) {
-          this.skipped.push({ path: p, reason: 'duplicate', sameAs: first, message: `文件夹 ${p} 与 ${first} 是同一个文件夹，只检查一次。` });
+          this.skipped.push({ path: p, reason: 'duplicate', sameAs: first, message: duplicateMessage(p, first, '文件夹') });
           continue;
         }
         this.seen.set(id, p);

@@ -112,8 +112,8 @@ function fileSection(s: OkSummary, index: number, multi: boolean): string {
     barChart('各承办单位件数和按期办复率', unitBars(s.units), { width: 760, color: '#1f6fb2', suffix: ' 件' }) +
     barChart('各承办单位按期办复率', onTimeBars(s.units), { width: 760, max: 100, color: '#2e8b57', suffix: '%' }) +
     '</div>' +
-    `<h3>各承办单位</h3>${unitTable(s.units)}` +
-    (s.rulesNotRun.length ? `<h3>未进行的检查</h3><ul>${s.rulesNotRun.map((n) => `<li>${e(n.rule)}：${e(n.reason)}</li>`).join('')}</ul>` : '') +
+    `<h3 id="units-${index}">各承办单位</h3><div class="scroll" tabindex="0" role="region" aria-labelledby="units-${index}">${unitTable(s.units)}</div>` +
+    (s.rulesNotRun.length ? `<h3>未进行的检查</h3><ul>${s.rulesNotRun.map((n) => `<li title="${e(n.rule)}">${e(ruleTitle(n.rule))}：${e(n.reason)}</li>`).join('')}</ul>` : '') +
     '</section>'
   );
 }
@@ -123,20 +123,37 @@ const STYLE = `
 body { margin: 24px; max-width: 1100px; }
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 18px; border-bottom: 2px solid #c8102e; padding-bottom: 4px; margin-top: 28px; }
 h3 { font-size: 15px; margin: 18px 0 6px; }
-.meta, .note { color: #555; font-size: 13px; }
+.meta, .note { color: #555; font-size: 14px; }
 ul.totals { padding-left: 18px; font-size: 14px; line-height: 1.7; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 8px 16px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(320px, 100%), 1fr)); gap: 8px 16px; }
 .charts.wide { grid-template-columns: 1fr; }
 figure.chart { margin: 6px 0; }
 svg .ttl { font-size: 14px; font-weight: 600; } svg .lbl { font-size: 12px; fill: #333; } svg .val { font-size: 11px; fill: #555; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+.scroll { overflow-x: auto; max-width: 100%; } .scroll:focus-visible { outline: 2px solid #1f6fb2; }
+table.units { min-width: 560px; }
 th, td { border: 1px solid #ccc; padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
-table.findings th { cursor: pointer; user-select: none; } table.findings th[aria-sort="ascending"]::after { content: " ▲"; } table.findings th[aria-sort="descending"]::after { content: " ▼"; }
-td.msg { word-break: break-all; }
+table.findings th { padding: 0; }
+table.findings th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 3px 6px; width: 100%; text-align: left; cursor: pointer; }
+table.findings th button:focus-visible { outline: 2px solid #1f6fb2; outline-offset: -2px; }
+table.findings th[aria-sort="ascending"] button::after { content: " ▲"; } table.findings th[aria-sort="descending"] button::after { content: " ▼"; }
+td.msg { overflow-wrap: anywhere; min-width: 8em; }
 .tag { font-size: 11px; padding: 0 4px; border-radius: 3px; background: #eee; white-space: nowrap; }
 .tag.error { background: #ffc7ce; color: #9c0006; } .tag.warning, .tag.warn { background: #ffeb9c; color: #7a5c00; }
-.filters { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0; font-size: 13px; } .filters select { max-width: 260px; }
+.filters { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0; font-size: 14px; } .filters label { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; max-width: 100%; } .filters select { max-width: 100%; font: inherit; }
+/* Narrow screens (a phone, a 375 px window): each finding becomes a card; the header stays as a row of sort buttons. */
+@media (max-width: 640px) {
+  body { margin: 12px; }
+  table.findings, table.findings tbody, table.findings tr, table.findings td { display: block; width: auto; }
+  table.findings thead, table.findings thead tr { display: flex; flex-wrap: wrap; gap: 4px; }
+  table.findings th { border: 1px solid #ccc; border-radius: 4px; }
+  table.findings tbody tr { border: 1px solid #ccc; border-radius: 4px; margin: 6px 0; padding: 4px 0; }
+  table.findings tbody tr[hidden] { display: none; }
+  table.findings td { border: 0; padding: 2px 8px; }
+  table.findings td[data-label]::before { content: attr(data-label) "："; color: #555; }
+  table.findings td.n { text-align: left; }
+}
 .failed li { color: #9c0006; }
 @page { size: A4; margin: 15mm 12mm; }
 @media print {
@@ -160,7 +177,7 @@ const SCRIPT = `
   }
   selects.forEach(function (s) { s.addEventListener('change', apply); });
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
-    th.addEventListener('click', function () {
+    th.querySelector('button').addEventListener('click', function () {
       var asc = th.getAttribute('aria-sort') !== 'ascending';
       Array.prototype.forEach.call(table.tHead.rows[0].cells, function (h) { h.removeAttribute('aria-sort'); });
       th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
@@ -185,17 +202,17 @@ export function htmlReport(results: FileSummary[], meta: { asOf: string; generat
   const findings = ok.flatMap((s, fi) => s.findings.map((f) => ({ ...f, file: s.path, fi })));
   const rules = RULE_IDS.filter((r) => findings.some((f) => f.rule === r));
   const units = [...new Set(findings.map((f) => f.unit ?? ''))].filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh-CN'));
-  const ruleLabels = new Map(rules.map((r): [string, string] => [r, `${ruleTitle(r as RuleId)}（${r}）`]));
+  const ruleLabels = new Map(rules.map((r): [string, string] => [r, ruleTitle(r as RuleId)]));
   const rows = findings
     .map(
       (f, i) =>
         `<tr data-file="${e(f.file)}" data-rule="${f.rule}" data-unit="${e(f.unit ?? '')}" data-severity="${f.severity}">` +
-        `<td class="n" data-key="${String(i).padStart(7, '0')}">${i + 1}</td>` +
-        (multi ? `<td>${e(f.file)}</td>` : '') +
-        `<td data-key="${f.severity === 'error' ? 0 : 1}"><span class="tag ${f.severity}">${f.severity === 'error' ? '错误' : '警告'}</span></td>` +
-        `<td>${e(ruleTitle(f.rule))}<br><span class="note">${f.rule}</span></td>` +
-        `<td data-key="${f.row === null ? '' : String(f.row).padStart(8, '0')}${e(f.cell ?? '')}">${e(f.cell ?? '（整表）')}</td>` +
-        `<td>${e(f.unit ?? '')}</td><td class="msg">${e(f.message)}</td><td class="msg">${e(f.suggestion ?? '')}</td></tr>`,
+        `<td class="n" data-key="${String(i).padStart(7, '0')}" data-label="序号">${i + 1}</td>` +
+        (multi ? `<td data-label="文件">${e(f.file)}</td>` : '') +
+        `<td data-key="${f.severity === 'error' ? 0 : 1}" data-label="严重程度"><span class="tag ${f.severity}">${f.severity === 'error' ? '错误' : '警告'}</span></td>` +
+        `<td title="${f.rule}" data-label="问题类型">${e(ruleTitle(f.rule))}</td>` +
+        `<td data-key="${f.row === null ? '' : String(f.row).padStart(8, '0')}${e(f.cell ?? '')}" data-label="单元格">${e(f.cell ?? '（整表）')}</td>` +
+        `<td data-label="主办单位">${e(f.unit ?? '')}</td><td class="msg" data-label="问题">${e(f.message)}</td><td class="msg" data-label="建议">${e(f.suggestion ?? '')}</td></tr>`,
     )
     .join('');
   const grand = ok.length > 1 ? `<p class="meta">共 ${results.length} 个文件，已检查 ${ok.length} 个；共 ${ok.reduce((n, s) => n + s.items, 0)} 件，错误 ${ok.reduce((n, s) => n + s.counts.errors, 0)} 条，警告 ${ok.reduce((n, s) => n + s.counts.warnings, 0)} 条。</p>` : '';
@@ -204,20 +221,20 @@ export function htmlReport(results: FileSummary[], meta: { asOf: string; generat
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>建议提案办理台账检查报告（截至 ${e(meta.asOf)}）</title><style>${STYLE}</style></head><body>` +
-    `<h1>建议提案办理台账检查报告</h1><p class="meta">检查截至 ${e(meta.asOf)}${meta.generated ? `，生成于 ${e(meta.generated)}` : ''}。由办理助手（Banli）在本机生成，数据未离开本机。</p>` +
+    `<h1>建议提案办理台账检查报告</h1><p class="meta">检查截至 ${e(meta.asOf)}${meta.generated ? `，生成于 ${e(meta.generated)}` : ''}。在本机生成，数据未离开本机。</p>` +
     grand +
-    (failed.length ? `<h2>无法检查的文件</h2><ul class="failed">${failed.map((f) => (f.ok ? '' : `<li>${e(f.path)}：${e(f.error.message)}（${f.error.code}）</li>`)).join('')}</ul>` : '') +
+    (failed.length ? `<h2>无法检查的文件</h2><ul class="failed">${failed.map((f) => (f.ok ? '' : `<li title="${e(f.error.code)}">${e(f.path)}：${e(f.error.message)}</li>`)).join('')}</ul>` : '') +
     ok.map((s, i) => fileSection(s, i, multi)).join('') +
     `<h2>问题清单（<span id="shown">${findings.length}</span> / ${findings.length} 条）</h2>` +
     '<div class="filters">' +
     (multi ? `<label>文件 <select name="file"><option value="">全部</option>${options(ok.map((s) => s.path))}</select></label>` : '') +
-    `<label>规则 <select name="rule"><option value="">全部</option>${options(rules, ruleLabels)}</select></label>` +
+    `<label>问题类型 <select name="rule"><option value="">全部</option>${options(rules, ruleLabels)}</select></label>` +
     `<label>主办单位 <select name="unit"><option value="">全部</option>${options(units)}</select></label>` +
     `<label>严重程度 <select name="severity"><option value="">全部</option><option value="error">错误</option><option value="warning">警告</option></select></label>` +
     '</div>' +
-    `<table class="findings" id="findings"><thead><tr><th>序号</th>${multi ? '<th>文件</th>' : ''}<th>严重程度</th><th>规则</th><th>单元格</th><th>主办单位</th><th>问题</th><th>建议</th></tr></thead>` +
+    `<table class="findings" id="findings"><thead><tr>${['序号', ...(multi ? ['文件'] : []), '严重程度', '问题类型', '单元格', '主办单位', '问题', '建议'].map((h) => `<th scope="col"><button type="button">${h}</button></th>`).join('')}</tr></thead>` +
     `<tbody>${rows}</tbody></table>` +
-    `<p class="note noprint">点表头排序；用上面的下拉框筛选。共 ${RULE_IDS.length} 条规则，说明见 README。</p>` +
+    '<p class="note noprint">点表头的按钮排序（再点一次倒序）；用上面的下拉框筛选。</p>' +
     `<script>${SCRIPT}</script></body></html>`
   );
 }

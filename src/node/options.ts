@@ -12,6 +12,8 @@ export interface PathRole {
   role: 'input' | 'output-file' | 'output-folder';
   /** What the file is, for messages (“HTML 报告”). */
   what: string;
+  /** A file name to suggest in messages (“报告.html”). */
+  example?: string;
   /** An output file's name must end with one of these (case-insensitive). */
   mustEnd?: string[];
 }
@@ -35,11 +37,11 @@ export const OPTIONS: OptionSpec[] = [
   { name: 'form-version', value: true, commands: CHECK_REPORT },
   { name: 'sheet', value: true, commands: CHECK_REPORT },
   { name: 'max-findings', value: true, commands: ['check'] },
-  { name: 'html', value: true, commands: ['check'], path: { role: 'output-file', what: 'HTML 报告' } },
+  { name: 'html', value: true, commands: ['check'], path: { role: 'output-file', what: 'HTML 报告', example: '报告.html' } },
   { name: 'annotate', value: true, commands: ['check'], path: { role: 'output-folder', what: '标注副本' } },
   { name: 'jobs', value: true, commands: ['check'] },
-  { name: 'output', short: 'o', value: true, commands: ['report'], path: { role: 'output-file', what: '通报', mustEnd: ['.docx'] } },
-  { name: 'flat-opc', value: true, commands: ['report'], path: { role: 'output-file', what: 'Flat OPC 包' } },
+  { name: 'output', short: 'o', value: true, commands: ['report'], path: { role: 'output-file', what: '通报', example: '通报.docx', mustEnd: ['.docx'] } },
+  { name: 'flat-opc', value: true, commands: ['report'], path: { role: 'output-file', what: 'Flat OPC 包', example: '通报.xml' } },
   { name: 'prose', value: true, commands: ['report'], path: { role: 'input', what: '文字替换文件' } },
   ...[
     'year', 'doc-number', 'date', 'title', 'mark', 'issuing-body', 'addressees', 'copy-to', 'printing-office', 'print-date',

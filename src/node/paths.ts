@@ -47,6 +47,7 @@ export async function preparePaths(command: Command, flags: Record<string, strin
   }
   const outputs: Record<string, string> = {};
   const written = new Map<string, string>();
+  const folders: string[] = [];
   const flagOf = (name: string) => {
     const spec = specs.find((s) => s.name === name);
     return spec?.short ? `-${spec.short}` : `--${name}`;
@@ -56,12 +57,16 @@ export async function preparePaths(command: Command, flags: Record<string, strin
     const role = o.path!;
     const flag = o.short ? `-${o.short}` : `--${o.name}`;
     outputs[o.name] = p;
+    const example = role.example ?? `${role.what}.txt`;
     if (role.role === 'output-file') {
+      if (/[\\/]$/.test(p) || ['', '.', '..'].includes(path.basename(p))) {
+        throw cliError('cannot-write', `${flag} 给出的“${p}”是文件夹，不是文件名：请在后面加上文件名，例如 ${path.join(p, example)}。`);
+      }
       if (role.mustEnd && !role.mustEnd.includes(ext(p))) {
-        refuse(`${flag} 要写出${role.what}（${role.mustEnd.join('、')} 文件），而“${p}”不是这样的文件名。请写成 ${role.what}${role.mustEnd[0]} 这样的名字。`);
+        refuse(`${flag} 要写出${role.what}（${role.mustEnd.join('、')} 文件），而“${p}”不是这样的文件名。请写成 ${example} 这样的名字。`);
       }
       if (!role.mustEnd && OFFICE.includes(ext(p))) {
-        refuse(`${flag} 要写出${role.what}，而“${p}”是 Excel 工作簿或 Word 文档的名字（是不是漏写了${role.what}的文件名？）。`);
+        refuse(`${flag} 要写出${role.what}，而“${p}”是 Excel 工作簿或 Word 文档的名字（是不是漏写了${role.what}的文件名，例如 ${example}？）。`);
       }
     }
     let st;
@@ -80,7 +85,7 @@ export async function preparePaths(command: Command, flags: Record<string, strin
       if (id) written.set(id, o.name);
       if (role.role === 'output-file') {
         if (st.isDirectory()) {
-          throw cliError('cannot-write', `${flag} 给出的“${p}”是一个文件夹，不能当作文件写入：请在后面加上文件名，例如 ${path.join(p, `${role.what}${role.mustEnd?.[0] ?? '.html'}`)}。`);
+          throw cliError('cannot-write', `${flag} 给出的“${p}”是一个文件夹，不能当作文件写入：请在后面加上文件名，例如 ${path.join(p, example)}。`);
         }
         if (!st.isFile()) refuse(`${flag} 给出的“${p}”不是普通文件（可能是管道或设备）。`);
       } else if (!st.isDirectory()) {
@@ -90,8 +95,10 @@ export async function preparePaths(command: Command, flags: Record<string, strin
     const key = path.resolve(p);
     const same = Object.entries(outputs).find(([k, v]) => k !== o.name && path.resolve(v) === key);
     if (same) refuse(`${flag} 与 ${flagOf(same[0])} 给出的是同一个文件“${p}”，请给它们不同的名字。`);
-    await prepareFolder(role.role === 'output-folder' ? p : path.dirname(path.resolve(p)));
+    folders.push(role.role === 'output-folder' ? p : path.dirname(path.resolve(p)));
   }
+  // Only when every output is acceptable are folders created (a refused command leaves nothing behind).
+  for (const dir of folders) await prepareFolder(dir);
   const plan: PathPlan = { inputs, outputs };
   if (typeof outputs.annotate === 'string') {
     const ids = new Set([...inputIds(inputs.entries), ...readIds.keys()]);

@@ -6,12 +6,29 @@ import {
   SECTION_IDS,
   SectionId,
   composeCircular,
+  circularWarnings,
+  compositionNotes,
   defaultOptions,
   flatOpc,
+  nextWorkingDay,
+  parseTemplate,
   resolveOptions,
 } from '../core';
 import { docxBytes } from '../docx/zip';
+import JSZip from 'jszip';
+import * as path from 'path';
 import { writeFileAtomic } from './safeWrite';
+import { addOptions } from './options';
+import { readBytes } from './workbook';
+
+// The circular's own options (README, “The circular”): the template, the wording switches, 印发日期, errors accepted.
+addOptions([
+  { name: 'template', value: true, commands: ['report'], path: { role: 'input', what: '通报模板' } },
+  ...['issue-date', 'problem-units', 'signature'].map((name) => ({ name, value: true, commands: ['report' as const] })),
+  ...['accept-errors', 'no-grade-shares', 'satisfaction-together', 'no-forms-returned', 'no-inter-session', 'attachment', 'no-seal'].map(
+    (name) => ({ name, value: false, commands: ['report' as const] }),
+  ),
+]);
 
 export interface ReportInput {
   analysis: Analysis;
@@ -27,8 +44,45 @@ export function circularOptions(input: ReportInput): CircularOptions {
   // The default title and number follow the year.
   if (input.options.title === undefined) resolved.title = defaultOptions(resolved.year, resolved.date).title;
   if (input.options.docNumber === undefined) resolved.docNumber = defaultOptions(resolved.year, resolved.date).docNumber;
-  if (input.options.printDate === undefined) resolved.printDate = resolved.date;
+  if (input.options.printDate === undefined) resolved.printDate = nextWorkingDay(resolved.date);
   return resolved;
+}
+
+/**
+ * The clerk's wording: a plain-text template ([key] then the paragraph, see templates/通报模板.txt) or a .docx
+ * whose paragraphs are the same lines. Unreadable files and unknown keys or placeholders are Chinese errors.
+ */
+export async function readTemplate(file: string): Promise<Record<string, string>> {
+  const name = path.basename(file);
+  let bytes: Buffer;
+  try {
+    bytes = await readBytes(file);
+  } catch {
+    throw new BanliError('bad-option', `模板文件“${name}”无法读取：请检查路径。`);
+  }
+  let text: string;
+  if (/\.docx$/i.test(file)) {
+    try {
+      const zip = await JSZip.loadAsync(bytes);
+      const xml = await zip.file('word/document.xml')!.async('string');
+      text = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+        .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
+        .map((t) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))
+        .join('\n');
+    } catch {
+      throw new BanliError('bad-option', `模板文件“${name}”不是有效的 Word 文档（.docx）：请用 Word 或 WPS 另存为 .docx，或改用纯文本模板。`);
+    }
+  } else {
+    text = bytes.toString('utf8');
+    if (text.includes('\uFFFD')) throw new BanliError('bad-option', `模板文件“${name}”不是 UTF-8 编码的文本：请另存为 UTF-8。`);
+  }
+  return parseTemplate(text, `模板文件“${name}”`);
+}
+
+/** What to tell the clerk with the document: error findings touching the figures, and praise withheld. */
+export function reportNotes(input: ReportInput): { warnings: ReturnType<typeof circularWarnings>; praisedDropped: string[] } {
+  const options = circularOptions(input);
+  return { warnings: circularWarnings(input.analysis), praisedDropped: compositionNotes(input.analysis, options, input.asOf).praisedDropped };
 }
 
 export async function writeCircular(input: ReportInput, docxPath: string): Promise<{ bytes: number }> {

@@ -30,7 +30,9 @@ export interface OkSummary {
   annotated?: AnnotatedResult;
 }
 
-export type AnnotatedResult = { ok: true; path: string } | { ok: false; error: ErrorInfo };
+/** A file Banli was asked to write: where it is, or why it is not. */
+export type WriteResult = { ok: true; path: string } | { ok: false; error: ErrorInfo };
+export type AnnotatedResult = WriteResult;
 
 export interface ErrorSummary {
   path: string;

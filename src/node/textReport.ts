@@ -17,7 +17,7 @@ function annotatedText(s: OkSummary, lead: string): string {
 
 /** Lines for what was skipped: duplicates, Banli's own copies, links back to a folder. */
 export function skippedText(skipped: SkippedPath[]): string {
-  return skipped.map((k) => `跳过 ${k.message}`).join('\n');
+  return skipped.map((k) => `跳过：${k.message}`).join('\n');
 }
 
 /** One status line per file, for batches. */

@@ -16,6 +16,10 @@ export type { ReadOptions, ReadProgress, ReadLimits } from '../xlsx/read';
 export async function readBytes(file: string): Promise<Buffer> {
   let handle: fs.FileHandle | null = null;
   try {
+    // Looked at before opening, so that a FIFO is never opened at all; the open itself does not block either, and
+    // what was opened is looked at again (it may have been replaced in between).
+    const before = await fs.stat(file);
+    if (!before.isFile() && !before.isDirectory()) throw cliError('not-a-file', notAFile(file, before).message);
     handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const st = await handle.stat();
     if (st.isDirectory()) throw new BanliError('unreadable', `${file} 是文件夹，不是工作簿。`);

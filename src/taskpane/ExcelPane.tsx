@@ -1,10 +1,10 @@
 /** The Excel pane: check the open ledger in place, mark and clear, summary sheet; re-checks on change. */
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { Finding, Grid, today } from '../core';
+import { Finding, Grid, today, totalsView } from '../core';
 import { ExcelHost } from '../excel/host';
 import { capabilityNotes } from '../excel/requirements';
-import { CheckOutcome, cellOnly, errorMessage, runCheck } from './model';
+import { CheckOutcome, cellOnly, errorMessage, runCheck, sheetChoices } from './model';
 import { Findings } from './components/Findings';
 import { Totals } from './components/Totals';
 import { CheckControls, Status, StatusMessage } from './components/CheckControls';
@@ -107,7 +107,7 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
       ))}
       {host.capabilities.basic && (
         <>
-          <CheckControls grids={grids} sheet={sheet} onSheet={setSheet} detected={ledgerSheet} asOf={asOf} onAsOf={setAsOf} />
+          <CheckControls sheets={grids ? sheetChoices(grids) : []} sheet={sheet} onSheet={setSheet} detected={ledgerSheet} asOf={asOf} onAsOf={setAsOf} />
           <div className={s.actions}>
             <Button appearance="primary" onClick={() => void read()} disabled={!!busy}>
               重新检查
@@ -125,8 +125,8 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
         </>
       )}
       <Status busy={busy} message={message} problem={outcome && !outcome.ok ? outcome.message : null} />
-      {analysis && <Totals analysis={analysis} source="当前工作簿" />}
-      {analysis && <Findings findings={analysis.findings} notRun={analysis.notRun} onSelect={select} selectable />}
+      {analysis && <Totals totals={totalsView(analysis)} source="当前工作簿" />}
+      {analysis && <Findings findings={analysis.findings} notRun={analysis.notRun} onSelect={select} />}
     </main>
   );
 }

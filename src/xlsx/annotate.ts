@@ -29,16 +29,66 @@ const posix = {
   },
 };
 import JSZip from 'jszip';
+import { strFromU8 } from 'fflate';
+import { ZipEntry, inflateEntry, readEntries } from './reader/zip';
 import { Analysis, BanliError, Finding, Severity, columnLetter, columnNumber, escapeXml, guardFormula, ruleTitle } from '../core';
 
 const FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C' };
 const SEVERITY_TEXT: Record<Severity, string> = { error: '错误', warning: '警告' };
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** The package's namespaces: transitional, or Strict Open XML (http://purl.oclc.org/ooxml/…), kept as found. */
+interface Ns {
+  main: string;
+  rel: string;
+}
+const TRANSITIONAL: Ns = { main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main', rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships' };
+const STRICT: Ns = { main: 'http://purl.oclc.org/ooxml/spreadsheetml/main', rel: 'http://purl.oclc.org/ooxml/officeDocument/relationships' };
+const MAIN_NAMESPACES = [TRANSITIONAL.main, STRICT.main];
+const REL_NAMESPACES = [TRANSITIONAL.rel, STRICT.rel];
+const reEscape = (s: string) => s.replace(/[/.]/g, '\\$&');
+
+/**
+ * The prefix the root element binds to the relationships namespace (either flavour); when it binds none, a free
+ * prefix is declared on the root (never a second xmlns:r).
+ */
+function relPrefix(xml: string, root: string, ns: Ns): { xml: string; prefix: string } {
+  const open = new RegExp(`<${root}\\b[^>]*>`).exec(xml);
+  if (!open) return { xml, prefix: 'r' };
+  for (const uri of REL_NAMESPACES) {
+    const m = new RegExp(`\\sxmlns:([\\w.-]+)="${reEscape(uri)}"`).exec(open[0]);
+    if (m) return { xml, prefix: m[1] };
+  }
+  let prefix = 'r';
+  for (let n = 1; new RegExp(`\\sxmlns:${prefix}=`).test(open[0]); n++) prefix = `r${n}`;
+  return { xml: xml.replace(new RegExp(`<${root}\\b`), `<${root} xmlns:${prefix}="${ns.rel}"`), prefix };
+}
+
+/**
+ * Parts that bind SpreadsheetML to a prefix (<x:worksheet xmlns:x="…">, as some generators write) are rewritten
+ * with it as the default namespace, so the patches below see <c>, <row>, <sheetData>. Same content, same meaning.
+ */
+async function unprefixParts(zip: JSZip): Promise<void> {
+  // Generators that prefix do so from the workbook part on; a workbook without a prefix needs no pass.
+  const wb = (await text(zip, 'xl/workbook.xml')) ?? '';
+  if (!MAIN_NAMESPACES.some((uri) => new RegExp(`xmlns:[\\w.-]+="${reEscape(uri)}"`).test(wb))) return;
+  for (const file of Object.values(zip.files)) {
+    if (file.dir || !/^xl\/.*\.xml$/i.test(file.name)) continue;
+    const xml = await file.async('string');
+    for (const uri of MAIN_NAMESPACES) {
+      const p = new RegExp(`xmlns:([\\w.-]+)="${reEscape(uri)}"`).exec(xml)?.[1];
+      if (!p) continue;
+      const hasDefault = new RegExp(`\\sxmlns="`).test(xml);
+      let out = xml.replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1');
+      out = out.replace(new RegExp(`xmlns:${p}="${reEscape(uri)}"`), hasDefault ? '' : `xmlns="${uri}"`);
+      zip.file(file.name, out);
+      break;
+    }
+  }
+}
 const CT_COMMENTS = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
 const CT_SHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const CT_VML = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
 const CT_CUSTOM = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
-const REL_CUSTOM = `${REL_NS}/custom-properties`;
+const REL_CUSTOM = `${TRANSITIONAL.rel}/custom-properties`;
 const CUSTOM_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties';
 const VT_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes';
 /** The custom document property that marks a package as Banli's annotated copy. */
@@ -250,7 +300,7 @@ function nextRelId(rels: string): string {
 }
 
 /** Adds the notes to a sheet: a new comments part and VML drawing, or appended to the sheet's existing ones. */
-async function addNotes(zip: JSZip, sheetPart: string, sheetXml: string, marks: Map<string, CellMark>, idmap: number, ctIn: string): Promise<{ sheetXml: string; ct: string }> {
+async function addNotes(zip: JSZip, sheetPart: string, sheetXml: string, marks: Map<string, CellMark>, idmap: number, ctIn: string, ns: Ns): Promise<{ sheetXml: string; ct: string }> {
   let ct = ctIn;
   const relsName = relsPath(sheetPart);
   let rels = (await text(zip, relsName)) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
@@ -284,22 +334,21 @@ async function addNotes(zip: JSZip, sheetPart: string, sheetXml: string, marks: 
   const vPart = uniqueName(zip, (n) => `xl/drawings/vmlDrawing${n}.vml`);
   zip.file(
     cPart,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>办理助手</author></authors><commentList>` +
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${ns.main}"><authors><author>办理助手</author></authors><commentList>` +
       entries.map(([ref, m]) => commentXml(ref, m.notes)).join('') +
       '</commentList></comments>',
   );
   zip.file(vPart, VML_HEAD.replace('IDMAP', String(idmap)) + entries.map(([, m], i) => vmlShape(1024 * idmap + 1 + i, m.row, m.col)).join('') + '</xml>');
   const cId = nextRelId(rels);
-  rels = rels.replace('</Relationships>', `<Relationship Id="${cId}" Type="${REL_NS}/comments" Target="${posix.relative(posix.dirname(sheetPart), cPart)}"/></Relationships>`);
+  rels = rels.replace('</Relationships>', `<Relationship Id="${cId}" Type="${ns.rel}/comments" Target="${posix.relative(posix.dirname(sheetPart), cPart)}"/></Relationships>`);
   const vId = nextRelId(rels);
-  rels = rels.replace('</Relationships>', `<Relationship Id="${vId}" Type="${REL_NS}/vmlDrawing" Target="${posix.relative(posix.dirname(sheetPart), vPart)}"/></Relationships>`);
+  rels = rels.replace('</Relationships>', `<Relationship Id="${vId}" Type="${ns.rel}/vmlDrawing" Target="${posix.relative(posix.dirname(sheetPart), vPart)}"/></Relationships>`);
   zip.file(relsName, rels);
   ct = addOverride(ct, cPart, CT_COMMENTS);
   if (!/Extension="vml"/i.test(ct)) ct = ct.replace('</Types>', `<Default Extension="vml" ContentType="${CT_VML}"/></Types>`);
   // legacyDrawing goes after drawing and before legacyDrawingHF, picture, oleObjects, controls, webPublishItems, tableParts, extLst.
-  let xml = sheetXml;
-  if (!/<worksheet\b[^>]*xmlns:r=/.test(xml)) xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${REL_NS}"`);
-  const prefix = /<worksheet\b[^>]*xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(xml)?.[1] ?? 'r';
+  const { xml: declared, prefix } = relPrefix(sheetXml, 'worksheet', ns);
+  let xml = declared;
   const tag = `<legacyDrawing ${prefix}:id="${vId}"/>`;
   const after = /<(legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(xml);
   xml = after ? xml.slice(0, after.index) + tag + xml.slice(after.index) : xml.replace('</worksheet>', `${tag}</worksheet>`);
@@ -312,7 +361,7 @@ function inlineCell(ref: string, value: string, quotedStyle: number): string {
 }
 
 /** The 检查结果 sheet: a row per finding, with an internal link to its cell. */
-function resultsSheet(findings: Finding[], quoted: number): string {
+function resultsSheet(findings: Finding[], quoted: number, ns: Ns): string {
   const head = ['序号', '严重程度', '问题类型', '单元格', '主办单位', '问题', '建议'];
   const rows: string[] = [];
   const links: string[] = [];
@@ -329,7 +378,7 @@ function resultsSheet(findings: Finding[], quoted: number): string {
   });
   const widths = [6, 8, 26, 14, 18, 60, 40];
   return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL_NS}">` +
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
     `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
     `<sheetData>${rows.join('')}</sheetData>` +
@@ -345,7 +394,7 @@ function noteLine(f: Finding): string {
 /** The custom-properties part the package's root relationships name, if any. */
 async function customPart(zip: JSZip): Promise<{ part: string | null; rels: string | null }> {
   const rels = await text(zip, '_rels/.rels');
-  const tag = rels ? [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, 'Type') === REL_CUSTOM) : undefined;
+  const tag = rels ? [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => /\/custom-properties$|\/customProperties$/.test(attr(t, 'Type') ?? '')) : undefined;
   const target = tag ? attr(tag, 'Target') : null;
   return { part: target ? resolveTarget('', target) : null, rels };
 }
@@ -393,12 +442,33 @@ async function addMarker(zip: JSZip, ctIn: string): Promise<string> {
   return ct;
 }
 
-/** Whether these bytes are an annotated copy Banli wrote (its custom property); false for anything unreadable. */
+/** One small part's text straight from the zip's bytes (null when absent or larger than a megabyte). */
+function smallPart(bytes: Uint8Array, entries: Map<string, ZipEntry>, name: string): string | null {
+  // Part names are case-insensitive: the reader keys them lower-cased.
+  const entry = entries.get(name.toLowerCase()) ?? entries.get(name);
+  if (!entry) return null;
+  const chunks: Uint8Array[] = [];
+  inflateEntry(bytes, entry, 1 << 20, (c) => chunks.push(c.slice()));
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return strFromU8(all);
+}
+
+/**
+ * Whether these bytes are an annotated copy Banli wrote (its custom property); false for anything unreadable.
+ * Only the package relationships and the custom-properties part are inflated, so this costs little on any workbook.
+ */
 export async function isBanliAnnotated(bytes: Uint8Array): Promise<boolean> {
   try {
-    const zip = await JSZip.loadAsync(bytes);
-    const { part } = await customPart(zip);
-    const xml = await text(zip, part ?? 'docProps/custom.xml');
+    const entries = readEntries(bytes);
+    const rels = smallPart(bytes, entries, '_rels/.rels');
+    const tag = rels ? [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => /\/custom-?[pP]roperties$/.test(attr(t, 'Type') ?? '')) : undefined;
+    const target = tag ? attr(tag, 'Target') : null;
+    const xml = smallPart(bytes, entries, target ? resolveTarget('', target) : 'docProps/custom.xml');
     return xml !== null && new RegExp(`<(?:\\w+:)?property\\b[^>]*\\sname="${BANLI_MARKER}"`).test(xml);
   } catch {
     return false;
@@ -415,6 +485,8 @@ export function annotatedFileName(name: string, n = 1): string {
 /** Patches a copy of the workbook (the input bytes are not changed); returns the copy's bytes. */
 export async function annotateBuffer(buf: Uint8Array, a: Analysis): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(buf);
+  await unprefixParts(zip);
+  const ns = ((await text(zip, 'xl/workbook.xml')) ?? '').includes(STRICT.main) ? STRICT : TRANSITIONAL;
   const parts = await sheetParts(zip);
   let ct = (await text(zip, '[Content_Types].xml')) ?? '';
   const stylesPart = 'xl/styles.xml';
@@ -451,7 +523,7 @@ export async function annotateBuffer(buf: Uint8Array, a: Analysis): Promise<Uint
     const part = parts.get(sheet);
     if (!part) continue;
     let xml = patchSheetCells(sheetXmls.get(sheet)!, marks, (orig, sev) => patched.map.get(`${orig}:${sev}`) ?? patched.map.get(`0:${sev}`)!);
-    const notes = await addNotes(zip, part, xml, marks, idmap++, ct);
+    const notes = await addNotes(zip, part, xml, marks, idmap++, ct, ns);
     xml = notes.sheetXml;
     ct = notes.ct;
     zip.file(part, xml);
@@ -461,17 +533,16 @@ export async function annotateBuffer(buf: Uint8Array, a: Analysis): Promise<Uint
   let name = '检查结果';
   for (let n = 2; names.has(name); n++) name = `检查结果（${n}）`;
   const sheetPart = uniqueName(zip, (n) => `xl/worksheets/sheet${n}.xml`);
-  zip.file(sheetPart, resultsSheet(a.findings, patched.quoted));
+  zip.file(sheetPart, resultsSheet(a.findings, patched.quoted, ns));
   ct = addOverride(ct, sheetPart, CT_SHEET);
   let wbRels = (await text(zip, 'xl/_rels/workbook.xml.rels'))!;
   const rid = nextRelId(wbRels);
-  wbRels = wbRels.replace('</Relationships>', `<Relationship Id="${rid}" Type="${REL_NS}/worksheet" Target="${posix.relative('xl', sheetPart)}"/></Relationships>`);
+  wbRels = wbRels.replace('</Relationships>', `<Relationship Id="${rid}" Type="${ns.rel}/worksheet" Target="${posix.relative('xl', sheetPart)}"/></Relationships>`);
   zip.file('xl/_rels/workbook.xml.rels', wbRels);
-  let wb = (await text(zip, 'xl/workbook.xml'))!;
+  const declared = relPrefix((await text(zip, 'xl/workbook.xml'))!, 'workbook', ns);
+  let wb = declared.xml;
   const ids = [...wb.matchAll(/<sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
-  const rPrefix = /<workbook\b[^>]*xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(wb)?.[1];
-  if (!rPrefix) wb = wb.replace(/<workbook\b/, `<workbook xmlns:r="${REL_NS}"`);
-  wb = wb.replace('</sheets>', `<sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...ids) + 1}" ${rPrefix ?? 'r'}:id="${rid}"/></sheets>`);
+  wb = wb.replace('</sheets>', `<sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...ids) + 1}" ${declared.prefix}:id="${rid}"/></sheets>`);
   zip.file('xl/workbook.xml', wb);
   ct = await addMarker(zip, ct);
   zip.file('[Content_Types].xml', ct);

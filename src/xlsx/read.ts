@@ -3,7 +3,8 @@
  * reader in ./reader (fflate + saxes). Transitional and Strict Open XML, prefixed namespaces and ZIP64 alike.
  * Work is bounded: each part's inflated size and the workbook's cells have limits ("too-large").
  */
-import { BanliError, Grid } from '../core';
+import { BanliError } from '../core/errors';
+import { Grid } from '../core/grid';
 import { PartTooLargeError, ZipEntry, ZipFormatError, readEntries } from './reader/zip';
 import { XmlFormatError, localName, streamXml, unescapeOoxml, xmlTrue } from './reader/xml';
 import { readStyles } from './reader/styles';
@@ -52,7 +53,7 @@ export interface ReadProgress {
 export interface ReadLimits {
   /** Largest inflated size of any one part (sheet, shared strings, styles), in bytes. Default 256 MB. */
   partBytes?: number;
-  /** Most cells with a value in the whole workbook. Default 20 million. */
+  /** Most cells with a value in the whole workbook. Default 10 million. */
   cells?: number;
 }
 
@@ -61,7 +62,7 @@ export interface ReadOptions {
   limits?: ReadLimits;
 }
 
-export const DEFAULT_LIMITS: Required<ReadLimits> = { partBytes: 256 * 1024 * 1024, cells: 20_000_000 };
+export const DEFAULT_LIMITS: Required<ReadLimits> = { partBytes: 256 * 1024 * 1024, cells: 10_000_000 };
 
 export interface ReadWorkbook {
   grids: Grid[];
@@ -104,7 +105,7 @@ function relsOf(buf: Uint8Array, entries: Map<string, ZipEntry>, part: string, l
 const relType = (rel: Rel, kind: string) => rel.type.endsWith(`/${kind}`);
 
 function megabytes(n: number): string {
-  return `${Math.round(n / 1024 / 1024)} MB`;
+  return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`;
 }
 
 function parse(buf: Uint8Array, name: string, options: ReadOptions): Grid[] {
@@ -210,13 +211,18 @@ export async function readWorkbook(input: Uint8Array, name: string, options: Rea
   } catch (e) {
     if (e instanceof BanliError) throw e;
     if (e instanceof PartTooLargeError) {
+      const what = e.reason === 'size' ? `解压后超过 ${megabytes(e.limit)}（正常的台账远小于此）` : `解压后膨胀到压缩数据的 ${e.limit} 倍以上（正常的表格数据不会这样）`;
       throw new BanliError(
         'too-large',
-        `${name} 太大，Banli 没有读取：其中的 ${e.part} 解压后超过 ${megabytes(e.limit)}（正常的台账远小于此，可能是损坏的文件或恶意构造的“压缩炸弹”）。请确认文件来源；如确是台账，请删去多余的工作表、空行和格式后另存，再检查。`,
+        `${name} 太大，Banli 没有读取：其中的 ${e.part} ${what}，可能是损坏的文件或恶意构造的“压缩炸弹”。请确认文件来源；如确是台账，请删去多余的工作表、空行和格式后另存，再检查。`,
       );
     }
     if (e instanceof CellLimitError) {
-      throw new BanliError('too-large', `${name} 太大，Banli 没有读取：工作簿中有值的单元格超过 ${e.limit.toLocaleString('en')} 个。请把台账拆成几个文件，或删去不需要的工作表后另存，再检查。`);
+      if (e.what === 'cells') {
+        throw new BanliError('too-large', `${name} 太大，Banli 没有读取：工作簿中有值的单元格超过 ${e.limit.toLocaleString('en')} 个。请把台账拆成几个文件，或删去不需要的工作表后另存，再检查。`);
+      }
+      const where = e.what === 'rows' ? `${e.limit.toLocaleString('en')} 行` : `${e.limit.toLocaleString('en')} 列`;
+      throw new BanliError('too-large', `${name} 没有读取：其中的工作表超出了 Excel 的最大范围（${where}），文件可能已损坏或是恶意构造的。请确认文件来源，在 Excel 或 WPS 中打开后另存，再检查。`);
     }
     if (e instanceof ZipFormatError || e instanceof XmlFormatError) {
       throw new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开（${String(e.message).slice(0, 80)}）。请向报送单位要一份完好的文件，或在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);

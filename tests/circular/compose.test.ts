@@ -1,5 +1,12 @@
 import { DOMParser } from '@xmldom/xmldom';
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import {
+  DEFAULT_PROSE,
+  circularData,
+  nextWorkingDay,
+  parseTemplate,
+  praise,
   Analysis,
   BanliError,
   SECTION_IDS,
@@ -14,7 +21,6 @@ import {
   plainText,
   resolveOptions,
   selectPraisedUnits,
-  titleLines,
   validateDocNumber,
 } from '../../src/core';
 import { ledgerGrid, rows, unitGrid } from '../helpers/ledger';
@@ -47,7 +53,10 @@ test('the opening paragraph carries the computed figures, marked as computed', (
   expect(text).toContain('市人大建议2件（含闭会期间建议1件）');
   expect(text).toContain('市政协提案1件');
   expect(text).toContain('截至2021年7月19日');
-  expect(opening.runs.filter((r) => r.computed).map((r) => r.text)).toEqual(['2021', '5', '2', '2', '1', '1', '2021年7月19日', '4', '4']);
+  // 4 replied, all on time; 1 not replied and not yet due; the inter-session item is still open.
+  expect(text).toContain('已答复4件，办复率80.0%；已答复的件中，按期答复4件。尚未答复1件（尚在办理期限内的1件）。');
+  expect(text).toContain('闭会期间建议1件中，1件正在办理。');
+  expect(opening.runs.filter((r) => r.computed).map((r) => r.text).slice(0, 8)).toEqual(['2021', '5', '2', '2', '1', '1', '2021年7月19日', '4']);
 });
 
 test('sections in order, each once', () => {
@@ -55,34 +64,107 @@ test('sections in order, each once', () => {
   expect(c.sections.map((s) => s.id)).toEqual([...SECTION_IDS]);
 });
 
-test('problems: only the kinds that occur, numbered 一是、二是… with their units', () => {
-  const text = plainText(composeCircular(small(), options(), AS_OF));
-  expect(text).toContain('一是有2个单位未按要求落实主要领导“代表委员接待日”制度。');
-  expect(text).toContain('二是有1件建议提案未当面会商办理意见、当面答复代表委员，涉及市水利局。');
-  expect(text).toContain('三是征询意见表填写不规范：有1件仍使用旧的征询意见表，涉及市水利局。');
-  expect(text).not.toContain('四是');
-  expect(text).not.toContain('填写不完整');
+test('problems: only the kinds that occur, numbered 一是、二是…; units named or 少数/个别 by switch', () => {
+  const vague = plainText(composeCircular(small(), options(), AS_OF));
+  expect(vague).toContain('一是个别单位尚未落实主要领导“代表委员接待日”制度，请于9月底前落实到位。');
+  expect(vague).toContain('二是个别单位有1件建议提案未与代表委员当面会商、当面答复。');
+  expect(vague).toContain('三是征询意见表填写不规范：个别单位有1件仍使用旧的征询意见表。');
+  expect(vague).not.toContain('四是');
+  expect(vague).not.toContain('未填写满意度');
+  const named = plainText(composeCircular(small(), { ...options(), problemUnits: 'named' }, AS_OF));
+  expect(named).toContain('一是市水利局、市财政局等2个单位尚未落实主要领导“代表委员接待日”制度');
+  expect(named).toContain('二是市水利局（1件）有1件建议提案未与代表委员当面会商、当面答复。');
 });
 
-test('units with and without the reception day, in the master list’s order', () => {
-  const text = plainText(composeCircular(small(), options(), AS_OF));
+test('the units with the reception day are listed once; those without only under the problem', () => {
+  const text = plainText(composeCircular(small(), { ...options(), problemUnits: 'named' }, AS_OF));
   expect(text).toContain('以下2个单位已落实主要领导“代表委员接待日”制度：市交通局、市城管局。');
-  expect(text).toContain('尚未落实的2个单位（市水利局、市财政局），务必于9月底前落实到位。');
+  expect(text.split('市财政局').length - 1).toBe(1);
+  expect(text.split('：市交通局、市城管局。').length - 1).toBe(1);
 });
 
-test('praised units: the documented rule, or the list given', () => {
+test('praised units: the documented rule, or the list given less any unit under a problem', () => {
   const a = small();
-  // 市交通局 (2 clean items) and 市城管局 (1) have no findings; 市水利局 has some.
+  // 市交通局 (2 clean items) and 市城管局 (1) have no findings; 市水利局 has some; 市财政局 no reception day.
   expect(selectPraisedUnits(a, { maxPraised: 10 })).toEqual(['市交通局', '市城管局']);
   expect(selectPraisedUnits(a, { maxPraised: 1 })).toEqual(['市交通局']);
-  expect(selectPraisedUnits(a, { maxPraised: 10, praisedUnits: ['市财政局'] })).toEqual(['市财政局']);
-  const text = plainText(composeCircular(a, { ...options(), praisedUnits: ['市财政局'] }, AS_OF));
-  expect(text).toContain('市财政局等单位办理工作扎实');
+  expect(selectPraisedUnits(a, { maxPraised: 10, praisedUnits: ['市城管局'] })).toEqual(['市城管局']);
+  expect(praise(circularData(a, AS_OF), { maxPraised: 10, praisedUnits: ['市财政局', '市城管局'] })).toEqual({ units: ['市城管局'], dropped: ['市财政局'] });
+  const text = plainText(composeCircular(a, { ...options(), praisedUnits: ['市城管局'] }, AS_OF));
+  expect(text).toContain('从台账核对情况看，市城管局等单位答复及时、规范');
 });
 
-test('prose is ours and can be replaced; placeholders still computed', () => {
-  const c = composeCircular(small(), { ...options(), prose: { 'part3.1': '请各单位于{receptionDeadline}前报送整改情况，共{total}件。' } }, AS_OF);
+test('wording from a template: placeholders computed, [[optional]] parts dropped when empty', () => {
+  const prose = parseTemplate('[part3.1]\n请各单位于{{整改期限}}前报送整改情况，共{{总件数}}件[[，其中超期{{超期未答复}}件]]。\n');
+  const c = composeCircular(small(), { ...options(), prose }, AS_OF);
   expect(plainText(c)).toContain('请各单位于9月底前报送整改情况，共5件。');
+  expect(() => parseTemplate('[part3.1]\n共{{件数合计}}件')).toThrow(/不认识的占位符“\{\{件数合计\}\}”/);
+  expect(() => parseTemplate('[part9]\n文字')).toThrow(/不认识的段落名“part9”/);
+  expect(() => parseTemplate('[part3.1]\n共[[{{总件数}}件')).toThrow(/不成对/);
+  // The shipped template file is the default wording.
+  expect(parseTemplate(readFileSync(path.join(__dirname, '../../templates/通报模板.txt'), 'utf8'))).toEqual(DEFAULT_PROSE);
+});
+
+test('the default wording makes no claim a ledger cannot show', () => {
+  const text = plainText(composeCircular(small(), options(), AS_OF));
+  for (const claim of ['多次作出安排部署', '高度重视', '亲自', '明显增强', '形成了', '评价较高']) expect(text).not.toContain(claim);
+});
+
+test('switches: grade shares, 满意 and 基本满意 apart, forms returned, inter-session items', () => {
+  const on = plainText(composeCircular(small(), options(), AS_OF));
+  expect(on).toContain('所提问题已经解决或基本解决的A类4件，占100.0%');
+  expect(on).toContain('收回征询意见表4件');
+  expect(on).toContain('代表委员满意4件、基本满意0件、不满意0件');
+  const off = plainText(
+    composeCircular(small(), { ...options(), gradeShares: false, satisfactionApart: false, formsReturned: false, interSessionOpen: false }, AS_OF),
+  );
+  expect(off).toContain('所提问题已经解决或基本解决的A类4件；');
+  expect(off).not.toContain('占100.0%');
+  expect(off).not.toContain('收回征询意见表');
+  expect(off).toContain('代表委员满意和基本满意4件、不满意0件');
+  expect(off).not.toContain('闭会期间建议1件中');
+});
+
+test('the attachment: 附件说明 after the body, the per-unit table on its own page', () => {
+  const c = composeCircular(small(), { ...options(), attachment: true }, AS_OF);
+  const blocks = c.sections.find((s) => s.id === 'date')!.blocks;
+  const roles = blocks.map((b) => b.role);
+  expect(roles.indexOf('attachmentNote')).toBeLessThan(roles.indexOf('signature'));
+  expect(blockText(blocks.find((b) => b.role === 'attachmentNote')!)).toBe('附件：2021年度建议提案办理情况分单位统计表');
+  const label = blocks.find((b) => b.role === 'attachmentLabel')!;
+  expect(label.pageBreakBefore).toBe(true);
+  const table = blocks.find((b) => b.role === 'table')!.table!;
+  expect(table.header).toEqual(['单位', '件数', '已答复', '按期', '面商', '满意']);
+  expect(table.rows).toEqual([
+    ['市交通局', '2', '1', '1', '1', '1'],
+    ['市城管局', '1', '1', '1', '1', '1'],
+    ['市水利局', '2', '2', '2', '1', '2'],
+  ]);
+});
+
+test('signature (发文机关署名) in the seal and the no-seal layouts', () => {
+  const sealed = composeCircular(small(), options(), AS_OF).sections.find((s) => s.id === 'date')!.blocks;
+  const sig = sealed.find((b) => b.role === 'signature')!;
+  const date = sealed.find((b) => b.role === 'date')!;
+  expect(blockText(sig)).toBe('郑州市人民政府');
+  // Seal: the date four characters from the right; the 署名 centred on it (7 characters on a 6.5-wide date: digits are half-width).
+  expect(date.indentRight).toBe(4);
+  expect(sig.indentRight).toBeCloseTo(3.75, 2);
+  expect(sealed.filter((b) => b.role === 'blank').length).toBe(2);
+  const plain = composeCircular(small(), { ...options(), seal: false }, AS_OF).sections.find((s) => s.id === 'date')!.blocks;
+  // No seal, date longer than 署名 − 2: date two from the right, 署名 moved left so the date starts two right of it.
+  // Word's widths: the date (6.5 characters) ends two from the right; it is placed from the left, two right of the 署名.
+  const typeEm = 8844 / 320;
+  expect(plain.find((b) => b.role === 'date')!.indentLeft).toBeCloseTo(typeEm - 3.5 - 7 + 2, 2);
+  expect(typeEm - plain.find((b) => b.role === 'date')!.indentLeft! - 6.5).toBeCloseTo(2, 1);
+  expect(plain.find((b) => b.role === 'signature')!.indentRight).toBeCloseTo(3.5, 2);
+  expect(plain.filter((b) => b.role === 'blank').length).toBe(1);
+});
+
+test('印发日期 defaults to the next working day after the 成文日期', () => {
+  expect(defaultOptions(2021, '2021-07-19').printDate).toBe('2021-07-20');
+  expect(nextWorkingDay('2021-07-23')).toBe('2021-07-26');
+  expect(nextWorkingDay('2021-07-24')).toBe('2021-07-26');
 });
 
 test('no problem found: one sentence says so', () => {
@@ -93,19 +175,6 @@ test('no problem found: one sentence says so', () => {
 test('Chinese numerals and em widths', () => {
   expect([1, 2, 9, 10, 11, 20, 21, 99].map(chineseNumeral)).toEqual(['一', '二', '九', '十', '十一', '二十', '二十一', '九十九']);
   expect(emWidth('关于2021年')).toBe(5);
-});
-
-test('titles split at word boundaries into a trapezoid or diamond', () => {
-  expect(titleLines('郑州市人民政府关于2021年度人大建议政协提案办理工作情况的通报')).toEqual([
-    '郑州市人民政府',
-    '关于2021年度人大建议政协提案',
-    '办理工作情况的通报',
-  ]);
-  expect(titleLines('关于做好建议提案办理工作的通知')).toEqual(['关于做好建议提案办理工作的通知']);
-  expect(titleLines('第一行\n第二行')).toEqual(['第一行', '第二行']);
-  for (const line of titleLines('郑州市人民政府办公厅关于进一步加强和改进人大代表建议政协委员提案办理工作的通知')) {
-    expect(emWidth(line)).toBeLessThanOrEqual(19);
-  }
 });
 
 test('document numbers: 六角括号, no leading zero, no 第', () => {
@@ -156,7 +225,7 @@ describe('flat OPC for insertOoxml', () => {
       [ledgerGrid(rows({ 主办单位: nasty, 是否面商: '否' })), unitGrid([[nasty, '', '否']])],
       { asOf: AS_OF },
     );
-    const xml = flatOpc(composeCircular(a, { ...options(), addressees: '各单位<&>：' }, AS_OF));
+    const xml = flatOpc(composeCircular(a, { ...options(), problemUnits: 'named', addressees: '各单位<&>：' }, AS_OF));
     const { doc, errors } = parse(xml);
     expect(errors).toEqual([]);
     expect(xml).toContain('市&lt;水&gt;利&amp;局&quot;&apos;');

@@ -8,7 +8,8 @@ import {
   readCategory,
   readLedger,
   readSatisfaction,
-  readSource,
+  classifySource,
+  officePlace,
   splitList,
   toHalfWidth,
 } from '../../src/core';
@@ -37,15 +38,34 @@ describe('values', () => {
   });
   test.each(['是', '√', '✓', 'Y', 'y', 'yes', '已面商', 1, true])('yes: %p', (v) => expect(isNo(v, c)).toBe(false));
   test.each(['否', 'N', 'no', '×', '未面商', '', null, 0, false, '无'])('no: %p', (v) => expect(isNo(v, c)).toBe(true));
-  test('sources, including inter-session and full-width spaces', () => {
-    expect(readSource('省人大建议', c).def?.kind).toBe('provincialNpc');
-    expect(readSource('省政协提案', c).def?.kind).toBe('provincialCppcc');
-    expect(readSource(' 市人大 建议 ', c).def?.kind).toBe('municipalNpc');
-    expect(readSource('闭会建议', c).def).toEqual({ kind: 'municipalNpc', interSession: true });
-    expect(readSource('市人大闭会建议', c).def?.interSession).toBe(true);
-    expect(readSource('市政协提案', c).def?.kind).toBe('municipalCppcc');
-    expect(readSource('议案转建议', c).def?.kind).toBe('municipalNpc');
-    expect(readSource('区人大建议', c).def).toBeNull();
+  test('sources relative to a city office, including inter-session and full-width spaces', () => {
+    const src = (label: string) => classifySource(label, 'city', {}).def;
+    expect(src('省人大建议')).toEqual({ body: 'npc', level: 'upper' });
+    expect(src('省政协提案')).toEqual({ body: 'cppcc', level: 'upper' });
+    expect(src(' 市人大 建议 ')).toEqual({ body: 'npc', level: 'own' });
+    expect(src('闭会建议')).toEqual({ body: 'npc', level: 'own', interSession: true });
+    expect(src('市人大闭会建议')?.interSession).toBe(true);
+    expect(src('市政协提案')).toEqual({ body: 'cppcc', level: 'own' });
+    expect(src('议案转建议')).toEqual({ body: 'npc', level: 'own' });
+    expect(src('全国人大建议')).toEqual({ body: 'npc', level: 'national' });
+    expect(src('区人大建议')).toBeNull();
+    expect(classifySource('区人大建议', 'city', {}).problem).toContain('下级');
+    expect(src('群众来信')).toBeNull();
+  });
+  test('sources relative to a county office; configured labels first', () => {
+    expect(classifySource('区人大建议', 'county', {}).def).toEqual({ body: 'npc', level: 'own' });
+    expect(classifySource('县政协提案', 'county', {}).def).toEqual({ body: 'cppcc', level: 'own' });
+    expect(classifySource('市人大建议', 'county', {}).def).toEqual({ body: 'npc', level: 'upper' });
+    expect(classifySource('省政协提案', 'county', {}).def).toEqual({ body: 'cppcc', level: 'upper' });
+    expect(classifySource('民革提案', 'city', { 民革提案: { body: 'cppcc', level: 'own' } }).def).toEqual({ body: 'cppcc', level: 'own' });
+  });
+  test('the office level: county when 区/县 outnumber 市, province only without either; configured wins', () => {
+    expect(officePlace(['区人大建议', '区人大建议', '市人大建议'])).toBe('county');
+    expect(officePlace(['区人大建议', '市人大建议'])).toBe('city');
+    expect(officePlace(['人大建议', '政协提案'])).toBe('city');
+    expect(officePlace(['省人大建议', '市人大建议'])).toBe('city');
+    expect(officePlace(['省人大建议', '全国人大建议'])).toBe('province');
+    expect(officePlace(['市人大建议'], 'county')).toBe('county');
   });
   test('satisfaction', () => {
     expect(readSatisfaction(' 基本满意 ')).toBe('基本满意');

@@ -10,6 +10,7 @@ import { Browser } from 'playwright-core';
 import { OUTPUT } from '../helpers/office';
 import { isLocal, launch, recordRequests } from '../helpers/browser';
 import { serve } from '../helpers/serve';
+import { horizontalOverflow, seriousViolations } from './pageHelpers';
 
 const ROOT = path.join(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -68,9 +69,26 @@ test('standalone page at 320 px: sample → 1388 → a finding → annotated dow
   const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载通报（.docx）' }).click()]);
   expect(docx.suggestedFilename()).toBe('通报-2021.docx');
 
+  // Read and checked in the worker, served next to the page (the add-in's CSP allows same-origin workers).
+  expect(urls.some((u) => /\/ledger\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+  expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
   expect(urls.filter((u) => !isLocal(u))).toEqual([]);
 }, 180000);
+
+test('the served page at 1280 px: loaded, a finding opened; axe-core finds nothing serious; no sideways scroll', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByRole('button', { name: '打开示例台账' }).click();
+  await page.getByLabel('办理总数').waitFor({ timeout: 60000 });
+  const list = page.getByRole('region', { name: '问题清单' });
+  await list.getByRole('button', { name: /没有主办单位/ }).click();
+  await list.locator('[data-cell^="台账!"]').first().click();
+  await list.getByLabel(/工作表“台账”第 \d+ 行的各列/).waitFor();
+  await page.screenshot({ path: path.join(DIR, 'standalone-1280-row.png'), fullPage: true });
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  expect(await seriousViolations(page)).toEqual([]);
+}, 120000);
 
 test('the Word pane’s standalone path (生成通报): the sample’s circular as a .docx download, at 320 px', async () => {
   const page = await browser.newPage({ viewport: { width: 320, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
@@ -79,7 +97,7 @@ test('the Word pane’s standalone path (生成通报): the sample’s circular 
   await page.getByRole('tab', { name: '生成通报' }).click();
   await page.getByRole('button', { name: '打开示例台账' }).click();
   await page.getByLabel('办理总数').waitFor({ timeout: 60000 });
-  expect(await page.getByLabel('发文字号').inputValue()).toBe('郑政文〔2021〕84号');
+  expect(await page.getByRole('textbox', { name: /^发文字号/ }).inputValue()).toBe('郑政文〔2021〕84号');
   await page.screenshot({ path: path.join(DIR, 'word-standalone-320.png') });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载通报（.docx）' }).click()]);
   expect(download.suggestedFilename()).toBe('通报-2021.docx');

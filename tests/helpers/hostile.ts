@@ -105,6 +105,7 @@ export async function sha256(file: string): Promise<string> {
 
 /** A small clean ledger with its unit sheet (2 items, one warning-free). */
 export async function smallLedger(file: string): Promise<string> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
   return writeXlsx(file, [
     { name: '台账', rows: ledgerGrid(rows({}, { 是否面商: '否' })).values },
     { name: '承办单位', rows: unitGrid([['市交通局', '', '是']]).values },

@@ -26,13 +26,16 @@ export function fontconfigFile(): string {
   return file;
 }
 
-export function convertToPdf(docx: string, outDir: string): string {
+/** Export every page, also the blank ones Writer inserts before a section that starts on an even page. */
+export const PDF_WITH_BLANK_PAGES = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+
+export function convertToPdf(docx: string, outDir: string, format = 'pdf'): string {
   requireTool('soffice');
   mkdirSync(outDir, { recursive: true });
   const profile = mkdtempSync(path.join(os.tmpdir(), 'banli-lo-'));
   const r = spawnSync(
     'soffice',
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, docx],
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, docx],
     { encoding: 'utf8', timeout: 180000, env: { ...process.env, FONTCONFIG_FILE: fontconfigFile() } },
   );
   const pdf = path.join(outDir, path.basename(docx).replace(/\.docx$/, '.pdf'));

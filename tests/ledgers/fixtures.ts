@@ -3,6 +3,7 @@
  * so the tests can assert exact totals and findings. The tests write them into a temporary folder with
  * writeFixtures(dir); nothing generated is committed.
  */
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { CellValue } from '../../src/core';
 import { FULL_HEADERS, RowSpec, rows, unitGrid } from '../helpers/ledger';
@@ -18,8 +19,11 @@ const units = (): SheetSpec => ({ name: '承办单位', rows: unitGrid().values 
 const pending: RowSpec = { 答复日期: null, 答复类别: null, 代表委员意见: null, 解决程度: null, 是否面商: null };
 
 export interface Fixture {
+  /** Relative path; a fixture with settings gets a folder of its own. */
   file: string;
   sheets: SheetSpec[];
+  /** banli.config.json written beside the workbook. */
+  config?: unknown;
 }
 
 /** Every fixture, by name. */
@@ -50,7 +54,10 @@ export function fixtures(): Record<string, Fixture> {
 }
 
 export async function writeFixture(dir: string, f: Fixture): Promise<string> {
-  return writeXlsx(path.join(dir, f.file), f.sheets);
+  const file = path.join(dir, f.file);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  if (f.config !== undefined) await fs.writeFile(path.join(path.dirname(file), 'banli.config.json'), JSON.stringify(f.config, null, 2));
+  return writeXlsx(file, f.sheets);
 }
 
 export async function writeFixtures(dir: string): Promise<Record<string, string>> {
@@ -102,6 +109,54 @@ export function moreFixtures(): Record<string, Fixture> {
         units(),
       ],
     },
+    /** A county office: 区人大建议 (4, one 闭会建议), 区政协提案 (3), 市人大建议 assigned down (2), 省政协提案 (1). */
+    county: {
+      file: 'county.xlsx',
+      sheets: [
+        {
+          name: '台账',
+          rows: table(
+            FULL_HEADERS,
+            rows(
+              { 类别: '区人大建议' }, { 类别: '区人大建议' }, { 类别: '区人大建议' }, { 类别: '区人大闭会建议' },
+              { 类别: '区政协提案' }, { 类别: '区政协提案' }, { 类别: '区政协提案', 是否重点督办: '是', 领办市领导: '刘副区长' },
+              { 类别: '市人大建议' }, { 类别: '市人大建议' }, { 类别: '省政协提案' },
+            ),
+          ),
+        },
+        units(),
+      ],
+    },
+    /**
+     * Settings: A/B/C/D grades (D = 留作参考), 市政协提案 answered within 5 months, 省人大建议 by a fixed date,
+     * 回函日期 as an extra name for the reply date. Five items.
+     */
+    configured: {
+      file: 'configured/台账.xlsx',
+      config: {
+        categories: { A: ['已解决', '基本解决'], B: ['正在解决', '列入计划'], C: ['以后解决', '暂不能解决'], D: ['留作参考'] },
+        deadlineMonths: { 市政协提案: 5 },
+        fixedDeadlines: { 省人大建议: '2021-07-31' },
+        headers: { 答复日期: ['回函日期'] },
+        dueSoonDays: 20,
+      },
+      sheets: [
+        {
+          name: '台账',
+          rows: table(
+            FULL_HEADERS.map((h) => (h === '答复日期' ? '回函日期' : h)),
+            rows(
+              { 回函日期: '2021-06-01', 答复类别: 'D', 解决程度: '留作参考' },
+              { 回函日期: '2021-06-01', 答复类别: 'C', 解决程度: '留作参考' },
+              { ...pending, 类别: '市政协提案' },
+              { ...pending, 类别: '市人大建议' },
+              { ...pending, 类别: '省人大建议' },
+            ),
+          ),
+        },
+        units(),
+      ],
+    },
     /** A bare 类别 column holding the grade; the source from the sheet name (政协提案). */
     categoryAsGrade: {
       file: 'category-grade.xlsx',
@@ -143,4 +198,24 @@ export function moreFixtures(): Record<string, Fixture> {
       ],
     },
   };
+}
+
+/**
+ * The 40 unit returns an office collects (单位01.xlsx … 单位40.xlsx): each unit's two 市人大建议 and one 市政协提案.
+ * 单位01 and 单位02 both handle 市人大建议 999 (split, 分办); 单位04 repeats 单位03's 市政协提案 3 under 单位03 (the
+ * same item in two files); 单位05's second suggestion is overdue.
+ */
+export function unitReturns(): Fixture[] {
+  return Array.from({ length: 40 }, (_, i) => {
+    const n = i + 1;
+    const unit = `单位${String(n).padStart(2, '0')}`;
+    const specs: RowSpec[] = [
+      { 类别: '市人大建议', 编号: n * 10 + 1, 主办单位: unit },
+      { 类别: '市人大建议', 编号: n * 10 + 2, 主办单位: unit, ...(n === 5 ? pending : {}) },
+      { 类别: '市政协提案', 编号: n, 主办单位: unit },
+    ];
+    if (n === 1 || n === 2) specs.push({ 类别: '市人大建议', 编号: 999, 主办单位: unit });
+    if (n === 4) specs.push({ 类别: '市政协提案', 编号: 3, 主办单位: '单位03' });
+    return { file: `returns/${unit}.xlsx`, sheets: [{ name: '台账', rows: table(FULL_HEADERS, rows(...specs)) }] };
+  });
 }

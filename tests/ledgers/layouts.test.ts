@@ -138,3 +138,56 @@ describe('headers as clerks write them', () => {
     expect(text).toMatch(/没有找到的列：.*是否面商/);
   });
 });
+
+describe('own level, not "municipal"', () => {
+  test('a county ledger: 区人大建议 are the own NPC items, 市/省 ones upper; bySource names them as written', async () => {
+    const a = await check('county');
+    expect(a.ledger.office).toBe('county');
+    expect(a.totals).toMatchObject({
+      total: 10, municipalNpc: 4, municipalNpcInterSession: 1, municipalCppcc: 3, provincial: 3, provincialNpc: 2, provincialCppcc: 1,
+      unknownSource: 0, keyNpc: 0, keyCppcc: 1,
+    });
+    expect(a.totals.bySource).toEqual([
+      { label: '省政协提案', body: 'cppcc', level: 'upper', interSession: false, items: 1 },
+      { label: '市人大建议', body: 'npc', level: 'upper', interSession: false, items: 2 },
+      { label: '区人大建议', body: 'npc', level: 'own', interSession: false, items: 3 },
+      { label: '区人大闭会建议', body: 'npc', level: 'own', interSession: true, items: 1 },
+      { label: '区政协提案', body: 'cppcc', level: 'own', interSession: false, items: 3 },
+    ]);
+    expect(rules(a)).toEqual([]);
+    const text = (await cli('check', '--as-of', AS_OF, files.county)).out;
+    expect(text).toContain('【办理总数】共 10 件：省政协提案、市人大建议 3 件（省政协提案 1 件，市人大建议 2 件），区人大建议 4 件（含闭会建议 1 件），区政协提案 3 件。');
+  });
+});
+
+describe('statistics clerks report', () => {
+  test('forms returned, 满意 and 基本满意 apart, grade shares, 公开率, by 内容分类/代表团/界别, lead and co-units apart', async () => {
+    const a = await check('synonyms');
+    const t = a.totals;
+    expect(t).toMatchObject({ formsReturned: 4, published: 4, leadUnits: 2, coUnits: 0, handlingUnits: 2 });
+    expect(t.rates.formsReturned).toEqual({ numerator: 4, denominator: 4, rate: 1 });
+    expect(t.rates.fullySatisfied).toEqual({ numerator: 3, denominator: 4, rate: 0.75 });
+    expect(t.rates.basicallySatisfied).toEqual({ numerator: 1, denominator: 4, rate: 0.25 });
+    expect(t.rates.categories).toEqual({
+      A: { numerator: 3, denominator: 4, rate: 0.75 },
+      B: { numerator: 1, denominator: 4, rate: 0.25 },
+      C: { numerator: 0, denominator: 4, rate: 0 },
+    });
+    expect(t.rates.published).toEqual({ numerator: 4, denominator: 4, rate: 1 });
+    expect(t.byTopic).toEqual([['城乡建设', 3], ['交通', 2]]);
+    expect(t.byDelegation).toEqual([['金水区代表团', 3]]);
+    expect(t.bySector).toEqual([['经济界', 2]]);
+    const text = (await cli('check', '--as-of', AS_OF, files.synonyms)).out;
+    expect(text).toContain('【征询意见】收回征询意见表 4 件，占已答复件 100.0%（4/4）；满意率 75.0%（3/4），基本满意率 25.0%（1/4）。');
+    expect(text).toContain('【答复类别占比】A类 75.0%，B类 25.0%，C类 0.0%（以已答复件计）。');
+    expect(text).toContain('【公开】已答复件中已公开 4 件，公开率 100.0%（4/4）。');
+    expect(text).toContain('【按代表团】金水区代表团 3 件。');
+    expect(text).toContain('【承办单位】主办、协办单位共 2 个（主办单位 2 个，协办单位 0 个）。');
+  });
+
+  test('without those columns the figures are null, not zero', async () => {
+    const a = await check('twoSheets');
+    expect(a.totals).toMatchObject({ published: null, byTopic: null, byDelegation: null, bySector: null });
+    expect(a.totals.rates.published).toBeNull();
+  });
+});

@@ -148,16 +148,20 @@ describe('banli report', () => {
     const out = path.join(dir, '通报.docx');
     const xml = path.join(dir, 'sections.xml');
     const r = await run('report', '--as-of', '2021-07-19', SAMPLE, '-o', out, '--flat-opc', xml, '--sections', 'opening,part2', '--doc-number', '郑政文〔2021〕85号');
-    expect(r.code).toBe(0);
+    // Written, but the 27 errors that touch the figures are listed and the exit code is 1 (--accept-errors: 0).
+    expect(r.code).toBe(1);
     expect(r.out).toContain('已写出通报');
     expect(r.err).toContain('还有 27 条错误');
+    expect(r.err).toContain('答复类别不在规定范围内：1 条，影响答复类别分项');
+    expect(r.err).toMatch(/台账!\w+\d+ /);
+    expect((await run('report', '--as-of', '2021-07-19', SAMPLE, '-o', path.join(dir, '通报-核实后.docx'), '--accept-errors')).code).toBe(0);
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(await fs.readFile(out));
     const doc = await zip.file('word/document.xml')!.async('string');
     expect(doc).toContain('郑政文〔2021〕85号');
     expect(doc).toContain('<w:tag w:val="banli:colophon"/>');
     expect(Object.keys(zip.files).sort()).toEqual(
-      ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'word/_rels/document.xml.rels', 'word/document.xml', 'word/footer1.xml', 'word/footer2.xml', 'word/settings.xml', 'word/styles.xml'].sort(),
+      ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'word/_rels/document.xml.rels', 'word/document.xml', 'word/fontTable.xml', 'word/footer1.xml', 'word/footer2.xml', 'word/footer3.xml', 'word/settings.xml', 'word/styles.xml'].sort(),
     );
     const flat = await fs.readFile(xml, 'utf8');
     expect([...flat.matchAll(/<w:tag w:val="([^"]+)"\/>/g)].map((m) => m[1])).toEqual(['banli:opening', 'banli:part2']);

@@ -9,6 +9,7 @@ import { OUTPUT } from '../helpers/office';
 import { isLocal, launch, recordRequests } from '../helpers/browser';
 import { makeFixtures } from '../helpers/hostile';
 import { tempDir } from '../helpers/xlsx';
+import { horizontalOverflow, seriousViolations } from '../e2e/pageHelpers';
 
 const ROOT = path.join(__dirname, '../..');
 const DIR = path.join(OUTPUT, 'html');
@@ -74,9 +75,9 @@ test('renders totals, charts, units and findings; filters and sorting work; prin
 
   // Sort by cell: ascending, then descending.
   const cellCol = page.locator('#findings thead th', { hasText: '单元格' });
-  await cellCol.click();
+  await cellCol.getByRole('button').click();
   expect(await cellCol.getAttribute('aria-sort')).toBe('ascending');
-  await cellCol.click();
+  await cellCol.getByRole('button').click();
   expect(await cellCol.getAttribute('aria-sort')).toBe('descending');
 
   await page.screenshot({ path: path.join(DIR, 'report-findings.png') });
@@ -85,4 +86,31 @@ test('renders totals, charts, units and findings; filters and sorting work; prin
   expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
   expect(urls.length).toBeGreaterThan(0);
   expect(urls.filter((u) => !isLocal(u))).toEqual([]);
+}, 120000);
+
+test('a clerk’s report: rule titles (ids only in tooltips), sort headers are buttons, usable at 375 px, no serious axe violation', async () => {
+  const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+  await page.goto(`${base}/report.html`);
+  const body = await page.locator('body').innerText();
+  expect(body).not.toMatch(/reply\.late|assign\.unit-missing|Banli|README/);
+  expect(await page.locator('#findings td[title="reply.late"]').count()).toBe(10);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  // The 问题 text has room: a finding's card is as wide as the page, not one character.
+  const msg = await page.locator('#findings tbody tr td.msg').first().boundingBox();
+  expect(msg!.width).toBeGreaterThan(250);
+  await page.screenshot({ path: path.join(DIR, 'report-375.png'), fullPage: false });
+  await page.locator('#findings').screenshot({ path: path.join(DIR, 'report-375-findings.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Sorting from the keyboard.
+  const cell = page.getByRole('button', { name: '单元格' });
+  await cell.focus();
+  await page.keyboard.press('Enter');
+  expect(await page.locator('#findings thead th', { hasText: '单元格' }).getAttribute('aria-sort')).toBe('ascending');
+  await page.selectOption('select[name="severity"]', 'error');
+  expect(await seriousViolations(page)).toEqual([]);
+  const wide = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await wide.goto(`${base}/report.html`);
+  expect(await horizontalOverflow(wide)).toBeLessThanOrEqual(0);
+  expect(await seriousViolations(wide)).toEqual([]);
 }, 120000);

@@ -30,12 +30,15 @@ async function fresh(): Promise<{ dir: string; ledger: string; other: string; be
   return { dir, ledger, other, before: await sha256(ledger), otherBefore: await sha256(other) };
 }
 
-/** A refusal: exit 2, a Chinese message on stderr naming the file, no system code, nothing on stdout. */
+/**
+ * A refusal: exit 2, a Chinese message on stderr naming the file, no system code; on stdout nothing, or with --json
+ * the JSON document saying no file was checked and why.
+ */
 function expectRefused(r: { code: number; out: string; err: string }, message: RegExp) {
   expect(r.code).toBe(2);
   expect(r.err).toMatch(message);
   expect(r.err).not.toMatch(/\bE[A-Z]{3,}\b|\n\s+at /);
-  expect(r.out).toBe('');
+  if (r.out) expect(JSON.parse(r.out)).toEqual({ asOf: null, files: [], skipped: [], error: { code: expect.any(String), message: expect.stringMatching(message) } });
 }
 
 afterEach(() => setBeforeRenameHook(null));
@@ -125,10 +128,25 @@ describe('output folders and unwritable paths, before the check starts', () => {
     await fs.stat(path.join(f.dir, 'e/通报.docx'));
   });
 
+  test('a refused command creates no folder either', async () => {
+    const f = await fresh();
+    expectRefused(await run('check', '--html', path.join(f.dir, 'new/r.html'), '--annotate', f.other, f.ledger), /--annotate 需要一个文件夹/);
+    expect((await fs.readdir(f.dir)).sort()).toEqual(['台账.xlsx', '郊区台账.xlsx'].sort());
+  });
+
   test('--html naming a folder: exit 2 before the check, in Chinese (no EISDIR)', async () => {
     const f = await fresh();
     const r = await run('check', '--json', '--html', f.dir, f.ledger);
     expectRefused(r, /“.*”是一个文件夹，不能当作文件写入：请在后面加上文件名/);
+    expect(JSON.parse(r.out).error.code).toBe('cannot-write');
+    const refused = await run('check', '--json', '--html', f.ledger, f.other);
+    expect(JSON.parse(refused.out).error.code).toBe('output-conflict');
+  });
+
+  test('--html out/ (a folder-looking name that does not exist yet): refused before the check', async () => {
+    const f = await fresh();
+    expectRefused(await run('check', '--html', path.join(f.dir, 'out') + '/', f.ledger), /是文件夹，不是文件名：请在后面加上文件名，例如 .*out\/报告\.html/);
+    expect((await fs.readdir(f.dir)).sort()).toEqual(['台账.xlsx', '郊区台账.xlsx'].sort());
   });
 
   test('a folder path through a file (ENOTDIR / EEXIST): exit 2, in Chinese', async () => {
@@ -151,7 +169,7 @@ describe('output folders and unwritable paths, before the check starts', () => {
     const r = spawnSync(asUser[0], [...asUser.slice(1), BIN, 'check', '--json', '--html', path.join(locked, 'r.html'), f.ledger], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`没有权限写入 ${locked}`);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ files: [], error: { code: 'cannot-write' } });
     const annotate = spawnSync(asUser[0], [...asUser.slice(1), BIN, 'check', '--annotate', path.join(locked, 'copies'), f.ledger], { encoding: 'utf8' });
     expect(annotate.status).toBe(2);
     expect(annotate.stderr).toContain(`没有权限创建文件夹 ${path.join(locked, 'copies')}`);
@@ -162,7 +180,8 @@ describe('output folders and unwritable paths, before the check starts', () => {
     const dir = spawnSync('mktemp', ['-d'], { encoding: 'utf8' }).stdout.trim();
     // A private mount namespace, so nothing outside this command sees the read-only mount.
     const script = `mount -t tmpfs -o ro tmpfs '${dir}' && cd '${dir}' && exec '${process.execPath}' '${BIN}' demo`;
-    const r = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8' });
+    // Root may mount in a new mount namespace; anyone else in a new user namespace too (unshare -r).
+    const r = spawnSync('unshare', [process.getuid?.() === 0 ? '-m' : '-rm', 'sh', '-c', script], { encoding: 'utf8' });
     expect(r.stderr).toBe(`banli：${path.join(dir, 'banli-demo')} 所在的磁盘是只读的，无法创建文件夹：请换一个可以写入的位置。\n`);
     expect(r.status).toBe(2);
   });

@@ -5,25 +5,16 @@
 /** The Word pane's flows with React Testing Library, over the real Word adapter and a fake document. */
 import '../helpers/jsdom';
 import * as React from 'react';
-import { readFileSync } from 'fs';
-import * as path from 'path';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { SECTION_IDS } from '../../src/core';
 import { insertCircular, reconcileCircular, refreshCircular } from '../../src/word/circular';
 import { WordHost } from '../../src/word/host';
 import { DocumentStore, Saved, parseSaved } from '../../src/word/store';
 import { WordPane } from '../../src/taskpane/WordPane';
-import { FilesApi } from '../../src/taskpane/StandalonePane';
-import { LoadedWorkbook } from '../../src/xlsx/loaded';
-import { readWorkbook } from '../../src/xlsx/read';
+import { formFrom } from '../../src/taskpane/settings';
 import { FakeWord } from '../helpers/wordMock';
-
-let sample: LoadedWorkbook;
-beforeAll(async () => {
-  const { grids, buffer } = await readWorkbook(new Uint8Array(readFileSync(path.join(__dirname, '../../samples/ledger-2021.xlsx'))), 'ledger-2021.xlsx');
-  sample = { name: 'ledger-2021.xlsx', grids, bytes: buffer };
-});
+import { Downloads, renderPage, testFiles } from './pageFiles';
+import { seriousViolations } from './axe';
 
 /** Document settings that survive "reopening": a string, as Office keeps them. */
 function memoryStore(): DocumentStore & { raw: string | null } {
@@ -47,24 +38,20 @@ function hostOver(fake: FakeWord, store = memoryStore(), caps = { basic: true, f
   };
 }
 
-const files = (downloads: Array<[Blob, string]> = []): (() => Promise<FilesApi>) => async () => ({
-  loadFile: async () => sample,
-  loadSample: async () => sample,
-  annotatedBlob: async () => new Blob([]),
-  circularBlob: async () => new Blob([]),
-  download: (b: Blob, n: string) => downloads.push([b, n]),
-});
-
-const wrap = (ui: React.ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
+/** The Word pane as App mounts it: the document's saved settings (if any) seed the page's. */
+function wordPane(word: WordHost, files = testFiles()) {
+  const saved = word.store.load();
+  return renderPage(<WordPane word={word} />, { files, initialAsOf: saved?.data.asOf, initialForm: saved ? formFrom(saved.options) : undefined });
+}
 
 async function openSample() {
   fireEvent.click(screen.getByRole('button', { name: '打开示例台账' }));
-  await screen.findByLabelText('办理总数');
+  await screen.findByLabelText('办理总数', {}, { timeout: 20000 });
 }
 
 test('the ledger’s totals and errors are shown; inserting asks first when the ledger still has errors', async () => {
   const fake = new FakeWord([{ kind: 'para', text: '草稿' }], 1);
-  wrap(<WordPane word={hostOver(fake)} files={files()} />);
+  wordPane(hostOver(fake));
   await openSample();
   expect(screen.getByText(/台账中还有 27 条错误级别的问题/)).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: '插入全文' }));
@@ -79,14 +66,14 @@ test('the ledger’s totals and errors are shown; inserting asks first when the 
 
 test('options from the form; a document number without 六角括号 is refused', async () => {
   const fake = new FakeWord();
-  wrap(<WordPane word={hostOver(fake)} files={files()} />);
+  wordPane(hostOver(fake));
   await openSample();
-  const number = screen.getByLabelText('发文字号') as HTMLInputElement;
+  const number = screen.getByLabelText(/^发文字号/) as HTMLInputElement;
   fireEvent.change(number, { target: { value: '郑政文[2021]90号' } });
   expect(await screen.findByText(/六角括号/)).toBeTruthy();
   // The options are validated before anything else is asked or inserted.
   fireEvent.click(screen.getByRole('button', { name: '开头' }));
-  expect(await screen.findByText(/发文字号“郑政文\[2021\]90号”有误/)).toBeTruthy();
+  expect(await screen.findByText(/通报设置中“发文字号”有误：年份要用六角括号/)).toBeTruthy();
   expect(fake.tags()).toEqual([]);
   fireEvent.change(number, { target: { value: '郑政文〔2021〕90号' } });
   fireEvent.click(screen.getByRole('button', { name: '版头' }));
@@ -97,7 +84,7 @@ test('options from the form; a document number without 六角括号 is refused',
 
 test('a section already there: asks, then replaces it', async () => {
   const fake = new FakeWord();
-  wrap(<WordPane word={hostOver(fake)} files={files()} />);
+  wordPane(hostOver(fake));
   await openSample();
   fireEvent.click(screen.getByRole('button', { name: '开头' }));
   fireEvent.click(await screen.findByRole('button', { name: '仍然插入' }));
@@ -113,7 +100,7 @@ test('a section already there: asks, then replaces it', async () => {
 test('reopened without the ledger: refresh and 核对 use the data kept in the document', async () => {
   const fake = new FakeWord();
   const store = memoryStore();
-  const first = wrap(<WordPane word={hostOver(fake, store)} files={files()} />);
+  const first = wordPane(hostOver(fake, store));
   await openSample();
   fireEvent.click(screen.getByRole('button', { name: '插入全文' }));
   fireEvent.click(await screen.findByRole('button', { name: '仍然插入' }));
@@ -124,7 +111,7 @@ test('reopened without the ledger: refresh and 核对 use the data kept in the d
   // Someone types over a figure; the document is closed and opened again.
   const opening = fake.blocks.find((b) => b.kind === 'cc' && b.tag === 'banli:opening')!;
   opening.text = opening.text.replace('839', '893');
-  wrap(<WordPane word={hostOver(fake, store)} files={files()} />);
+  wordPane(hostOver(fake, store));
   expect(screen.getByText(/使用文档中保存的台账数据：ledger-2021\.xlsx，截至 2021-07-19，共 1388 件/)).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: '核对' }));
   expect(await screen.findByText(/有 1 处数字或名单与台账不一致/)).toBeTruthy();
@@ -138,13 +125,67 @@ test('reopened without the ledger: refresh and 核对 use the data kept in the d
 });
 
 test('without a Word host: the same document as a .docx download', async () => {
-  const downloads: Array<[Blob, string]> = [];
-  wrap(<WordPane files={files(downloads)} />);
+  const downloads: Downloads = [];
+  renderPage(<WordPane />, { files: testFiles(downloads) });
   await openSample();
   expect(screen.queryByRole('button', { name: '插入全文' })).toBeNull();
   fireEvent.click(screen.getByRole('button', { name: '下载通报（.docx）' }));
   await waitFor(() => expect(document.body.textContent).toMatch(/已生成 通报-2021\.docx|操作没有完成[^。]*/));
   expect(document.body.textContent).toContain('已生成 通报-2021.docx');
-  expect(downloads[0][1]).toBe('通报-2021.docx');
-  await waitFor(() => expect(downloads[0][0].size).toBeGreaterThan(5000));
+  expect(downloads[0].name).toBe('通报-2021.docx');
+  expect(downloads[0].bytes.length).toBeGreaterThan(5000);
+});
+
+test('messages appear beside the button that caused them and replace older ones; a question clears the old result', async () => {
+  const fake = new FakeWord();
+  wordPane(hostOver(fake));
+  await openSample();
+  fireEvent.click(screen.getByRole('button', { name: '开头' }));
+  const question = await screen.findByRole('alertdialog');
+  // Beside the section buttons, and focused (so it is scrolled into view and read).
+  expect(screen.getByRole('group', { name: '插入一部分' }).nextElementSibling).toBe(question);
+  expect(document.activeElement).toBe(question);
+  fireEvent.click(screen.getByRole('button', { name: '仍然插入' }));
+  const done = await screen.findByText(/已插入“开头”/);
+  expect(screen.queryByRole('alertdialog')).toBeNull();
+  fireEvent.click(screen.getByRole('button', { name: '刷新数据' }));
+  await screen.findByText(/手工改过的文字也会换成新生成的内容/);
+  expect(done.isConnected).toBe(false); // the older result is gone
+  expect(screen.getAllByTestId('notice').filter((n) => /已插入/.test(n.textContent ?? ''))).toHaveLength(0);
+});
+
+test('an older Word (no page setup with the file) is given the download button it is told about', async () => {
+  const fake = new FakeWord();
+  const downloads: Downloads = [];
+  wordPane(hostOver(fake, memoryStore(), { basic: true, fileWithSections: false }), testFiles(downloads));
+  expect(screen.getByText(/不能随通报一起设置页面/)).toBeTruthy();
+  await openSample();
+  fireEvent.click(screen.getByRole('button', { name: '下载通报（.docx）' }));
+  await waitFor(() => expect(downloads.map((d) => d.name)).toEqual(['通报-2021.docx']));
+});
+
+test('an empty required field is an error on the field, never replaced by the default', async () => {
+  const fake = new FakeWord();
+  wordPane(hostOver(fake));
+  await openSample();
+  const mark = screen.getByLabelText(/发文机关标志/) as HTMLInputElement;
+  fireEvent.change(mark, { target: { value: '' } });
+  expect(await screen.findByText('请填写发文机关标志。')).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: '插入全文' }));
+  expect(await screen.findByText(/通报设置中“发文机关标志”有误：请填写发文机关标志/)).toBeTruthy();
+  expect(fake.tags()).toEqual([]);
+  expect(mark.value).toBe('');
+});
+
+test('accessibility (axe-core over the fake document): loaded, asking, and after a result', async () => {
+  const fake = new FakeWord();
+  wordPane(hostOver(fake));
+  expect(await seriousViolations()).toEqual([]);
+  await openSample();
+  fireEvent.click(screen.getByRole('button', { name: '插入全文' }));
+  await screen.findByRole('alertdialog');
+  expect(await seriousViolations()).toEqual([]);
+  fireEvent.click(screen.getByRole('button', { name: '仍然插入' }));
+  await screen.findByText(/已插入全文/);
+  expect(await seriousViolations()).toEqual([]);
 });

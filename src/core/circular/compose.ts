@@ -1,123 +1,286 @@
-/** composeCircular: the ledger's analysis plus options → the circular's blocks. Figures and lists are computed. */
+/**
+ * composeCircular: the ledger's analysis plus options → the circular's blocks. Figures and lists are computed,
+ * consistent by construction: every breakdown is a partition of its figure (CircularCounts) and names its
+ * remainder; no unit is both praised and under a problem; each list is given once.
+ */
 import { Analysis } from '../analyse';
-import { CircularData, circularData } from './data';
+import { CircularCounts, CircularData, circularData, countsOf } from './data';
 import { chineseDate } from '../dates';
-import { RuleId } from '../rules';
+import { RULES, RuleId } from '../rules';
 import { percent } from '../summary';
-import { UnitStats } from '../totals';
+import { rate } from '../totals';
 import { Block, Circular, Role, Run, Section, SectionId } from './model';
-import { CircularOptions } from './options';
+import { CircularOptions, SWITCH_DEFAULTS } from './options';
 import { DEFAULT_PROSE, fillTemplate } from './prose';
-import { chineseNumeral, emWidth } from './numbers';
+import { chineseNumeral } from './numbers';
+import { titleLines } from './title';
+import { TYPE_WIDTH } from './layout';
 
-/** Width of a title line in em (二号 on the 156 mm type area). */
-export const TITLE_LINE_EM = 19;
+type Input = Analysis | CircularData;
+const dataOf = (input: Input, asOf: string): CircularData => ('ledger' in input ? circularData(input, asOf) : input);
+
+/** Units with any finding (item- or unit-level, any severity), with how many. */
+function unitsWithFindings(d: Pick<CircularData, 'findings'>): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of d.findings) if (f.unit) m.set(f.unit, (m.get(f.unit) ?? 0) + 1);
+  return m;
+}
+
+export interface Praise {
+  units: string[];
+  /** Units of a given praised list left out because a problem names them. */
+  dropped: string[];
+}
 
 /**
- * The documented rule for 办理较好的单位: units on the master list with items, no finding on any of their items
- * and nothing overdue, most items first (master-list order between equals), at most options.maxPraised.
- * options.praisedUnits overrides it with a list.
+ * 办理较好的单位: units on the master list with items, no finding of any severity on them (item- or unit-level:
+ * a unit without the reception day is not praised) and nothing overdue, most items first (master-list order
+ * between equals), at most options.maxPraised. A given list (options.praisedUnits) replaces the rule, less any
+ * unit with a finding: no unit is praised and criticised in the same circular.
  */
-export function selectPraisedUnits(a: Pick<CircularData, 'units'>, options: Pick<CircularOptions, 'praisedUnits' | 'maxPraised'>): string[] {
-  if (options.praisedUnits && options.praisedUnits.length) return options.praisedUnits;
+export function praise(a: Pick<CircularData, 'units' | 'findings'>, options: Pick<CircularOptions, 'praisedUnits' | 'maxPraised'>): Praise {
+  const flagged = unitsWithFindings(a);
+  if (options.praisedUnits && options.praisedUnits.length) {
+    return {
+      units: options.praisedUnits.filter((u) => !flagged.has(u)),
+      dropped: options.praisedUnits.filter((u) => flagged.has(u)),
+    };
+  }
   const order = new Map(a.units.map((u, i) => [u.name, i]));
-  return a.units
-    .filter((u: UnitStats) => u.known !== false && u.items > 0 && u.findings === 0 && u.overdue === 0)
+  const units = a.units
+    .filter((u) => u.known !== false && u.items > 0 && u.findings === 0 && u.overdue === 0 && !flagged.has(u.name))
     .sort((x, y) => y.items - x.items || order.get(x.name)! - order.get(y.name)!)
     .slice(0, options.maxPraised)
     .map((u) => u.name);
+  return { units, dropped: [] };
 }
 
-function unitsOf(a: Pick<CircularData, 'findings' | 'units'>, rule: RuleId): { count: number; units: string[] } {
-  const list = a.findings.filter((f) => f.rule === rule);
-  const units: string[] = [];
-  for (const f of list) if (f.unit && !units.includes(f.unit)) units.push(f.unit);
+/** The praised units' names (see praise). */
+export function selectPraisedUnits(a: Pick<CircularData, 'units' | 'findings'>, options: Pick<CircularOptions, 'praisedUnits' | 'maxPraised'>): string[] {
+  return praise(a, options).units;
+}
+
+/** Units with findings of these rules, master-list order, with their counts. */
+function unitsOf(a: Pick<CircularData, 'findings' | 'units'>, rules: RuleId[]): Array<{ name: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const f of a.findings) if (rules.includes(f.rule) && f.unit) counts.set(f.unit, (counts.get(f.unit) ?? 0) + 1);
   const order = new Map(a.units.map((u, i) => [u.name, i]));
-  units.sort((x, y) => (order.get(x) ?? 1e9) - (order.get(y) ?? 1e9));
-  return { count: list.length, units };
+  return [...counts.entries()]
+    .map(([name, count]) => ({ name, count }))
+    .sort((x, y) => (order.get(x.name) ?? 1e9) - (order.get(y.name) ?? 1e9));
 }
 
-/** Splits a title at word boundaries into lines no wider than maxEm, shaped as a trapezoid or diamond. */
-export function titleLines(title: string, maxEm = TITLE_LINE_EM): string[] {
-  if (title.includes('\n')) return title.split('\n').map((s) => s.trim()).filter(Boolean);
-  if (emWidth(title) <= maxEm) return [title];
-  // Break only before 关于 (after the issuing body) and before 办理工作: never inside a word.
-  const breaks = new Set<number>();
-  for (const re of [/(?=关于)/g, /(?=办理工作)/g, /(?=工作情况)/g]) {
-    for (const m of title.matchAll(re)) breaks.add(m.index!);
+const GRADE_WORDS: Record<string, string> = {
+  A: '所提问题已经解决或基本解决的',
+  B: '正在解决或已列入计划逐步解决的',
+  C: '因条件限制留作参考的',
+  D: '留作参考的',
+};
+
+/** A share of a whole, one decimal: 64.0%. */
+const share = (n: number, of: number) => percent(rate(n, of));
+
+/** 个别单位 (1–2), 少数单位 (up to a third of the units with items), 部分单位 (more). */
+export function vagueUnits(n: number, unitsWithItems: number): string {
+  if (n <= 2) return '个别单位';
+  return n * 3 <= Math.max(unitsWithItems, 1) ? '少数单位' : '部分单位';
+}
+
+/** The figures and lists the template's placeholders take (see TEMPLATE_FIELDS). */
+export function circularValues(input: Input, options: CircularOptions, asOf: string): Record<string, string | number> {
+  const a = dataOf(input, asOf);
+  const t = a.totals;
+  const c: CircularCounts = countsOf(a);
+  const sw = { ...SWITCH_DEFAULTS, ...definedOnly(options) };
+  const unitList = a.unitList ?? [];
+  const receptionYes = a.receptionKnown ? unitList.filter((u) => u.receptionDay === true).map((u) => u.name) : [];
+  const unreplied = t.total - t.replied;
+  const values: Record<string, string | number> = {
+    年度: options.year,
+    总件数: t.total,
+    省级件数: t.provincial,
+    省人大建议: t.provincialNpc,
+    省政协提案: t.provincialCppcc,
+    市人大建议: t.municipalNpc,
+    闭会建议: t.municipalNpcInterSession,
+    市政协提案: t.municipalCppcc,
+    来源待核实: c.otherSource,
+    重点人大建议: t.keyNpc,
+    重点政协提案: t.keyCppcc,
+    重点已答复: c.keyReplied,
+    截至日期: chineseDate(asOf),
+    已答复: t.replied,
+    办复率: percent(rate(t.replied, t.total)),
+    按期答复: c.onTime,
+    按期办复率: share(c.onTime, t.replied),
+    超期答复: c.late,
+    期限待核实: c.undeterminable,
+    未答复: unreplied,
+    超期未答复: c.overdue,
+    期限内未答复: c.pending,
+    未答复期限待核实: c.unrepliedNoDeadline,
+    闭会建议已答复: sw.interSessionOpen ? c.interSessionReplied : '',
+    闭会建议未答复: sw.interSessionOpen ? c.interSession - c.interSessionReplied : '',
+    类别待核实: c.gradeUnknown,
+    收回意见表: sw.formsReturned ? c.formsReturned : '',
+    未收回意见表: t.replied - c.formsReturned,
+    满意: c.satisfaction.满意,
+    基本满意: c.satisfaction.基本满意,
+    不满意: c.satisfaction.不满意,
+    满意率: share(c.satisfaction.满意 + c.satisfaction.基本满意, c.formsReturned),
+    面商: c.faceToFace,
+    面商率: share(c.faceToFace, t.replied),
+    已落实接待日单位数: receptionYes.length,
+    已落实接待日单位: receptionYes.join('、'),
+    未落实接待日单位数: unitsOf(a, ['unit.no-reception-day']).length,
+    整改期限: options.receptionDeadline,
+    办理较好单位: praise(a, options).units.join('、'),
+    附件名称: `${options.year}年度建议提案办理情况分单位统计表`,
+  };
+  values['闭会建议件数'] = sw.interSessionOpen ? t.municipalNpcInterSession : '';
+  for (const g of c.grades) {
+    values[`${g.grade}类`] = g.count;
+    values[`${g.grade}类占比`] = sw.gradeShares ? share(g.count, t.replied) : '';
   }
-  const points = [...breaks].filter((i) => i > 0 && i < title.length).sort((x, y) => x - y);
-  let best: string[] | null = null;
-  let bestScore = Infinity;
-  const n = points.length;
-  for (let mask = 1; mask < 1 << n; mask++) {
-    const cuts = points.filter((_, k) => mask & (1 << k));
-    const parts: string[] = [];
-    let prev = 0;
-    for (const c of cuts) {
-      parts.push(title.slice(prev, c));
-      prev = c;
-    }
-    parts.push(title.slice(prev));
-    const widths = parts.map(emWidth);
-    if (widths.some((w) => w > maxEm) || parts.length > 3) continue;
-    const spread = Math.max(...widths) - Math.min(...widths);
-    const score = parts.length * 100 + spread;
-    if (score < bestScore) {
-      bestScore = score;
-      best = parts;
-    }
+  values['答复类别构成'] = c.grades
+    .map((g) => `${GRADE_WORDS[g.grade] ?? ''}${g.grade}类${g.count}件${sw.gradeShares ? `，占${share(g.count, t.replied)}` : ''}`)
+    .join('；');
+  values['满意度构成'] = sw.satisfactionApart
+    ? `满意${c.satisfaction.满意}件、基本满意${c.satisfaction.基本满意}件、不满意${c.satisfaction.不满意}件`
+    : `满意和基本满意${c.satisfaction.满意 + c.satisfaction.基本满意}件、不满意${c.satisfaction.不满意}件`;
+  return values;
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+const PROBLEM_FIELDS = [
+  '未落实接待日单位称', '未面商单位称', '未面商件数', '旧表单位称', '旧表件数', '意见表不全单位称', '意见表不全件数',
+  '程度不符单位称', '程度不符件数', '超期未答复单位称', '超期答复单位称',
+];
+
+/** One problem: its paragraph key, its figures and the units it names. */
+interface Problem {
+  key: string;
+  values: Record<string, string | number>;
+  units: string[];
+}
+
+/** The problems that occur, in order, with their figures: each figure is the same number the opening gives. */
+export function circularProblems(input: Input, options: CircularOptions, asOf: string): Problem[] {
+  const a = dataOf(input, asOf);
+  const c = countsOf(a);
+  const t = a.totals;
+  const named = (options.problemUnits ?? SWITCH_DEFAULTS.problemUnits) === 'named';
+  const withItems = a.units.filter((u) => u.items > 0).length;
+  const phrase = (us: Array<{ name: string; count: number }>, withCounts: boolean): string => {
+    if (!us.length) return '';
+    if (!named) return vagueUnits(us.length, withItems);
+    const list = us.map((u) => (withCounts ? `${u.name}（${u.count}件）` : u.name)).join('、');
+    return us.length > 1 ? `${list}等${us.length}个单位` : list;
+  };
+  const out: Problem[] = [];
+  const reception = unitsOf(a, ['unit.no-reception-day']);
+  if (reception.length) {
+    out.push({ key: 'problem.reception', values: { 未落实接待日单位称: phrase(reception, false) }, units: reception.map((u) => u.name) });
   }
-  if (best) return best;
-  const lines: string[] = [];
-  let cur = '';
-  for (const ch of title) {
-    if (emWidth(cur + ch) > maxEm) {
-      lines.push(cur);
-      cur = '';
-    }
-    cur += ch;
+  const f2fCount = t.replied - c.faceToFace;
+  const f2f = unitsOf(a, ['contact.no-face-to-face']);
+  if (f2fCount > 0) {
+    out.push({ key: 'problem.faceToFace', values: { 未面商单位称: phrase(f2f, true) || '有的单位', 未面商件数: f2fCount }, units: f2f.map((u) => u.name) });
   }
-  if (cur) lines.push(cur);
-  return lines;
+  const old = unitsOf(a, ['feedback.old-form']);
+  const incomplete = unitsOf(a, ['feedback.missing', 'feedback.invalid']);
+  const degree = unitsOf(a, ['feedback.degree-mismatch']);
+  const oldCount = old.reduce((n, u) => n + u.count, 0);
+  const incompleteCount = t.replied - c.formsReturned;
+  const degreeCount = degree.reduce((n, u) => n + u.count, 0);
+  if (oldCount || incompleteCount || degreeCount) {
+    out.push({
+      key: 'problem.forms',
+      values: {
+        旧表单位称: phrase(old, true), 旧表件数: oldCount,
+        意见表不全单位称: phrase(incomplete, true) || '有的单位', 意见表不全件数: incompleteCount,
+        程度不符单位称: phrase(degree, true), 程度不符件数: degreeCount,
+      },
+      units: [...old, ...incomplete, ...degree].map((u) => u.name),
+    });
+  }
+  const overdue = unitsOf(a, ['reply.overdue']);
+  const late = unitsOf(a, ['reply.late']);
+  if (c.overdue || c.late) {
+    out.push({
+      key: 'problem.timeliness',
+      values: { 超期未答复单位称: phrase(overdue, true) || '有的单位', 超期未答复: c.overdue, 超期答复单位称: phrase(late, true) || '有的单位', 超期答复: c.late },
+      units: [...overdue, ...late].map((u) => u.name),
+    });
+  }
+  return out;
+}
+
+export interface CircularWarning {
+  rule: RuleId;
+  /** The rule's title, in the clerk's words. */
+  title: string;
+  count: number;
+  /** Which figures of the circular it affects. */
+  affects: string;
+}
+
+const AFFECTS: Partial<Record<RuleId, string>> = {
+  'ledger.column-missing': '缺列相关的全部数字',
+  'ledger.duplicate-number': '总件数及各项分项（可能重复计数）',
+  'source.unknown': '按来源的分项（计入“其他或来源待核实”）',
+  'assign.unit-missing': '分单位统计和单位名单',
+  'assign.date-missing': '按期答复、超期未答复件数（办理期限无法计算，计入“待核实”）',
+  'date.invalid': '已答复、按期答复件数（计入“待核实”）',
+  'reply.overdue': '超期未答复件数',
+  'reply.before-assignment': '按期答复件数',
+  'reply.category-missing': '答复类别分项（计入“答复类别待核实”）',
+  'reply.category-invalid': '答复类别分项（计入“答复类别待核实”）',
+  'feedback.invalid': '满意度分项和满意率（计入“未填写满意度或填写不规范”）',
+  'feedback.degree-mismatch': '“解决程度与答复类别不符”件数',
+  'key.leader-missing': '重点督办件',
+};
+
+/**
+ * The error-level findings left in the ledger that touch the circular's figures, by rule: what the command line
+ * prints (and the panes show) before a circular with them goes out.
+ */
+export function circularWarnings(input: Input, asOf = ''): CircularWarning[] {
+  const a = dataOf(input, asOf || ('asOf' in input ? input.asOf : ''));
+  const counts = new Map<RuleId, number>();
+  for (const f of a.findings) if (RULES[f.rule].severity === 'error') counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  return [...counts.entries()].map(([rule, count]) => ({ rule, title: RULES[rule].title, count, affects: AFFECTS[rule] ?? '相关数字' }));
+}
+
+/** What the composer decided besides the text (for the command line and the panes to say). */
+export interface CompositionNotes {
+  praised: string[];
+  praisedDropped: string[];
+  problemUnits: string[];
+}
+
+export function compositionNotes(input: Input, options: CircularOptions, asOf: string): CompositionNotes {
+  const a = dataOf(input, asOf);
+  const p = praise(a, options);
+  return { praised: p.units, praisedDropped: p.dropped, problemUnits: [...new Set(circularProblems(a, options, asOf).flatMap((x) => x.units))] };
+}
+
+/** Character widths for the signature layout: CJK 1, digits and ASCII ½. */
+function em(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? 0.5 : 1;
+  return w;
 }
 
 /** The circular from a checked ledger (or the data kept from one). */
-export function composeCircular(input: Analysis | CircularData, options: CircularOptions, asOf: string): Circular {
-  const a: CircularData = 'ledger' in input ? circularData(input, asOf) : input;
+export function composeCircular(input: Input, options: CircularOptions, asOf: string): Circular {
+  const a = dataOf(input, asOf);
   const prose = { ...DEFAULT_PROSE, ...options.prose };
-  const t = a.totals;
-  const unitList = a.unitList ?? [];
-  const receptionYes = unitList.filter((u) => u.receptionDay === true).map((u) => u.name);
-  const receptionNo = unitList.filter((u) => u.receptionDay !== true).map((u) => u.name);
-  const praised = selectPraisedUnits(a, options);
-  const values: Record<string, string | number> = {
-    year: options.year,
-    total: t.total,
-    provincial: t.provincial,
-    provincialNpc: t.provincialNpc,
-    provincialCppcc: t.provincialCppcc,
-    municipalNpc: t.municipalNpc,
-    municipalNpcInterSession: t.municipalNpcInterSession,
-    municipalCppcc: t.municipalCppcc,
-    keyNpc: t.keyNpc,
-    keyCppcc: t.keyCppcc,
-    replied: t.replied,
-    repliedOnTime: t.repliedOnTime,
-    overdue: t.overdue,
-    asOf: chineseDate(asOf),
-    categoryA: t.categories.A ?? 0,
-    categoryB: t.categories.B ?? 0,
-    categoryC: t.categories.C ?? 0,
-    satisfied: t.rates.satisfied.numerator,
-    satisfiedRate: percent(t.rates.satisfied),
-    receptionYes: receptionYes.length,
-    receptionNo: receptionNo.length,
-    receptionYesUnits: receptionYes.join('、'),
-    receptionNoUnits: receptionNo.join('、'),
-    receptionDeadline: options.receptionDeadline,
-    praisedUnits: praised.join('、'),
-  };
+  const values = circularValues(a, options, asOf);
+  const sw = { ...SWITCH_DEFAULTS, ...definedOnly(options) };
 
   const para = (role: Role, key: string, extra: Record<string, string | number> = {}): Block => ({
     role,
@@ -126,54 +289,72 @@ export function composeCircular(input: Analysis | CircularData, options: Circula
   const text = (role: Role, s: string, computed = false): Block => ({ role, runs: [computed ? { text: s, computed } : { text: s }] });
   const blank = (): Block => ({ role: 'blank', runs: [] });
 
-  // 存在的问题: one numbered sentence per kind that occurs, in this order.
-  const problems: Block[] = [];
-  let ordinal = 0;
-  const next = () => chineseNumeral(++ordinal);
-  const noReception = unitsOf(a, 'unit.no-reception-day');
-  if (noReception.count) problems.push(para('body', 'problem.reception', { ordinal: next(), count: noReception.count }));
-  const f2f = unitsOf(a, 'contact.no-face-to-face');
-  if (f2f.count) problems.push(para('body', 'problem.faceToFace', { ordinal: next(), count: f2f.count, units: f2f.units.join('、') }));
-  const compound = (key: string, parts: Array<[string, { count: number; units: string[] }]>) => {
-    const present = parts.filter(([, p]) => p.count > 0);
-    if (!present.length) return;
-    const block = para('body', key, { ordinal: next(), parts: '\u0000' });
-    // Splice the sub-sentences (each with its own computed figures) in place of {parts}.
-    const runs: Run[] = [];
-    for (const r of block.runs) {
-      if (r.text !== '\u0000') {
-        runs.push(r);
-        continue;
-      }
-      present.forEach(([k, p], i) => {
-        if (i) runs.push({ text: '；' });
-        runs.push(...para('body', k, { count: p.count, units: p.units.join('、') }).runs);
-      });
-    }
-    problems.push({ role: 'body', runs });
-  };
-  compound('problem.forms', [
-    ['problem.forms.old', unitsOf(a, 'feedback.old-form')],
-    ['problem.forms.incomplete', unitsOf(a, 'feedback.missing')],
-    ['problem.forms.degree', unitsOf(a, 'feedback.degree-mismatch')],
-  ]);
-  compound('problem.timeliness', [
-    ['problem.timeliness.overdue', unitsOf(a, 'reply.overdue')],
-    ['problem.timeliness.late', unitsOf(a, 'reply.late')],
-  ]);
+  const found = circularProblems(a, options, asOf);
+  // The problems' figures can be used anywhere in the template (0 or empty when the problem does not occur).
+  for (const name of PROBLEM_FIELDS) values[name] = /件数$|^超期/.test(name) && !/单位称$/.test(name) ? 0 : '';
+  for (const p of found) Object.assign(values, p.values);
+  const problems = found.map((p, i) => para('body', p.key, { ...p.values, 序: chineseNumeral(i + 1) }));
   if (!problems.length) problems.push(para('body', 'problem.none'));
 
   const part2: Block[] = [para('heading1', 'part2.heading'), para('heading2', 'part2.1.heading')];
-  if (praised.length) part2.push(para('body', 'part2.1'));
-  if (a.unitList && a.receptionKnown) {
-    if (receptionYes.length) part2.push(para('body', 'part2.1.reception'));
-    if (receptionNo.length) part2.push(para('body', 'part2.1.receptionMissing'));
-  }
+  if (values['办理较好单位']) part2.push(para('body', 'part2.1'));
+  if (values['已落实接待日单位数']) part2.push(para('body', 'part2.1.reception'));
   part2.push(para('heading2', 'part2.2.heading'), para('body', 'part2.2.intro'), ...problems);
 
+  // 署名 and 成文日期 (§7.3.5): with a seal, centred on each other, the date four characters from the right and
+  // room above for the seal; without, the 署名 two from the right and the date two right of its first character.
+  const signature = options.signature ?? options.issuingBody;
+  const dateText = chineseDate(options.date);
+  const sigW = em(signature);
+  const dateW = em(dateText);
+  let sigRight: number;
+  let dateRight: number;
+  if (sw.seal) {
+    dateRight = 4;
+    sigRight = 4 + (dateW - sigW) / 2;
+  } else if (sigW - dateW >= 2) {
+    sigRight = 2;
+    dateRight = sigW - dateW;
+  } else {
+    dateRight = 2;
+    sigRight = 2 + dateW + 2 - sigW;
+  }
+  const closing: Block[] = [];
+  if (sw.attachment) closing.push(blank(), { ...para('attachmentNote', 'attachment.note') });
+  closing.push(...(sw.seal ? [blank(), blank()] : [blank()]));
+  closing.push({ role: 'signature', runs: [{ text: signature }], indentRight: Math.max(0, sigRight) });
+  if (sw.seal) closing.push({ role: 'date', runs: [{ text: dateText }], indentRight: Math.max(0, dateRight) });
+  else {
+    // The date's first character two right of the 署名's: placed from the left, so a renderer that spaces figures
+    // wider (LibreOffice) keeps the relation and only the date's right end moves.
+    const typeEm = TYPE_WIDTH / 320;
+    closing.push({ role: 'date', runs: [{ text: dateText }], indentLeft: Math.max(0, typeEm - Math.max(0, sigRight) - sigW + 2) });
+  }
+  if (sw.attachment) {
+    const c = countsOf(a);
+    closing.push(
+      { role: 'attachmentLabel', runs: [{ text: '附件' }], pageBreakBefore: true },
+      blank(),
+      text('attachmentTitle', String(values['附件名称'])),
+      blank(),
+      {
+        role: 'table',
+        runs: [],
+        table: {
+          header: ['单位', '件数', '已答复', '按期', '面商', '满意'],
+          rows: c.units
+            .filter((u) => u.items > 0)
+            .map((u) => [u.name, String(u.items), String(u.replied), String(u.onTime), String(u.faceToFace), String(u.satisfied)]),
+        },
+      },
+      text('tableNote', '注：按期指在办理期限内答复；满意含基本满意。'),
+    );
+  }
+
+  const lines = titleLines(options.title);
   const sections: Array<[SectionId, Block[]]> = [
     ['header', [text('mark', options.mark), blank(), blank(), text('docNumber', options.docNumber)]],
-    ['title', [blank(), blank(), ...titleLines(options.title).map((l) => text('title', l))]],
+    ['title', [blank(), blank(), ...lines.map((l) => text('title', l))]],
     ['addressees', [blank(), text('addressees', options.addressees)]],
     ['opening', [para('body', 'opening')]],
     [
@@ -186,13 +367,11 @@ export function composeCircular(input: Analysis | CircularData, options: Circula
         para('body', 'part1.2'),
         para('heading2', 'part1.3.heading'),
         para('body', 'part1.3'),
-        para('heading2', 'part1.4.heading'),
-        para('body', 'part1.4'),
       ],
     ],
     ['part2', part2],
     ['part3', [para('heading1', 'part3.heading'), para('body', 'part3.1'), para('body', 'part3.2')]],
-    ['date', [blank(), text('date', chineseDate(options.date))]],
+    ['date', closing],
     [
       'colophon',
       [
@@ -202,7 +381,7 @@ export function composeCircular(input: Analysis | CircularData, options: Circula
     ],
   ];
   return {
-    title: titleLines(options.title).join(''),
-    sections: sections.map(([id, blocks]): Section => ({ id, blocks })),
+    title: lines.join(''),
+    sections: sections.map(([id, blocks]): Section => ({ id, blocks: blocks.filter((b) => b.role !== 'body' || b.runs.length > 0) })),
   };
 }

@@ -4,8 +4,40 @@
  */
 import { Analysis } from '../analyse';
 import { Day } from '../dates';
-import { RuleId } from '../rules';
+import { RuleId, deadlineOf } from '../rules';
 import { Totals, UnitStats } from '../totals';
+
+/**
+ * Counts the circular states, each a partition of the figure it breaks down, so every sentence adds up:
+ * replied = onTime + late + undeterminable; total − replied = overdue + pending + unreplied without a deadline;
+ * replied = Σ grades + gradeUnknown; formsReturned = 满意 + 基本满意 + 不满意 (over replied items).
+ */
+export interface CircularCounts {
+  onTime: number;
+  late: number;
+  /** Replied, but the reply date or the deadline cannot be read: neither on time nor late. */
+  undeterminable: number;
+  overdue: number;
+  /** Not replied, deadline not yet passed. */
+  pending: number;
+  /** Not replied, no deadline can be computed (no assignment date). */
+  unrepliedNoDeadline: number;
+  /** Replied items by grade (the configured grades, in order). */
+  grades: Array<{ grade: string; count: number }>;
+  /** Replied items without a valid grade. */
+  gradeUnknown: number;
+  /** Replied items with a valid satisfaction. */
+  formsReturned: number;
+  satisfaction: { 满意: number; 基本满意: number; 不满意: number };
+  faceToFace: number;
+  interSession: number;
+  interSessionReplied: number;
+  keyReplied: number;
+  /** Items whose source is not one of the circular's (unknown or national). */
+  otherSource: number;
+  /** Per lead unit, master-list order first: the attachment's table. */
+  units: Array<{ name: string; items: number; replied: number; onTime: number; faceToFace: number; satisfied: number }>;
+}
 
 export interface CircularData {
   version: 1;
@@ -20,6 +52,108 @@ export interface CircularData {
   /** Errors left in the ledger when the data was taken. */
   errors: number;
   source: string;
+  /** Partitioned counts (absent in data kept by older versions: then derived as well as can be). */
+  counts?: CircularCounts;
+}
+
+export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
+  const l = a.ledger;
+  const grades = l.config.categories;
+  const c: CircularCounts = {
+    onTime: 0,
+    late: 0,
+    undeterminable: 0,
+    overdue: 0,
+    pending: 0,
+    unrepliedNoDeadline: 0,
+    grades: grades.map((g) => ({ grade: g, count: 0 })),
+    gradeUnknown: 0,
+    formsReturned: 0,
+    satisfaction: { 满意: 0, 基本满意: 0, 不满意: 0 },
+    faceToFace: 0,
+    interSession: 0,
+    interSessionReplied: 0,
+    keyReplied: 0,
+    otherSource: 0,
+    units: [],
+  };
+  const perUnit = new Map<string, CircularCounts['units'][number]>();
+  for (const u of a.units) {
+    const row = { name: u.name, items: 0, replied: 0, onTime: 0, faceToFace: 0, satisfied: 0 };
+    perUnit.set(u.name, row);
+    c.units.push(row);
+  }
+  for (const item of l.items) {
+    const def = item.source.def;
+    if (!def || def.level === 'national') c.otherSource++;
+    const inter = def?.level === 'own' && def.body === 'npc' && item.source.interSession;
+    if (inter) c.interSession++;
+    const u = item.leadUnit ? perUnit.get(item.leadUnit.name) : undefined;
+    if (u) u.items++;
+    const deadline = deadlineOf(item, l.config);
+    if (item.replyDate.kind === 'empty') {
+      if (!deadline) c.unrepliedNoDeadline++;
+      else if (deadline < asOf) c.overdue++;
+      else c.pending++;
+      continue;
+    }
+    if (inter) c.interSessionReplied++;
+    if (item.key && def) c.keyReplied++;
+    if (u) u.replied++;
+    if (item.replyDate.kind === 'ok' && deadline) {
+      if (item.replyDate.day <= deadline) {
+        c.onTime++;
+        if (u) u.onTime++;
+      } else c.late++;
+    } else c.undeterminable++;
+    const g = c.grades.find((x) => x.grade === item.category);
+    if (g) g.count++;
+    else c.gradeUnknown++;
+    if (item.faceToFace) {
+      c.faceToFace++;
+      if (u) u.faceToFace++;
+    }
+    if (item.satisfaction) {
+      c.formsReturned++;
+      c.satisfaction[item.satisfaction]++;
+      if (u && item.satisfaction !== '不满意') u.satisfied++;
+    }
+  }
+  return c;
+}
+
+/** Counts for data kept by an older version (no item detail): as close as the totals allow, still partitions. */
+function derivedCounts(d: CircularData): CircularCounts {
+  const t = d.totals;
+  const late = d.findings.filter((f) => f.rule === 'reply.late').length;
+  const onTime = t.repliedOnTime;
+  const grades = Object.entries(t.categories).map(([grade, count]) => ({ grade, count }));
+  const graded = grades.reduce((n, g) => n + g.count, 0);
+  const sat = { 满意: t.satisfaction['满意'], 基本满意: t.satisfaction['基本满意'], 不满意: t.satisfaction['不满意'] };
+  const forms = sat.满意 + sat.基本满意 + sat.不满意;
+  const unreplied = t.total - t.replied;
+  return {
+    onTime,
+    late: Math.min(late, t.replied - onTime),
+    undeterminable: t.replied - onTime - Math.min(late, t.replied - onTime),
+    overdue: Math.min(t.overdue, unreplied),
+    pending: unreplied - Math.min(t.overdue, unreplied),
+    unrepliedNoDeadline: 0,
+    grades,
+    gradeUnknown: Math.max(0, t.replied - graded),
+    formsReturned: forms,
+    satisfaction: sat,
+    faceToFace: t.faceToFace,
+    interSession: t.municipalNpcInterSession,
+    interSessionReplied: 0,
+    keyReplied: 0,
+    otherSource: t.total - t.provincial - t.municipalNpc - t.municipalCppcc,
+    units: d.units.map((u) => ({ name: u.name, items: u.items, replied: u.replied, onTime: u.onTime, faceToFace: 0, satisfied: 0 })),
+  };
+}
+
+export function countsOf(d: CircularData): CircularCounts {
+  return d.counts ?? derivedCounts(d);
 }
 
 export function circularData(a: Analysis, asOf: Day, source = ''): CircularData {
@@ -34,6 +168,7 @@ export function circularData(a: Analysis, asOf: Day, source = ''): CircularData 
     findings: a.findings.map((f) => ({ rule: f.rule, unit: f.unit })),
     errors: a.errors,
     source,
+    counts: circularCounts(a, asOf),
   };
 }
 

@@ -6,3 +6,6 @@ export * from './compose';
 export * from './ooxml';
 export * from './data';
 export * from './reconcile';
+export * from './title';
+export * from './schema';
+export * from './layout';

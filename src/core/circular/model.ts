@@ -11,7 +11,13 @@ export type Role =
   | 'heading2' // （一）
   | 'heading3' // 1.
   | 'heading4' // （1）
+  | 'signature' // 发文机关署名
   | 'date' // 成文日期
+  | 'attachmentNote' // 附件说明 (after the body)
+  | 'attachmentLabel' // 附件 (top left of the attachment's first page)
+  | 'attachmentTitle' // the attachment's title
+  | 'table' // the attachment's table (Block.table)
+  | 'tableNote' // the note under it
   | 'copyTo' // 抄送
   | 'printedBy'; // 印发机关 and 印发日期
 
@@ -26,6 +32,14 @@ export interface Block {
   runs: Run[];
   /** printedBy: the text set flush right on the same line (印发日期 + 印发). */
   right?: string;
+  /** signature, date: right indent in characters (§7.3.5). */
+  indentRight?: number;
+  /** date without a seal: left indent in characters, set flush left (its first character two right of the 署名's). */
+  indentLeft?: number;
+  /** Starts a new page (the attachment). */
+  pageBreakBefore?: boolean;
+  /** role 'table': a header row and the rows, all text. */
+  table?: { header: string[]; rows: string[][] };
 }
 
 export const SECTION_IDS = ['header', 'title', 'addressees', 'opening', 'part1', 'part2', 'part3', 'date', 'colophon'] as const;
@@ -39,7 +53,7 @@ export const SECTION_NAMES: Record<SectionId, string> = {
   part1: '一',
   part2: '二',
   part3: '三',
-  date: '成文日期',
+  date: '署名和日期',
   colophon: '版记',
 };
 
@@ -59,6 +73,7 @@ export function sectionTag(id: SectionId): string {
 }
 
 export function blockText(b: Block): string {
+  if (b.table) return [b.table.header, ...b.table.rows].map((r) => r.join('\t')).join('\n');
   return b.runs.map((r) => r.text).join('') + (b.right ? b.right : '');
 }
 

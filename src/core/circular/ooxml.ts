@@ -1,27 +1,29 @@
 /**
  * One renderer: the circular's blocks → WordprocessingML laid out to GB/T 9704-2012 (see shared design notes).
- * Direct formatting only (no style ids), so the same XML survives Word's insertOoxml, and into a .docx.
+ * Every property sequence goes through ordered() (schema order, see schema.ts). Direct formatting plus uniquely
+ * named paragraph styles, so the same XML survives Word's insertOoxml, and into a .docx.
  */
-import { Block, Circular, Role, SECTION_NAMES, Section, SectionId, blockText, sectionTag } from './model';
-import { emWidth } from './numbers';
+import { Block, Circular, Role, SECTION_NAMES, Section, SectionId, sectionTag } from './model';
+import { ordered } from './schema';
+import {
+  ADVANCE,
+  CELL_PAD,
+  ColophonPlacement,
+  MARK,
+  PAGE,
+  RED_RULE_SPACE,
+  TABLE_COLUMNS,
+  TYPE_WIDTH,
+  colophonPlacement,
+  lineCount,
+  paginate,
+  tableRowLines,
+} from './layout';
+
+export { PAGE, TYPE_WIDTH } from './layout';
 
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 export const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-/** Page geometry in twips (1/20 pt). */
-export const PAGE = {
-  width: 11906,
-  height: 16838,
-  top: 2098,
-  bottom: 1984,
-  left: 1588,
-  right: 1474,
-  /** 22 lines in the 225 mm type area. */
-  linePitch: 579,
-  footer: 1304,
-  header: 851,
-};
-export const TYPE_WIDTH = PAGE.width - PAGE.left - PAGE.right; // 8844 twips = 442.2 pt
 
 const FONT = {
   fangsong: '仿宋_GB2312',
@@ -30,9 +32,21 @@ const FONT = {
   xiaobiaosong: '方正小标宋简体',
   songti: '宋体',
 };
+
+/**
+ * fontTable.xml: the GB/T 9704 names with the fonts stock Windows has as alternates (w:altName), so Word
+ * substitutes sensibly instead of silently: 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体 → 华文中宋 / 宋体.
+ */
+export const FONT_ALTERNATES: Array<{ name: string; altName: string; family: 'roman' | 'modern' | 'swiss'; panose: string }> = [
+  { name: FONT.fangsong, altName: '仿宋', family: 'modern', panose: '02010609030101010101' },
+  { name: FONT.kaiti, altName: '楷体', family: 'modern', panose: '02010609030101010101' },
+  { name: FONT.xiaobiaosong, altName: '华文中宋', family: 'roman', panose: '02010600030101010101' },
+  { name: FONT.heiti, altName: 'SimHei', family: 'modern', panose: '02010609060101010101' },
+  { name: FONT.songti, altName: 'SimSun', family: 'roman', panose: '02010600030101010101' },
+];
 const SZ = { erhao: 44, sanhao: 32, sihao: 28 };
 const RED = 'FF0000';
-/** Half-points → twips of one character: 三号 16 pt = 320, 四号 14 pt = 280. */
+/** One character in twips for indents: 三号 16 pt = 320, 四号 14 pt = 280. */
 const CHAR = { sanhao: 320, sihao: 280 };
 
 /** Characters XML 1.0 cannot hold are dropped; the five special ones are escaped. */
@@ -52,36 +66,53 @@ interface RunStyle {
   ascii?: string;
   sz: number;
   color?: string;
+  bold?: boolean;
   /** Character spacing in twentieths of a point (−5 = −0.25 pt: exactly 28 三号 characters a line). */
   spacing?: number;
 }
 
+const SANHAO: RunStyle = { eastAsia: FONT.fangsong, sz: SZ.sanhao, spacing: -5 };
 const RUN: Record<Role, RunStyle> = {
-  blank: { eastAsia: FONT.fangsong, sz: SZ.sanhao, spacing: -5 },
+  blank: SANHAO,
   mark: { eastAsia: FONT.xiaobiaosong, sz: 84, color: RED },
-  docNumber: { eastAsia: FONT.fangsong, sz: SZ.sanhao, spacing: -5 },
+  docNumber: SANHAO,
   title: { eastAsia: FONT.xiaobiaosong, sz: SZ.erhao },
-  addressees: { eastAsia: FONT.fangsong, sz: SZ.sanhao, spacing: -5 },
-  body: { eastAsia: FONT.fangsong, sz: SZ.sanhao, spacing: -5 },
-  heading1: { eastAsia: FONT.heiti, sz: SZ.sanhao, spacing: -5 },
-  heading2: { eastAsia: FONT.kaiti, sz: SZ.sanhao, spacing: -5 },
-  heading3: { eastAsia: FONT.fangsong, sz: SZ.sanhao, spacing: -5 },
-  heading4: { eastAsia: FONT.fangsong, sz: SZ.sanhao, spacing: -5 },
-  date: { eastAsia: FONT.fangsong, sz: SZ.sanhao, spacing: -5 },
+  addressees: SANHAO,
+  body: SANHAO,
+  heading1: { ...SANHAO, eastAsia: FONT.heiti },
+  heading2: { ...SANHAO, eastAsia: FONT.kaiti },
+  heading3: SANHAO,
+  heading4: SANHAO,
+  signature: SANHAO,
+  date: SANHAO,
+  attachmentNote: SANHAO,
+  attachmentLabel: { ...SANHAO, eastAsia: FONT.heiti },
+  attachmentTitle: { eastAsia: FONT.xiaobiaosong, sz: SZ.erhao },
+  table: { eastAsia: FONT.fangsong, sz: SZ.sihao },
+  tableNote: { eastAsia: FONT.fangsong, sz: SZ.sihao },
   copyTo: { eastAsia: FONT.fangsong, sz: SZ.sihao },
   printedBy: { eastAsia: FONT.fangsong, sz: SZ.sihao },
 };
 
-export function runProps(role: Role): string {
-  const s = RUN[role];
+function rPrOf(s: RunStyle, tag = 'w:rPr'): string {
   return (
-    '<w:rPr>' +
-    fonts(s.eastAsia, s.ascii) +
-    (s.color ? `<w:color w:val="${s.color}"/>` : '') +
-    (s.spacing ? `<w:spacing w:val="${s.spacing}"/>` : '') +
-    `<w:kern w:val="0"/><w:sz w:val="${s.sz}"/><w:szCs w:val="${s.sz}"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/>` +
-    '</w:rPr>'
+    `<${tag}>` +
+    ordered('rPr', [
+      ['rFonts', fonts(s.eastAsia, s.ascii)],
+      ['b', s.bold && '<w:b/>'],
+      ['color', s.color && `<w:color w:val="${s.color}"/>`],
+      ['spacing', s.spacing ? `<w:spacing w:val="${s.spacing}"/>` : undefined],
+      ['kern', '<w:kern w:val="0"/>'],
+      ['sz', `<w:sz w:val="${s.sz}"/>`],
+      ['szCs', `<w:szCs w:val="${s.sz}"/>`],
+      ['lang', '<w:lang w:val="en-US" w:eastAsia="zh-CN"/>'],
+    ]) +
+    `</${tag}>`
   );
+}
+
+export function runProps(role: Role): string {
+  return rPrOf(RUN[role]);
 }
 
 const LINE = `<w:spacing w:before="0" w:after="0" w:line="${PAGE.linePitch}" w:lineRule="exact"/>`;
@@ -89,69 +120,85 @@ const FIRST_LINE_2 = `<w:ind w:firstLineChars="200" w:firstLine="${2 * CHAR.sanh
 const THICK = 8; // eighths of a point: 1 pt ≈ 0.35 mm
 const THIN = 6; // 0.75 pt ≈ 0.25 mm
 
-/** Paragraph properties in the schema's element order (CT_PPrBase), so every reader takes all of them. */
-interface PPr {
-  pBdr?: string;
-  tabs?: string;
-  spacing?: string;
-  ind?: string;
-  jc?: 'left' | 'center' | 'right' | 'both';
-}
+/** Paragraph properties by name; ordered() puts them in schema order. */
+type PPr = Partial<Record<'keepNext' | 'keepLines' | 'pageBreakBefore' | 'pBdr' | 'tabs' | 'spacing' | 'ind' | 'jc', string>>;
 
-function pPrXml(role: Role, p: PPr): string {
+/** Properties every Banli paragraph carries: widow and orphan control (no single line of a paragraph alone at
+ * the top or the foot of a page, in Word and LibreOffice alike), no hanging
+ * punctuation (a closing mark pulls the character before it down: never a 29th character in the margin), no
+ * automatic space between Chinese and Latin text (so 28 characters stay 28). */
+function pPrXml(role: Role, p: PPr, extra: Array<[string, string]> = []): string {
   return (
     '<w:pPr>' +
-    `<w:pStyle w:val="${STYLE_IDS[role]}"/>` +
-    '<w:widowControl/>' +
-    (p.pBdr ? `<w:pBdr>${p.pBdr}</w:pBdr>` : '') +
-    (p.tabs ?? '') +
-    '<w:snapToGrid w:val="0"/>' +
-    (p.spacing ?? LINE) +
-    (p.ind ?? '') +
-    (p.jc ? `<w:jc w:val="${p.jc}"/>` : '') +
-    runProps(role) +
+    ordered('pPr', [
+      ['pStyle', `<w:pStyle w:val="${STYLE_IDS[role]}"/>`],
+      ['keepNext', p.keepNext],
+      ['keepLines', p.keepLines],
+      ['pageBreakBefore', p.pageBreakBefore],
+      ['widowControl', '<w:widowControl/>'],
+      ['pBdr', p.pBdr && `<w:pBdr>${p.pBdr}</w:pBdr>`],
+      ['tabs', p.tabs],
+      ['kinsoku', '<w:kinsoku/>'],
+      ['overflowPunct', '<w:overflowPunct w:val="0"/>'],
+      ['autoSpaceDE', '<w:autoSpaceDE w:val="0"/>'],
+      ['autoSpaceDN', '<w:autoSpaceDN w:val="0"/>'],
+      ['snapToGrid', '<w:snapToGrid w:val="0"/>'],
+      ['spacing', p.spacing ?? LINE],
+      ['ind', p.ind],
+      ['jc', p.jc],
+      ['rPr', runProps(role)],
+      ...extra,
+    ]) +
     '</w:pPr>'
   );
 }
 
-/** The layout of each role, without the colophon's first/last rules. */
+const jc = (v: string) => `<w:jc w:val="${v}"/>`;
+const KEEP = '<w:keepNext/>';
+
+/** The layout of each role. */
 function layout(role: Role): PPr {
   switch (role) {
     case 'mark':
       // 35 mm below the type area's top: space before plus the exact line holding the 42 pt glyphs.
-      return { spacing: '<w:spacing w:before="1884" w:after="0" w:line="1000" w:lineRule="exact"/>', jc: 'center' };
+      return { spacing: `<w:spacing w:before="${MARK.before}" w:after="0" w:line="${MARK.line}" w:lineRule="exact"/>`, jc: jc('center'), keepNext: KEEP };
     case 'docNumber':
-      return { pBdr: `<w:bottom w:val="single" w:sz="12" w:space="11" w:color="${RED}"/>`, jc: 'center' };
+      // The red rule 4 mm below the number (§7.2.7), the width of the type area.
+      return { pBdr: `<w:bottom w:val="single" w:sz="12" w:space="${RED_RULE_SPACE}" w:color="${RED}"/>`, jc: jc('center'), keepNext: KEEP };
     case 'title':
-      return { jc: 'center' };
+      return { jc: jc('center'), keepNext: KEEP };
     case 'addressees':
     case 'blank':
+    case 'tableNote':
       return {};
+    case 'attachmentNote':
+      // 附件：name, two characters from the left; a wrapped name aligns under the name (§7.3.6).
+      return { ind: `<w:ind w:left="${5 * CHAR.sanhao}" w:hanging="${3 * CHAR.sanhao}"/>`, keepNext: KEEP };
+    case 'attachmentLabel':
+      return { keepNext: KEEP };
+    case 'attachmentTitle':
+      return { jc: jc('center'), keepNext: KEEP };
+    case 'table':
+      return { jc: jc('center') };
     case 'body':
+      return { ind: FIRST_LINE_2, jc: jc('both') };
     case 'heading1':
     case 'heading2':
     case 'heading3':
     case 'heading4':
-      return { ind: FIRST_LINE_2, jc: 'both' };
+      return { ind: FIRST_LINE_2, jc: jc('both'), keepNext: KEEP, keepLines: '<w:keepLines/>' };
+    case 'signature':
+      return { jc: jc('right'), keepNext: KEEP, keepLines: '<w:keepLines/>' };
     case 'date':
-      return { ind: `<w:ind w:right="${4 * CHAR.sanhao}"/>`, jc: 'right' };
+      return { ind: `<w:ind w:right="${4 * CHAR.sanhao}"/>`, jc: jc('right'), keepLines: '<w:keepLines/>' };
     case 'copyTo':
-      // One paragraph for all 抄送 lines: the hanging indent aligns the later lines under the text after 抄送：.
-      return {
-        pBdr: `<w:top w:val="single" w:sz="${THICK}" w:space="1" w:color="000000"/><w:bottom w:val="single" w:sz="${THIN}" w:space="1" w:color="000000"/>`,
-        ind: `<w:ind w:left="${4 * CHAR.sihao}" w:right="${CHAR.sihao}" w:hanging="${3 * CHAR.sihao}"/>`,
-      };
+      return { ind: `<w:ind w:left="${4 * CHAR.sihao}" w:right="${CHAR.sihao}" w:hanging="${3 * CHAR.sihao}"/>` };
     case 'printedBy':
       return {
-        pBdr: `<w:bottom w:val="single" w:sz="${THICK}" w:space="1" w:color="000000"/>`,
         tabs: `<w:tabs><w:tab w:val="right" w:pos="${TYPE_WIDTH - CHAR.sihao}"/></w:tabs>`,
         ind: `<w:ind w:left="${CHAR.sihao}" w:right="${CHAR.sihao}"/>`,
       };
   }
-}
-
-function paraProps(b: Block): string {
-  return pPrXml(b.role, layout(b.role));
 }
 
 /**
@@ -170,7 +217,13 @@ export const STYLE_IDS: Record<Role, string> = {
   heading2: 'BanliHeading2',
   heading3: 'BanliHeading3',
   heading4: 'BanliHeading4',
+  signature: 'BanliSignature',
   date: 'BanliDate',
+  attachmentNote: 'BanliAttachmentNote',
+  attachmentLabel: 'BanliAttachmentLabel',
+  attachmentTitle: 'BanliAttachmentTitle',
+  table: 'BanliTable',
+  tableNote: 'BanliTableNote',
   copyTo: 'BanliCopyTo',
   printedBy: 'BanliPrintedBy',
 };
@@ -179,8 +232,30 @@ function roleStylesXml(): string {
   return (Object.keys(STYLE_IDS) as Role[])
     .map((role) => {
       const p = layout(role);
-      const ppr = `<w:pPr><w:widowControl/><w:snapToGrid w:val="0"/>${p.spacing ?? LINE}${p.ind ?? ''}${p.jc ? `<w:jc w:val="${p.jc}"/>` : ''}</w:pPr>`;
-      return `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE_IDS[role]}"><w:name w:val="${STYLE_IDS[role]}"/>${ppr}${runProps(role)}</w:style>`;
+      const ppr =
+        '<w:pPr>' +
+        ordered('pPr', [
+          ['keepNext', p.keepNext],
+          ['keepLines', p.keepLines],
+          ['widowControl', '<w:widowControl/>'],
+          ['overflowPunct', '<w:overflowPunct w:val="0"/>'],
+          ['autoSpaceDE', '<w:autoSpaceDE w:val="0"/>'],
+          ['autoSpaceDN', '<w:autoSpaceDN w:val="0"/>'],
+          ['snapToGrid', '<w:snapToGrid w:val="0"/>'],
+          ['spacing', p.spacing ?? LINE],
+          ['ind', p.ind],
+          ['jc', p.jc],
+        ]) +
+        '</w:pPr>';
+      return (
+        `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE_IDS[role]}">` +
+        ordered('style', [
+          ['name', `<w:name w:val="${STYLE_IDS[role]}"/>`],
+          ['pPr', ppr],
+          ['rPr', runProps(role)],
+        ]) +
+        '</w:style>'
+      );
     })
     .join('');
 }
@@ -190,107 +265,249 @@ function run(role: Role, text: string): string {
   return `<w:r>${runProps(role)}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 }
 
-export function paragraphXml(b: Block): string {
+export function paragraphXml(b: Block, extra: Array<[string, string]> = []): string {
+  if (b.role === 'table' && b.table) return tableXml(b.table);
+  const p = { ...layout(b.role) };
+  if (b.indentRight !== undefined) p.ind = `<w:ind w:right="${Math.round(b.indentRight * CHAR.sanhao)}"/>`;
+  if (b.indentLeft !== undefined) {
+    p.ind = `<w:ind w:left="${Math.round(b.indentLeft * CHAR.sanhao)}" w:right="0"/>`;
+    p.jc = jc('left');
+  }
+  if (b.pageBreakBefore) p.pageBreakBefore = '<w:pageBreakBefore/>';
   const runs = b.runs.map((r) => run(b.role, r.text)).join('');
   const right = b.right ? `<w:r>${runProps(b.role)}<w:tab/></w:r>${run(b.role, b.right)}` : '';
-  return `<w:p>${paraProps(b)}${runs}${right}</w:p>`;
+  return `<w:p>${pPrXml(b.role, p, extra)}${runs}${right}</w:p>`;
 }
 
-const EMU_PER_TWIP = 635;
+const border = (side: string, sz: number) => `<w:${side} w:val="single" w:sz="${sz}" w:space="0" w:color="000000"/>`;
+const NIL = (side: string) => `<w:${side} w:val="nil"/>`;
 
-/**
- * 版记: a text box anchored to the bottom of the type area (so its last rule sits there on the last page),
- * holding the 抄送 paragraph (its lines joined by breaks) and the 印发 line. Rules are paragraph borders:
- * thick above 抄送, thin between, thick below 印发.
- */
-export function colophonXml(blocks: Block[], sdtPr: string): string {
-  const copy = blocks.filter((b) => b.role === 'copyTo');
-  const printed = blocks.filter((b) => b.role === 'printedBy');
-  const inner: string[] = [];
-  if (copy.length) {
-    const runs = copy
-      .map((b, i) => (i ? `<w:r>${runProps('copyTo')}<w:br/></w:r>` : '') + b.runs.map((r) => run('copyTo', r.text)).join(''))
-      .join('');
-    inner.push(`<w:p>${paraProps(copy[0])}${runs}</w:p>`);
-  }
-  for (const b of printed) inner.push(paragraphXml(b));
-  // Height: the lines the box holds (a 抄送 line wraps at about 26 四号 characters), plus the rules.
-  const perLine = Math.floor((TYPE_WIDTH - 5 * CHAR.sihao) / CHAR.sihao);
-  const lines = copy.reduce((n, b) => n + Math.max(1, Math.ceil(emWidth(blockText(b)) / perLine)), 0) + printed.length;
-  const cx = TYPE_WIDTH * EMU_PER_TWIP;
-  const cy = (lines * PAGE.linePitch + 120) * EMU_PER_TWIP;
+/** The attachment's per-unit table: 四号, a header row repeated on every page, rows a whole number of lines. */
+function tableXml(t: { header: string[]; rows: string[][] }): string {
+  const lines = tableRowLines(t);
+  const total = TABLE_COLUMNS.reduce((a, b) => a + b, 0);
+  const b4 = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+  const tblPr =
+    '<w:tblPr>' +
+    ordered('tblPr', [
+      ['tblW', `<w:tblW w:w="${total}" w:type="dxa"/>`],
+      ['jc', jc('center')],
+      ['tblBorders', `<w:tblBorders>${ordered('tblBorders', ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => [s, b4(s)]))}</w:tblBorders>`],
+      ['tblLayout', '<w:tblLayout w:type="fixed"/>'],
+      ['tblCellMar', `<w:tblCellMar>${ordered('tblCellMar', [['left', `<w:left w:w="${CELL_PAD}" w:type="dxa"/>`], ['right', `<w:right w:w="${CELL_PAD}" w:type="dxa"/>`]])}</w:tblCellMar>`],
+    ]) +
+    '</w:tblPr>';
+  const grid = `<w:tblGrid>${TABLE_COLUMNS.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+  const rows = [t.header, ...t.rows].map((row, r) => {
+    const trPr = `<w:trPr>${ordered('trPr', [
+      ['cantSplit', '<w:cantSplit/>'],
+      ['trHeight', `<w:trHeight w:val="${lines[r] * PAGE.linePitch}" w:hRule="exact"/>`],
+      ['tblHeader', r === 0 ? '<w:tblHeader/>' : undefined],
+      ['jc', jc('center')],
+    ])}</w:trPr>`;
+    const style: RunStyle = r === 0 ? { ...RUN.table, eastAsia: FONT.heiti } : RUN.table;
+    const cells = row.map((cell, i) => {
+      const tcPr = `<w:tcPr>${ordered('tcPr', [['tcW', `<w:tcW w:w="${TABLE_COLUMNS[i]}" w:type="dxa"/>`], ['vAlign', '<w:vAlign w:val="center"/>']])}</w:tcPr>`;
+      const ppr =
+        '<w:pPr>' +
+        ordered('pPr', [
+          ['pStyle', `<w:pStyle w:val="${STYLE_IDS.table}"/>`],
+          ['widowControl', '<w:widowControl w:val="0"/>'],
+          ['snapToGrid', '<w:snapToGrid w:val="0"/>'],
+          ['spacing', LINE],
+          ['jc', jc(i === 0 && r > 0 ? 'left' : 'center')],
+          ['rPr', rPrOf(style)],
+        ]) +
+        '</w:pPr>';
+      return `<w:tc>${tcPr}<w:p>${ppr}<w:r>${rPrOf(style)}<w:t xml:space="preserve">${escapeXml(cell)}</w:t></w:r></w:p></w:tc>`;
+    });
+    return `<w:tr>${trPr}${cells.join('')}</w:tr>`;
+  });
+  return `<w:tbl>${tblPr}${grid}${rows.join('')}</w:tbl>`;
+}
+
+/** Ids for content controls, unique per insertion: a base drawn once per package, then counted up. */
+export interface IdSource {
+  next(): number;
+}
+
+export function idSource(seed?: number): IdSource {
+  let n = seed ?? 0x10000000 + Math.floor(Math.random() * 0x60000000);
+  return { next: () => (n = (n + 1) % 0x7fffffff) };
+}
+
+function sdtPr(id: SectionId, ids: IdSource): string {
   return (
-    // The content control is inline, around the anchored box: LibreOffice 7.4 lays out a drawing inside a block-level
-    // control wrongly; Word finds the control by its tag either way.
-    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="exact"/></w:pPr>' +
-    `<w:sdt>${sdtPr}<w:sdtContent><w:r><w:drawing>` +
-    '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="0">' +
-    '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>' +
-    '<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>' +
-    `<wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>` +
-    '<wp:docPr id="7391" name="办理助手·版记"/><wp:cNvGraphicFramePr/>' +
-    '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>' +
-    `<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>` +
-    `<wps:txbx><w:txbxContent>${inner.join('')}</w:txbxContent></wps:txbx>` +
-    '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b" anchorCtr="0"><a:noAutofit/></wps:bodyPr>' +
-    '</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:sdtContent></w:sdt></w:p>'
+    '<w:sdtPr>' +
+    ordered('sdtPr', [
+      ['alias', `<w:alias w:val="办理助手·${SECTION_NAMES[id]}"/>`],
+      ['tag', `<w:tag w:val="${sectionTag(id)}"/>`],
+      ['id', `<w:id w:val="${ids.next()}"/>`],
+    ]) +
+    '</w:sdtPr>'
   );
 }
 
-function sectionId(id: SectionId): number {
-  return 7310 + (['header', 'title', 'addressees', 'opening', 'part1', 'part2', 'part3', 'date', 'colophon'] as SectionId[]).indexOf(id);
+/** Height in twips of the 版记 table (its rows grow if a 抄送 list is longer than estimated: nothing is clipped). */
+export function colophonTwips(blocks: Block[]): number {
+  const copyLines = blocks
+    .filter((b) => b.role === 'copyTo')
+    .reduce((n, b, i) => n + lineCount(b.runs.map((r) => r.text).join(''), ADVANCE.sihao, 0, TYPE_WIDTH - (i === 0 ? 2 : 5) * CHAR.sihao - 3 * CHAR.sihao), 0);
+  const printed = blocks.filter((b) => b.role === 'printedBy').length;
+  return (copyLines + printed) * PAGE.linePitch;
 }
 
-/** A section as a block-level content control tagged banli:<section>. */
-export function sectionXml(s: Section): string {
-  const sdtPr =
-    `<w:sdtPr><w:alias w:val="办理助手·${SECTION_NAMES[s.id]}"/><w:tag w:val="${sectionTag(s.id)}"/>` +
-    `<w:id w:val="${sectionId(s.id)}"/></w:sdtPr>`;
-  if (s.id === 'colophon') return colophonXml(s.blocks, sdtPr);
-  return `<w:sdt>${sdtPr}<w:sdtContent>${s.blocks.map((b) => paragraphXml(b)).join('')}</w:sdtContent></w:sdt>`;
+/**
+ * 版记 (§7.4.1): a table the width of the type area (156 mm) — rules as cell borders, thick above 抄送 and below
+ * the 印发 line, thin between — its text one character in from each side. It floats at the bottom of the type
+ * area of its page (positioned from the page's left edge so LibreOffice keeps it floating too), and grows with
+ * its contents: nothing is clipped, and no text box is involved.
+ */
+export function colophonTableXml(blocks: Block[]): string {
+  const copy = blocks.filter((b) => b.role === 'copyTo');
+  const printed = blocks.filter((b) => b.role === 'printedBy');
+  const tblPr =
+    '<w:tblPr>' +
+    ordered('tblPr', [
+      ['tblpPr', `<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="${PAGE.linePitch}" w:bottomFromText="0" w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="${PAGE.left}" w:tblpYSpec="bottom"/>`],
+      ['tblOverlap', '<w:tblOverlap w:val="never"/>'],
+      ['tblW', `<w:tblW w:w="${TYPE_WIDTH}" w:type="dxa"/>`],
+      ['tblInd', '<w:tblInd w:w="0" w:type="dxa"/>'],
+      ['tblBorders', `<w:tblBorders>${ordered('tblBorders', ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => [s, NIL(s)]))}</w:tblBorders>`],
+      ['tblLayout', '<w:tblLayout w:type="fixed"/>'],
+      ['tblCellMar', `<w:tblCellMar>${ordered('tblCellMar', ['top', 'left', 'bottom', 'right'].map((s) => [s, `<w:${s} w:w="0" w:type="dxa"/>`]))}</w:tblCellMar>`],
+    ]) +
+    '</w:tblPr>';
+  const grid = `<w:tblGrid><w:gridCol w:w="${TYPE_WIDTH}"/></w:tblGrid>`;
+  const row = (paras: string, top: number, bottom: number, lines: number) =>
+    `<w:tr><w:trPr>${ordered('trPr', [['cantSplit', '<w:cantSplit/>'], ['trHeight', `<w:trHeight w:val="${lines * PAGE.linePitch}" w:hRule="atLeast"/>`]])}</w:trPr>` +
+    `<w:tc><w:tcPr>${ordered('tcPr', [
+      ['tcW', `<w:tcW w:w="${TYPE_WIDTH}" w:type="dxa"/>`],
+      ['tcBorders', `<w:tcBorders>${ordered('tcBorders', [['top', border('top', top)], ['left', NIL('left')], ['bottom', border('bottom', bottom)], ['right', NIL('right')]])}</w:tcBorders>`],
+      ['vAlign', '<w:vAlign w:val="center"/>'],
+    ])}</w:tcPr>${paras}</w:tc></w:tr>`;
+  const rows: string[] = [];
+  const copyParas = copy.map((b, i) => {
+    const ind = i === 0 ? `<w:ind w:left="${4 * CHAR.sihao}" w:right="${CHAR.sihao}" w:hanging="${3 * CHAR.sihao}"/>` : `<w:ind w:left="${4 * CHAR.sihao}" w:right="${CHAR.sihao}"/>`;
+    return `<w:p>${pPrXml('copyTo', { ind })}${b.runs.map((r) => run('copyTo', r.text)).join('')}</w:p>`;
+  });
+  const copyLines = Math.max(1, Math.round(colophonTwips(copy) / PAGE.linePitch));
+  if (copy.length) rows.push(row(copyParas.join(''), THICK, printed.length ? THIN : THICK, copyLines));
+  for (const b of printed) rows.push(row(paragraphXml(b), copy.length ? THIN : THICK, THICK, 1));
+  return `<w:tbl>${tblPr}${grid}${rows.join('')}</w:tbl>`;
 }
 
-export function bodyXml(c: Circular, only?: SectionId[]): string {
-  return c.sections.filter((s) => !only || only.includes(s.id)).map(sectionXml).join('');
+/** An empty paragraph the height of nothing: anchors the 版记 and carries section breaks. */
+function tinyParagraph(sectPr = ''): string {
+  const ppr = ordered('pPr', [
+    ['widowControl', '<w:widowControl w:val="0"/>'],
+    ['snapToGrid', '<w:snapToGrid w:val="0"/>'],
+    ['spacing', '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'],
+    ['rPr', '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'],
+    ['sectPr', sectPr],
+  ]);
+  return `<w:p><w:pPr>${ppr}</w:pPr></w:p>`;
+}
+
+export interface RenderOptions {
+  /** Ids for the content controls (default: a fresh random base, so two insertions never share ids). */
+  ids?: IdSource;
+  /** A whole document (.docx): the 版记's page is chosen and its section's page numbers removed as needed. */
+  document?: boolean;
+}
+
+/** Where the 版记 of a circular goes (the pagination of everything before it). */
+export function placeColophon(c: Circular): ColophonPlacement {
+  const before = c.sections.filter((s) => s.id !== 'colophon').flatMap((s) => s.blocks);
+  const col = c.sections.find((s) => s.id === 'colophon');
+  return colophonPlacement(paginate(before), col ? colophonTwips(col.blocks) : 0);
+}
+
+/**
+ * A section as a block-level content control tagged banli:<section>. In a whole document, when the 版记 needs a
+ * page of its own, the body's section ends just before its control (a paragraph carrying the section break must
+ * not sit inside a control: LibreOffice then loses the page-number field) and the 版记's section starts on the
+ * next even page, without page numbers (§7.5; the blank page the break may insert has none either), with a
+ * paragraph first (a floating table cannot carry the break).
+ */
+export function sectionXml(s: Section, ids: IdSource = idSource(), c?: Circular, doc = false): string {
+  const own = s.id === 'colophon' && doc && c && placeColophon(c) === 'next-even-page';
+  const before = own ? tinyParagraph(sectPrXml('body')) : '';
+  const lead = own ? tinyParagraph() : '';
+  return `${before}<w:sdt>${sdtPr(s.id, ids)}<w:sdtContent>${lead}${sectionInner(s)}</w:sdtContent></w:sdt>`;
+}
+
+function sectionInner(s: Section): string {
+  if (s.id !== 'colophon') return s.blocks.map((b) => paragraphXml(b)).join('');
+  return colophonTableXml(s.blocks) + tinyParagraph();
+}
+
+export function bodyXml(c: Circular, only?: SectionId[], options: RenderOptions = {}): string {
+  const ids = options.ids ?? idSource();
+  return c.sections
+    .filter((s) => !only || only.includes(s.id))
+    .map((s) => sectionXml(s, ids, c, options.document))
+    .join('');
 }
 
 /** A section's paragraphs without their content control: what replaces the contents of an existing control. */
 export function sectionContentXml(c: Circular, id: SectionId): string {
   const s = c.sections.find((x) => x.id === id);
   if (!s) return '';
-  if (id === 'colophon') return sectionXml(s); // an inline control inside its anchor paragraph: replaced whole
-  return s.blocks.map((b) => paragraphXml(b)).join('');
+  return sectionInner(s);
 }
 
-export function sectPrXml(): string {
+/**
+ * Section properties: 'body' numbers its pages (odd right, even left); 'colophon' (the 版记 page and a blank
+ * page before it) has empty footers.
+ */
+export function sectPrXml(kind: 'body' | 'colophon' = 'body'): string {
+  const refs =
+    kind === 'body'
+      ? '<w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/>'
+      : '<w:footerReference w:type="default" r:id="rIdFooterNone"/><w:footerReference w:type="even" r:id="rIdFooterNone"/>';
   return (
     '<w:sectPr>' +
-    '<w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/>' +
-    `<w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}"/>` +
-    `<w:pgMar w:top="${PAGE.top}" w:right="${PAGE.right}" w:bottom="${PAGE.bottom}" w:left="${PAGE.left}" w:header="${PAGE.header}" w:footer="${PAGE.footer}" w:gutter="0"/>` +
-    '<w:cols w:space="425"/>' +
-    `<w:docGrid w:type="lines" w:linePitch="${PAGE.linePitch}"/>` +
+    ordered('sectPr', [
+      ['footerReference', refs],
+      ['type', kind === 'colophon' ? '<w:type w:val="evenPage"/>' : undefined],
+      ['pgSz', `<w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}"/>`],
+      ['pgMar', `<w:pgMar w:top="${PAGE.top}" w:right="${PAGE.right}" w:bottom="${PAGE.bottom}" w:left="${PAGE.left}" w:header="${PAGE.header}" w:footer="${PAGE.footer}" w:gutter="0"/>`],
+      ['cols', '<w:cols w:space="425"/>'],
+      ['docGrid', `<w:docGrid w:type="lines" w:linePitch="${PAGE.linePitch}"/>`],
+    ]) +
     '</w:sectPr>'
   );
 }
 
-const DOC_OPEN =
-  `<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}" ` +
-  'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" ' +
-  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
-  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">';
+const DOC_OPEN = `<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}">`;
 
-export function documentXml(c: Circular): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${DOC_OPEN}<w:body>${bodyXml(c)}${sectPrXml()}</w:body></w:document>`;
+export function documentXml(c: Circular, ids: IdSource = idSource()): string {
+  const last = placeColophon(c) === 'same-page' ? 'body' : 'colophon';
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${DOC_OPEN}<w:body>${bodyXml(c, undefined, { ids, document: true })}${sectPrXml(last)}</w:body></w:document>`;
 }
 
 /** — N —, 四号 half-width 宋体 digits; odd pages right one character in, even pages left one character in. */
-export function footerXml(odd: boolean): string {
-  const rpr = `<w:rPr>${fonts(FONT.songti, FONT.songti)}<w:sz w:val="${SZ.sihao}"/><w:szCs w:val="${SZ.sihao}"/></w:rPr>`;
+export function footerXml(odd: boolean | null): string {
+  const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="${W_NS}" xmlns:r="${R_NS}">`;
+  // No page number (the 版记's own page and a blank page before it, §7.5): an empty line as high as the number's,
+  // so the type area keeps its size.
+  if (odd === null) {
+    const tiny = ordered('pPr', [['spacing', '<w:spacing w:before="0" w:after="0" w:line="280" w:lineRule="exact"/>'], ['rPr', '<w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>']]);
+    // A space, not nothing: LibreOffice drops an empty footer and lets the type area run into its place.
+    return `${head}<w:p><w:pPr>${tiny}</w:pPr><w:r><w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t xml:space="preserve"> </w:t></w:r></w:p></w:ftr>`;
+  }
+  const style: RunStyle = { eastAsia: FONT.songti, ascii: FONT.songti, sz: SZ.sihao };
+  const rpr = rPrOf(style);
   const ind = odd ? `<w:ind w:right="${CHAR.sihao}"/>` : `<w:ind w:left="${CHAR.sihao}"/>`;
+  const ppr = ordered('pPr', [
+    ['spacing', '<w:spacing w:before="0" w:after="0" w:line="280" w:lineRule="exact"/>'],
+    ['ind', ind],
+    ['jc', jc(odd ? 'right' : 'left')],
+    ['rPr', rpr],
+  ]);
   return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="${W_NS}" xmlns:r="${R_NS}">` +
-    `<w:p><w:pPr>${ind}<w:jc w:val="${odd ? 'right' : 'left'}"/>${rpr}</w:pPr>` +
+    `${head}<w:p><w:pPr>${ppr}</w:pPr>` +
     `<w:r>${rpr}<w:t xml:space="preserve">— </w:t></w:r>` +
     `<w:r>${rpr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>${rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
     `<w:r>${rpr}<w:fldChar w:fldCharType="separate"/></w:r><w:r>${rpr}<w:t>1</w:t></w:r><w:r>${rpr}<w:fldChar w:fldCharType="end"/></w:r>` +
@@ -299,11 +516,10 @@ export function footerXml(odd: boolean): string {
 }
 
 export function stylesXml(): string {
+  const rPrDefault = `<w:rPrDefault>${rPrOf({ eastAsia: FONT.fangsong, sz: SZ.sanhao })}</w:rPrDefault>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="${W_NS}">` +
-    `<w:docDefaults><w:rPrDefault><w:rPr>${fonts(FONT.fangsong)}<w:sz w:val="${SZ.sanhao}"/><w:szCs w:val="${SZ.sanhao}"/>` +
-    '<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>' +
-    `<w:pPrDefault><w:pPr>${LINE}</w:pPr></w:pPrDefault></w:docDefaults>` +
+    `<w:docDefaults>${ordered('docDefaults', [['rPrDefault', rPrDefault], ['pPrDefault', `<w:pPrDefault><w:pPr>${LINE}</w:pPr></w:pPrDefault>`]])}</w:docDefaults>` +
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>' +
     roleStylesXml() +
@@ -314,9 +530,34 @@ export function stylesXml(): string {
 export function settingsXml(): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings xmlns:w="${W_NS}">` +
-    '<w:evenAndOddHeaders/><w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="doNotCompress"/>' +
-    '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>' +
+    ordered('settings', [
+      ['evenAndOddHeaders', '<w:evenAndOddHeaders/>'],
+      ['defaultTabStop', '<w:defaultTabStop w:val="420"/>'],
+      ['characterSpacingControl', '<w:characterSpacingControl w:val="doNotCompress"/>'],
+      ['compat', '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'],
+      ['themeFontLang', '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>'],
+    ]) +
     '</w:settings>'
+  );
+}
+
+export function fontTableXml(): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="${W_NS}">` +
+    FONT_ALTERNATES.map(
+      (f) =>
+        `<w:font w:name="${f.name}">` +
+        ordered('font', [
+          ['altName', `<w:altName w:val="${f.altName}"/>`],
+          ['panose1', `<w:panose1 w:val="${f.panose}"/>`],
+          ['charset', '<w:charset w:val="86"/>'],
+          ['family', `<w:family w:val="${f.family}"/>`],
+          ['pitch', '<w:pitch w:val="fixed"/>'],
+        ]) +
+        '</w:font>',
+    ).join('') +
+    `<w:font w:name="Times New Roman">${ordered('font', [['panose1', '<w:panose1 w:val="02020603050405020304"/>'], ['charset', '<w:charset w:val="00"/>'], ['family', '<w:family w:val="roman"/>'], ['pitch', '<w:pitch w:val="variable"/>']])}</w:font>` +
+    '</w:fonts>'
   );
 }
 
@@ -325,13 +566,14 @@ const CT = {
   document: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
   styles: 'application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml',
   settings: 'application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml',
+  fontTable: 'application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml',
   footer: 'application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml',
   core: 'application/vnd.openxmlformats-package.core-properties+xml',
 };
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** Every part of a complete .docx, as text; an adapter zips them. */
-export function docxParts(c: Circular, created: string): Record<string, string> {
+export function docxParts(c: Circular, created: string, ids: IdSource = idSource()): Record<string, string> {
   const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   return {
     '[Content_Types].xml':
@@ -341,8 +583,10 @@ export function docxParts(c: Circular, created: string): Record<string, string> 
       `<Override PartName="/word/document.xml" ContentType="${CT.document}"/>` +
       `<Override PartName="/word/styles.xml" ContentType="${CT.styles}"/>` +
       `<Override PartName="/word/settings.xml" ContentType="${CT.settings}"/>` +
+      `<Override PartName="/word/fontTable.xml" ContentType="${CT.fontTable}"/>` +
       `<Override PartName="/word/footer1.xml" ContentType="${CT.footer}"/>` +
       `<Override PartName="/word/footer2.xml" ContentType="${CT.footer}"/>` +
+      `<Override PartName="/word/footer3.xml" ContentType="${CT.footer}"/>` +
       `<Override PartName="/docProps/core.xml" ContentType="${CT.core}"/>` +
       '</Types>',
     '_rels/.rels':
@@ -362,24 +606,29 @@ export function docxParts(c: Circular, created: string): Record<string, string> 
       '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       `<Relationship Id="rIdStyles" Type="${REL}/styles" Target="styles.xml"/>` +
       `<Relationship Id="rIdSettings" Type="${REL}/settings" Target="settings.xml"/>` +
+      `<Relationship Id="rIdFontTable" Type="${REL}/fontTable" Target="fontTable.xml"/>` +
       `<Relationship Id="rIdFooterOdd" Type="${REL}/footer" Target="footer1.xml"/>` +
       `<Relationship Id="rIdFooterEven" Type="${REL}/footer" Target="footer2.xml"/>` +
+      `<Relationship Id="rIdFooterNone" Type="${REL}/footer" Target="footer3.xml"/>` +
       '</Relationships>',
-    'word/document.xml': documentXml(c),
+    'word/document.xml': documentXml(c, ids),
     'word/styles.xml': stylesXml(),
     'word/settings.xml': settingsXml(),
+    'word/fontTable.xml': fontTableXml(),
     'word/footer1.xml': footerXml(true),
     'word/footer2.xml': footerXml(false),
+    'word/footer3.xml': footerXml(null),
   };
 }
 
 /**
  * A flat-OPC package for Word's insertOoxml: the whole circular, or the named sections, each in its content
- * control. No sectPr (Word ignores it there); everything is formatted directly, and the styles part holds only
- * the uniquely named Banli* paragraph styles (a user's own styles are never redefined).
+ * control with ids fresh for this insertion. No sectPr (Word ignores it there); everything is formatted directly,
+ * and the styles part holds only the uniquely named Banli* paragraph styles (a user's own styles are never
+ * redefined). The 版记 floats at the bottom of the page it lands on.
  */
-export function flatOpc(c: Circular, only?: SectionId[]): string {
-  return flatOpcFromBody(bodyXml(c, only));
+export function flatOpc(c: Circular, only?: SectionId[], ids: IdSource = idSource()): string {
+  return flatOpcFromBody(bodyXml(c, only, { ids }));
 }
 
 /** The contents of one section for an existing control (refresh): no control around it. */
@@ -396,10 +645,12 @@ function flatOpcFromBody(body: string): string {
     `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/></Relationships></pkg:xmlData></pkg:part>` +
     `<pkg:part pkg:name="/word/_rels/document.xml.rels" pkg:contentType="${CT.rels}"><pkg:xmlData>` +
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-    `<Relationship Id="rIdStyles" Type="${REL}/styles" Target="styles.xml"/></Relationships></pkg:xmlData></pkg:part>` +
+    `<Relationship Id="rIdStyles" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rIdFontTable" Type="${REL}/fontTable" Target="fontTable.xml"/></Relationships></pkg:xmlData></pkg:part>` +
     `<pkg:part pkg:name="/word/document.xml" pkg:contentType="${CT.document}"><pkg:xmlData>` +
     `${DOC_OPEN}<w:body>${body}</w:body></w:document></pkg:xmlData></pkg:part>` +
     `<pkg:part pkg:name="/word/styles.xml" pkg:contentType="${CT.styles}"><pkg:xmlData>` +
-    `<w:styles xmlns:w="${W_NS}">${roleStylesXml()}</w:styles></pkg:xmlData></pkg:part></pkg:package>`
+    `<w:styles xmlns:w="${W_NS}">${roleStylesXml()}</w:styles></pkg:xmlData></pkg:part>` +
+    `<pkg:part pkg:name="/word/fontTable.xml" pkg:contentType="${CT.fontTable}"><pkg:xmlData>` +
+    `${fontTableXml().replace(/^<\?xml[^>]*>\n/, '')}</pkg:xmlData></pkg:part></pkg:package>`
   );
 }

@@ -27,6 +27,41 @@ export interface CircularOptions {
   maxPraised: number;
   /** Prose paragraphs by key, overriding the default wording (see prose.ts). */
   prose: Record<string, string>;
+  /** Problems name their units with counts ('named') or say 少数单位/个别单位 ('vague'). */
+  problemUnits?: 'named' | 'vague';
+  /** Grades with their share of the replies (A类876件，占64.0%). */
+  gradeShares?: boolean;
+  /** 满意 and 基本满意 given apart (else together). */
+  satisfactionApart?: boolean;
+  /** The number of feedback forms returned. */
+  formsReturned?: boolean;
+  /** Inter-session items: how many are replied and how many still open. */
+  interSessionOpen?: boolean;
+  /** 附件: the per-unit table after the body. */
+  attachment?: boolean;
+  /** 发文机关署名 (default: issuingBody). */
+  signature?: string;
+  /** With the seal layout (署名 and date centred on each other, room for the seal) or without (§7.3.5.2). */
+  seal?: boolean;
+}
+
+/** The switches' defaults. */
+export const SWITCH_DEFAULTS = {
+  problemUnits: 'vague' as 'named' | 'vague',
+  gradeShares: true,
+  satisfactionApart: true,
+  formsReturned: true,
+  interSessionOpen: true,
+  attachment: false,
+  seal: true,
+};
+
+/** The next working day (Monday to Friday) after a day: the default 印发日期. Public holidays are not known. */
+export function nextWorkingDay(day: Day): Day {
+  const d = new Date(`${day}T00:00:00Z`);
+  do d.setUTCDate(d.getUTCDate() + 1);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
+  return d.toISOString().slice(0, 10);
 }
 
 export function defaultOptions(year: number, date: Day): CircularOptions {
@@ -40,7 +75,7 @@ export function defaultOptions(year: number, date: Day): CircularOptions {
     date,
     copyTo: ['市委各部门，郑州警备区。', '市人大常委会办公厅，市政协办公厅，市法院，市检察院。'],
     printingOffice: '郑州市人民政府办公厅',
-    printDate: date,
+    printDate: nextWorkingDay(date),
     receptionDeadline: '9月底',
     maxPraised: 10,
     prose: {},
@@ -86,6 +121,13 @@ export function resolveOptions(base: CircularOptions, input: Partial<Record<keyo
   }
   if (Array.isArray(input.copyTo)) o.copyTo = input.copyTo.map(String).filter((s) => s.trim() !== '');
   else if (typeof input.copyTo === 'string') o.copyTo = input.copyTo.split(/\n/).map((s) => s.trim()).filter(Boolean);
+  for (const k of ['gradeShares', 'satisfactionApart', 'formsReturned', 'interSessionOpen', 'attachment', 'seal'] as const) {
+    if (typeof input[k] === 'boolean') o[k] = input[k] as boolean;
+  }
+  if (input.problemUnits === 'named' || input.problemUnits === 'vague') o.problemUnits = input.problemUnits;
+  else if (input.problemUnits !== undefined) throw new BanliError('bad-option', `问题中单位的写法“${String(input.problemUnits)}”无效：可选 named（点名）或 vague（少数/个别单位）。`);
+  const sig = str('signature');
+  if (sig) o.signature = sig;
   if (Array.isArray(input.praisedUnits)) o.praisedUnits = input.praisedUnits.map(String).filter((s) => s.trim() !== '');
   if (input.prose && typeof input.prose === 'object') o.prose = { ...o.prose, ...(input.prose as Record<string, string>) };
   return o;

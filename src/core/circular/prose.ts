@@ -1,75 +1,328 @@
 /**
- * The circular's default wording: Banli's own, with {placeholders} for computed figures and lists.
- * Every entry can be replaced by the user (options.prose); a placeholder that is unknown stays as written.
+ * The circular's wording: a template the clerk can edit. Plain text, one paragraph per key:
+ *
+ *   [opening]
+ *   {{年度}}年，市政府共承办……{{总件数}}件……[[，另有{{来源待核实}}件来源待核实]]。
+ *
+ * `{{名称}}` is a computed figure or list (TEMPLATE_FIELDS); `[[…]]` is a part left out when a figure in it is
+ * zero or empty (they nest). The structure — which paragraphs exist, the problems that occur and their order —
+ * is the composer's; the words are the template's. Lines starting with # are comments.
  */
-export const DEFAULT_PROSE: Record<string, string> = {
-  opening:
-    '{year}年，市政府共承办省、市人大代表建议和政协委员提案{total}件。其中，省人大建议、省政协提案{provincial}件，' +
-    '市人大建议{municipalNpc}件（含闭会期间建议{municipalNpcInterSession}件），市政协提案{municipalCppcc}件。' +
-    '截至{asOf}，已答复{replied}件，其中按期答复{repliedOnTime}件。各承办单位把办理建议提案作为倾听民意、改进工作的重要抓手，' +
-    '认真研究、积极落实，推动解决了一批群众普遍关心的问题。现将办理工作情况通报如下：',
-  'part1.heading': '一、主要做法和成效',
-  'part1.1.heading': '（一）领导重视，重点建议提案领办督办',
-  'part1.1':
-    '市政府把建议提案办理列入年度重点工作，主要领导多次作出安排部署。今年确定由市政府领导领办督办的重点人大建议{keyNpc}件、' +
-    '重点政协提案{keyCppcc}件，各位领办领导通过听取汇报、现场调研、协调会商等方式推动办理，带动了整体办理质量的提升。',
-  'part1.2.heading': '（二）主要领导接待代表委员，沟通更加充分',
-  'part1.2':
-    '各承办单位坚持开门办理，在电话沟通、登门走访的基础上，邀请代表委员到单位座谈、到现场察看。截至目前，已有{receptionYes}个单位' +
-    '由主要领导落实了“代表委员接待日”制度，当面听取意见、介绍办理进展，代表委员的参与感和认同感明显增强。',
-  'part1.3.heading': '（三）注重解决实际问题，办理成效明显',
-  'part1.3':
-    '各承办单位把解决问题作为办理工作的落脚点，对涉及群众切身利益的热点难点问题，制定具体措施，明确完成时限，能够当年解决的抓紧解决，' +
-    '需要逐步解决的列入计划、持续推进。在已答复的{replied}件中，所提问题已经解决或基本解决的{categoryA}件，正在解决或已列入计划的' +
-    '{categoryB}件，因条件限制留作参考的{categoryC}件；代表委员对答复满意和基本满意的{satisfied}件，占收回征询意见表的{satisfiedRate}。',
-  'part1.4.heading': '（四）健全工作机制，督查督办有力',
-  'part1.4':
-    '多数承办单位明确了分管领导和具体经办人员，建立了台账管理、限时办结、跟踪问效等制度，形成了主要领导亲自抓、分管领导具体抓、' +
-    '业务处室抓落实的工作格局，为按时高质量完成办理任务提供了保障。',
-  'part2.heading': '二、办理较好的单位和存在的问题',
-  'part2.1.heading': '（一）办理较好的单位',
-  'part2.1':
-    '市政府办公厅会同市人大常委会选任联工委、市政协提案委组成联合督查组，对建议提案办理情况开展了专项督查。从督查和台账核对情况看，' +
-    '{praisedUnits}等单位办理工作扎实，答复及时规范，代表委员评价较高。',
-  'part2.1.reception': '以下{receptionYes}个单位已落实主要领导“代表委员接待日”制度：{receptionYesUnits}。',
-  'part2.1.receptionMissing': '尚未落实的{receptionNo}个单位（{receptionNoUnits}），务必于{receptionDeadline}前落实到位。',
-  'part2.2.heading': '（二）存在的问题',
-  'part2.2.intro': '从督查和台账核对情况看，办理工作中还存在以下问题：',
-  'problem.reception': '{ordinal}是有{count}个单位未按要求落实主要领导“代表委员接待日”制度。',
-  'problem.faceToFace': '{ordinal}是有{count}件建议提案未当面会商办理意见、当面答复代表委员，涉及{units}。',
-  'problem.forms': '{ordinal}是征询意见表填写不规范：{parts}。',
-  'problem.forms.old': '有{count}件仍使用旧的征询意见表，涉及{units}',
-  'problem.forms.incomplete': '有{count}件填写不完整，涉及{units}',
-  'problem.forms.degree': '有{count}件解决程度一栏与答复类别不符，涉及{units}',
-  'problem.timeliness': '{ordinal}是办理不够及时：{parts}。',
-  'problem.timeliness.overdue': '有{count}件超过办理期限仍未答复，涉及{units}',
-  'problem.timeliness.late': '有{count}件超期答复，涉及{units}',
-  'problem.none': '台账核对中未发现突出问题。',
-  'part3.heading': '三、工作要求',
-  'part3.1':
-    '当前，建议提案办理工作已进入集中答复和落实的关键阶段。各承办单位要对照本通报指出的问题逐项整改：尚未答复的要抓紧答复，' +
-    '已答复但问题尚未解决的要持续跟踪落实，征询意见表要使用新版并如实填写。',
-  'part3.2':
-    '各承办单位要进一步压实责任，坚持与代表委员当面沟通，把办理过程变成改进工作、推动发展的过程，以更加务实的作风，' +
-    '向代表委员和人民群众交出满意的答卷。',
+import { BanliError } from '../errors';
+
+/** Every placeholder, with what it holds (documented in the README and checked when a template is read). */
+export const TEMPLATE_FIELDS: Record<string, string> = {
+  年度: 'the year',
+  总件数: 'all items',
+  省级件数: '省人大建议 + 省政协提案',
+  省人大建议: '省人大建议',
+  省政协提案: '省政协提案',
+  市人大建议: '市人大建议 including 闭会建议',
+  闭会建议: '闭会建议 (inside 市人大建议)',
+  市政协提案: '市政协提案',
+  来源待核实: 'items of another or unknown source (total − the three above)',
+  重点人大建议: 'key NPC items',
+  重点政协提案: 'key CPPCC items',
+  重点已答复: 'key items replied',
+  截至日期: 'the as-of day, 2021年7月19日',
+  已答复: 'replied items',
+  办复率: 'replied / all, 98.6%',
+  按期答复: 'replied by the deadline',
+  按期办复率: 'on time / replied',
+  超期答复: 'replied after the deadline',
+  期限待核实: 'replied, but the reply date or the deadline cannot be read',
+  未答复: 'all − replied',
+  超期未答复: 'not replied, deadline passed',
+  期限内未答复: 'not replied, deadline not yet passed',
+  未答复期限待核实: 'not replied, no deadline (no assignment date)',
+  闭会建议件数: 'inter-session items, for the sentence on them (empty when the switch is off)',
+  闭会建议已答复: 'inter-session items replied',
+  闭会建议未答复: 'inter-session items not yet replied',
+  答复类别构成: 'A类876件，占64.0%，B类… — every grade, shares by switch; sums to 已答复 with 类别待核实',
+  A类: 'grade A', B类: 'grade B', C类: 'grade C', D类: 'grade D',
+  A类占比: 'share of A in replied', B类占比: 'share of B', C类占比: 'share of C', D类占比: 'share of D',
+  类别待核实: 'replied without a valid grade',
+  收回意见表: 'feedback forms with a satisfaction (empty when the switch is off)',
+  未收回意见表: 'replied − 收回意见表',
+  满意度构成: '满意1198件、基本满意150件、不满意11件 (or 满意和基本满意 together, by switch)',
+  满意: '满意', 基本满意: '基本满意', 不满意: '不满意',
+  满意率: '(满意 + 基本满意) / forms returned',
+  面商: 'replied with face-to-face contact',
+  面商率: 'face-to-face / replied',
+  已落实接待日单位数: 'units with the reception day',
+  已落实接待日单位: 'their names, master-list order',
+  未落实接待日单位数: 'units without it',
+  整改期限: 'the deadline for them, 9月底',
+  办理较好单位: 'the praised units',
+  序: 'in a problem: 一, 二, 三 … (the problem’s number)',
+  未落实接待日单位称: 'in a problem: the units named, or 少数单位/个别单位 (switch)',
+  未面商单位称: 'the units (with their counts), or 少数单位/个别单位',
+  未面商件数: 'items replied without face-to-face contact',
+  旧表单位称: '…', 旧表件数: 'items on the old form',
+  意见表不全单位称: '…', 意见表不全件数: 'replied without a valid satisfaction (= 未收回意见表)',
+  程度不符单位称: '…', 程度不符件数: 'degree contradicting the grade',
+  超期未答复单位称: '…', 超期答复单位称: '…',
+  附件名称: 'the attachment’s title',
 };
+
+export const TEMPLATE_KEYS = [
+  'opening',
+  'part1.heading',
+  'part1.1.heading',
+  'part1.1',
+  'part1.2.heading',
+  'part1.2',
+  'part1.3.heading',
+  'part1.3',
+  'part2.heading',
+  'part2.1.heading',
+  'part2.1',
+  'part2.1.reception',
+  'part2.2.heading',
+  'part2.2.intro',
+  'problem.reception',
+  'problem.faceToFace',
+  'problem.forms',
+  'problem.timeliness',
+  'problem.none',
+  'part3.heading',
+  'part3.1',
+  'part3.2',
+  'attachment.note',
+] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+/** The shipped wording: only what the ledger can show, every breakdown with its remainder. */
+export const DEFAULT_TEMPLATE_TEXT = `# 办理助手 · 通报模板（默认措辞）。[键] 下面一段文字；{{名称}} 为按台账计算的数字或名单；
+# [[……]] 中的文字在其中的数字为 0 或名单为空时略去。以 # 开头的行是注释。
+
+[opening]
+{{年度}}年，市政府共承办省、市人大代表建议和政协委员提案{{总件数}}件。其中，省人大建议、省政协提案{{省级件数}}件，市人大建议{{市人大建议}}件（含闭会期间建议{{闭会建议}}件），市政协提案{{市政协提案}}件[[，其他或来源待核实的{{来源待核实}}件]]。截至{{截至日期}}，已答复{{已答复}}件，办复率{{办复率}}；已答复的件中，按期答复{{按期答复}}件[[，超期答复{{超期答复}}件]][[，答复日期或办理期限待核实的{{期限待核实}}件]]。[[尚未答复{{未答复}}件（[[超过办理期限的{{超期未答复}}件]][[，尚在办理期限内的{{期限内未答复}}件]][[，交办日期待核实的{{未答复期限待核实}}件]]）。]][[闭会期间建议{{闭会建议件数}}件中，[[已答复{{闭会建议已答复}}件，]][[{{闭会建议未答复}}件正在办理]]。]]现将办理工作情况通报如下：
+
+[part1.heading]
+一、办理工作的基本情况
+
+[part1.1.heading]
+（一）重点建议提案领办督办
+
+[part1.1]
+今年由市政府领导领办督办的重点人大建议{{重点人大建议}}件、重点政协提案{{重点政协提案}}件[[，已答复{{重点已答复}}件]]。
+
+[part1.2.heading]
+（二）与代表委员沟通
+
+[part1.2]
+[[已有{{已落实接待日单位数}}个单位由主要领导落实了“代表委员接待日”制度。]]已答复的件中，与代表委员当面会商、当面答复的{{面商}}件，面商率{{面商率}}。
+
+[part1.3.heading]
+（三）答复和评价情况
+
+[part1.3]
+在已答复的{{已答复}}件中，{{答复类别构成}}[[，另有{{类别待核实}}件答复类别待核实]]。[[收回征询意见表{{收回意见表}}件，]]代表委员{{满意度构成}}[[，另有{{未收回意见表}}件未填写满意度或填写不规范]]，满意率{{满意率}}。
+
+[part2.heading]
+二、办理较好的单位和存在的问题
+
+[part2.1.heading]
+（一）办理较好的单位
+
+[part2.1]
+从台账核对情况看，{{办理较好单位}}等单位答复及时、规范，所办建议提案未发现问题。
+
+[part2.1.reception]
+以下{{已落实接待日单位数}}个单位已落实主要领导“代表委员接待日”制度：{{已落实接待日单位}}。
+
+[part2.2.heading]
+（二）存在的问题
+
+[part2.2.intro]
+从台账核对情况看，办理工作中还存在以下问题：
+
+[problem.reception]
+{{序}}是{{未落实接待日单位称}}尚未落实主要领导“代表委员接待日”制度，请于{{整改期限}}前落实到位。
+
+[problem.faceToFace]
+{{序}}是{{未面商单位称}}有{{未面商件数}}件建议提案未与代表委员当面会商、当面答复。
+
+[problem.forms]
+{{序}}是征询意见表填写不规范：[[{{旧表单位称}}有{{旧表件数}}件仍使用旧的征询意见表；]][[{{意见表不全单位称}}有{{意见表不全件数}}件未填写满意度或填写不规范；]][[{{程度不符单位称}}有{{程度不符件数}}件解决程度一栏与答复类别不符。]]
+
+[problem.timeliness]
+{{序}}是办理不够及时：[[{{超期未答复单位称}}有{{超期未答复}}件超过办理期限仍未答复；]][[{{超期答复单位称}}有{{超期答复}}件超期答复。]]
+
+[problem.none]
+台账核对中未发现突出问题。
+
+[part3.heading]
+三、工作要求
+
+[part3.1]
+各承办单位要对照本通报指出的问题逐项整改：[[尚未答复的{{未答复}}件要抓紧答复；]]已答复但所提问题尚未解决的，要持续跟踪落实；征询意见表要使用新版并如实填写。
+
+[part3.2]
+各承办单位要进一步压实责任，坚持与代表委员当面沟通，把办理过程变成改进工作、推动发展的过程，向代表委员和人民群众交出满意的答卷。
+
+[attachment.note]
+附件：{{附件名称}}
+`;
+
+/** Reads a template text: [key] sections, one paragraph each. Unknown keys or placeholders are errors. */
+export function parseTemplate(text: string, file = '模板'): Record<string, string> {
+  const out: Record<string, string> = {};
+  let key: string | null = null;
+  let lines: string[] = [];
+  const flush = () => {
+    if (key !== null) out[key] = lines.join('').trim();
+  };
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (line.startsWith('#')) return;
+      const m = /^\[([A-Za-z0-9.]+)\]$/.exec(line);
+      if (m) {
+        flush();
+        if (!(TEMPLATE_KEYS as readonly string[]).includes(m[1])) {
+          throw new BanliError('bad-option', `${file} 第 ${i + 1} 行：不认识的段落名“${m[1]}”。可用的段落名：${TEMPLATE_KEYS.join('、')}。`);
+        }
+        key = m[1];
+        lines = [];
+        return;
+      }
+      if (line === '') return;
+      if (key === null) throw new BanliError('bad-option', `${file} 第 ${i + 1} 行：文字前面应有段落名，如 [opening]。`);
+      lines.push(line);
+    });
+  flush();
+  for (const [k, v] of Object.entries(out)) checkTemplate(v, `${file} [${k}]`);
+  return out;
+}
+
+/** Unknown placeholders and unbalanced [[ ]] are errors, named with where they are. */
+export function checkTemplate(text: string, where: string): void {
+  for (const m of text.matchAll(/\{\{([^{}]*)\}\}/g)) {
+    if (!(m[1] in TEMPLATE_FIELDS)) {
+      throw new BanliError('bad-option', `${where}：不认识的占位符“{{${m[1]}}}”。可用的占位符见 README“通报的措辞”一节。`);
+    }
+  }
+  let depth = 0;
+  for (const m of text.matchAll(/\[\[|\]\]/g)) {
+    depth += m[0] === '[[' ? 1 : -1;
+    if (depth < 0) break;
+  }
+  if (depth !== 0) throw new BanliError('bad-option', `${where}：[[ 与 ]] 不成对。`);
+}
+
+export const DEFAULT_PROSE: Record<string, string> = parseTemplate(DEFAULT_TEMPLATE_TEXT, '默认模板');
 
 export interface Fill {
   text: string;
   computed: boolean;
 }
 
-/** Splits a template into literal and computed pieces; unknown placeholders stay as written. */
+/** Placeholders of earlier versions ({total} …), still read in wording kept in documents and --prose files. */
+export const LEGACY_FIELDS: Record<string, string> = {
+  year: '年度', total: '总件数', provincial: '省级件数', provincialNpc: '省人大建议', provincialCppcc: '省政协提案',
+  municipalNpc: '市人大建议', municipalNpcInterSession: '闭会建议', municipalCppcc: '市政协提案', keyNpc: '重点人大建议',
+  keyCppcc: '重点政协提案', replied: '已答复', repliedOnTime: '按期答复', overdue: '超期未答复', asOf: '截至日期',
+  categoryA: 'A类', categoryB: 'B类', categoryC: 'C类', satisfiedRate: '满意率', receptionYes: '已落实接待日单位数',
+  receptionNo: '未落实接待日单位数', receptionYesUnits: '已落实接待日单位', receptionDeadline: '整改期限', praisedUnits: '办理较好单位',
+};
+
+/** A value is "empty" for [[…]] when it is '', 0 or '0'. */
+const isEmpty = (v: string | number | undefined) => v === undefined || v === '' || v === 0 || v === '0';
+
+type Node = { kind: 'text'; text: string } | { kind: 'field'; name: string } | { kind: 'optional'; nodes: Node[] };
+
+function parseNodes(text: string): Node[] {
+  const stack: Node[][] = [[]];
+  const re = /\[\[|\]\]|\{\{([^{}]*)\}\}/g;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index! > last) stack[stack.length - 1].push({ kind: 'text', text: text.slice(last, m.index) });
+    last = m.index! + m[0].length;
+    if (m[0] === '[[') stack.push([]);
+    else if (m[0] === ']]') {
+      if (stack.length === 1) stack[0].push({ kind: 'text', text: ']]' });
+      else {
+        const nodes = stack.pop()!;
+        stack[stack.length - 1].push({ kind: 'optional', nodes });
+      }
+    } else stack[stack.length - 1].push({ kind: 'field', name: m[1] });
+  }
+  if (last < text.length) stack[stack.length - 1].push({ kind: 'text', text: text.slice(last) });
+  while (stack.length > 1) {
+    const nodes = stack.pop()!;
+    stack[stack.length - 1].push({ kind: 'text', text: '[[' }, ...nodes);
+  }
+  return stack[0];
+}
+
+function fieldsOf(nodes: Node[]): string[] {
+  return nodes.flatMap((n) => (n.kind === 'field' ? [n.name] : []));
+}
+
+function render(nodes: Node[], values: Record<string, string | number>, out: Fill[]): void {
+  for (const n of nodes) {
+    if (n.kind === 'text') out.push({ text: n.text, computed: false });
+    else if (n.kind === 'field') {
+      if (n.name in values) out.push({ text: String(values[n.name]), computed: true });
+      else out.push({ text: `{{${n.name}}}`, computed: false });
+    } else if (!fieldsOf(n.nodes).some((f) => isEmpty(values[f]))) render(n.nodes, values, out);
+  }
+}
+
+/**
+ * Punctuation left over where optional parts were dropped: a separator before another mark or a closing one,
+ * a separator right after an opening one, empty brackets.
+ */
+export function tidyPieces(pieces: Fill[]): Fill[] {
+  // Work on the joined text, then cut it back into the same pieces (only literal text is ever changed).
+  const out = pieces.map((p) => ({ ...p }));
+  const lit = (i: number) => !out[i].computed;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    const text = out.map((p) => p.text).join('');
+    // What to delete: empty brackets; a separator before another mark; a separator after an opener (the opener
+    // itself is kept: group 1 is what goes); a separator starting the text.
+    const m0 = /（）|[，、；：](?=[，、；：。）])|[（：]([，、；])|^[，、；]/.exec(text);
+    if (!m0) break;
+    const m = m0[1] ? { index: m0.index + 1, 0: m0[1] } : { index: m0.index, 0: m0[0] };
+    // Find the literal piece holding the match and delete it there.
+    let pos = 0;
+    for (let i = 0; i < out.length; i++) {
+      const end = pos + out[i].text.length;
+      if (m.index >= pos && m.index + m[0].length <= end && lit(i)) {
+        const at = m.index - pos;
+        out[i].text = out[i].text.slice(0, at) + out[i].text.slice(at + m[0].length);
+        changed = true;
+        break;
+      }
+      pos = end;
+    }
+  }
+  const kept = out.filter((p) => p.text !== '');
+  // A sentence whose last optional parts were dropped ends on a separator: end it with 。
+  const last = kept[kept.length - 1];
+  if (last && !last.computed && /[，、；]$/.test(last.text)) last.text = last.text.slice(0, -1) + '。';
+  return kept;
+}
+
+/** A template filled: literal and computed pieces; [[…]] dropped when a figure in it is empty; unknown names stay. */
 export function fillTemplate(template: string, values: Record<string, string | number>): Fill[] {
   const out: Fill[] = [];
-  let last = 0;
-  for (const m of template.matchAll(/\{([A-Za-z0-9_.]+)\}/g)) {
-    const key = m[1];
-    if (!(key in values)) continue;
-    if (m.index! > last) out.push({ text: template.slice(last, m.index), computed: false });
-    out.push({ text: String(values[key]), computed: true });
-    last = m.index! + m[0].length;
+  const modern = template.replace(/\{\{[^{}]*\}\}|\{([A-Za-z]+)\}/g, (m, name: string | undefined) =>
+    name !== undefined && name in LEGACY_FIELDS ? `{{${LEGACY_FIELDS[name]}}}` : m,
+  );
+  render(parseNodes(modern), values, out);
+  // Adjacent literal pieces merged.
+  const merged: Fill[] = [];
+  for (const p of out) {
+    const prev = merged[merged.length - 1];
+    if (prev && !prev.computed && !p.computed) prev.text += p.text;
+    else merged.push({ ...p });
   }
-  if (last < template.length) out.push({ text: template.slice(last), computed: false });
-  return out;
+  return tidyPieces(merged);
 }

@@ -1,23 +1,33 @@
 import { compactKey } from '../text';
-import { Item, partName } from '../ledger';
+import { Item, itemKey, partName } from '../ledger';
 import { defineRule } from './types';
 
 /** The same source and number on two rows: every row after the first. */
+/**
+ * The same source and number twice with the same lead unit: every row after the first. The same number with
+ * different lead units is one item split among units (分办), not a duplicate.
+ */
 export default defineRule({
   id: 'ledger.duplicate-number',
   severity: 'error',
   title: '编号重复',
   fields: ['source', 'number'],
   start(ctx) {
-    const seen = new Map<string, Item>();
+    /** Key → the first row seen for each lead unit. */
+    const seen = new Map<string, Map<string, Item>>();
     return {
       item(item) {
-        if (item.number === '') return;
-        const src = item.source.def ? `${item.source.def.kind}${item.source.interSession ? '/闭会' : ''}` : compactKey(item.source.raw);
-        const key = `${src}#${compactKey(item.number)}`;
-        const first = seen.get(key);
+        const key = itemKey(item);
+        if (key === null) return;
+        const unit = item.leadUnit ? compactKey(item.leadUnit.name) : '';
+        let byUnit = seen.get(key);
+        if (!byUnit) {
+          byUnit = new Map();
+          seen.set(key, byUnit);
+        }
+        const first = byUnit.get(unit);
         if (first === undefined) {
-          seen.set(key, item);
+          byUnit.set(unit, item);
           return;
         }
         const where = first.part === item.part ? '' : partName(first.part);

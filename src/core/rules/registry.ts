@@ -21,6 +21,12 @@ import feedbackDegreeMismatch from './feedback-degree-mismatch';
 import keyLeaderMissing from './key-leader-missing';
 import contactNoFaceToFace from './contact-no-face-to-face';
 import unitNoReceptionDay from './unit-no-reception-day';
+import replyDueSoon from './reply-due-soon';
+import replyExtension from './reply-extension';
+import feedbackSecondHandling from './feedback-second-handling';
+import replyNotPublished from './reply-not-published';
+import replyNumberMissing from './reply-number-missing';
+import assignCoUnitLate from './assign-co-unit-late';
 
 export const RULE_LIST = [
   ledgerColumnMissing,
@@ -29,16 +35,22 @@ export const RULE_LIST = [
   assignUnitMissing,
   assignUnitUnknown,
   assignDateMissing,
+  assignCoUnitLate,
   dateInvalid,
   replyOverdue,
+  replyDueSoon,
+  replyExtension,
   replyLate,
   replyBeforeAssignment,
   replyCategoryMissing,
   replyCategoryInvalid,
+  replyNumberMissing,
+  replyNotPublished,
   feedbackMissing,
   feedbackInvalid,
   feedbackOldForm,
   feedbackDegreeMismatch,
+  feedbackSecondHandling,
   keyLeaderMissing,
   contactNoFaceToFace,
   unitNoReceptionDay,

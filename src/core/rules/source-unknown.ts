@@ -1,4 +1,4 @@
-import { SOURCE_LABELS } from '../vocabulary';
+import { usualLabels } from '../sources';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -7,13 +7,12 @@ export default defineRule({
   title: '来源（类别）无法识别',
   fields: ['source'],
   start(ctx) {
-    const labels = Object.values(SOURCE_LABELS) as string[];
-    const known = Object.keys(ctx.config.sources).filter((s) => labels.includes(s) || s.includes('闭会'));
-    const suggestion = `写作：${known.join('、')}`;
+    const suggestion = `写作：${[...usualLabels(ctx.ledger.office), ...Object.keys(ctx.config.sources)].join('、')}`;
     return {
       item(item) {
         if (item.source.def) return;
-        ctx.add(item, 'source', item.source.raw === '' ? '没有填写来源（类别）。' : `来源“${item.source.raw}”无法识别。`, suggestion);
+        const { raw, problem } = item.source;
+        ctx.add(item, 'source', raw === '' ? '没有填写来源（类别）。' : problem ? `来源${problem}。` : `来源“${raw}”无法识别。`, suggestion);
       },
     };
   },

@@ -1,20 +1,20 @@
 import * as React from 'react';
-import { Field, Input, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
-import { Grid } from '../../core';
-import { sheetChoices } from '../model';
+import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, Select } from '@fluentui/react-components';
 import { useLayout } from './Layout';
 import { Progress } from './Progress';
+import { DateField } from './DateField';
+import { useAnnounce } from './Announcer';
 
 /** Which sheet is the ledger (detected unless picked) and the day overdue is judged against. */
 export function CheckControls({
-  grids,
+  sheets,
   sheet,
   onSheet,
   detected,
   asOf,
   onAsOf,
 }: {
-  grids: Grid[] | null;
+  sheets: string[];
   sheet: string;
   onSheet: (s: string) => void;
   detected: string | undefined;
@@ -25,39 +25,73 @@ export function CheckControls({
   return (
     <div className={s.row}>
       <Field label="台账工作表" size="small">
-        <Select value={sheet} onChange={(_, d) => onSheet(d.value)} aria-label="台账工作表">
+        <Select value={sheet} onChange={(_, d) => onSheet(d.value)}>
           <option value="">自动识别{detected ? `（${detected}）` : ''}</option>
-          {(grids ? sheetChoices(grids) : []).map((n) => (
+          {sheets.map((n) => (
             <option key={n} value={n}>
               {n}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label="截至" size="small">
-        <Input type="date" value={asOf} onChange={(_, d) => d.value && onAsOf(d.value)} aria-label="截至日期" />
-      </Field>
+      <DateField label="截至日期" value={asOf} onCommit={onAsOf} hint="以这一天判断是否超期" />
     </div>
   );
 }
 
 export type StatusMessage = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
 
-/** Progress of the work under way, the last result, and a problem with the ledger itself. */
-export function Status({ busy, message, problem }: { busy: { label: string; value?: number } | null; message: StatusMessage | null; problem?: string | null }): React.JSX.Element {
+/**
+ * A result in words, where the action was: announced to screen readers and given focus (so it is scrolled into
+ * view and read next). A new one replaces the old.
+ */
+export function Notice({ message, actions, focus = true }: { message: StatusMessage | null; actions?: React.ReactNode; focus?: boolean }): React.JSX.Element | null {
+  const ref = React.useRef<HTMLDivElement>(null);
+  const announce = useAnnounce();
+  React.useEffect(() => {
+    if (!message) return;
+    announce(message.text);
+    if (focus) ref.current?.focus();
+    // a new message object is a new result, even with the same words
+  }, [message, announce, focus]);
+  if (!message) return null;
+  return (
+    <MessageBar intent={message.intent} ref={ref} tabIndex={-1} layout="multiline" data-testid="notice">
+      <MessageBarBody>{message.text}</MessageBarBody>
+      {actions && <MessageBarActions>{actions}</MessageBarActions>}
+    </MessageBar>
+  );
+}
+
+/** Progress of the work under way (with a cancel button when it can be stopped), the last result, and a problem with the ledger itself. */
+export function Status({
+  busy,
+  message,
+  problem,
+  onCancel,
+}: {
+  busy: { label: string; value?: number; cancellable?: boolean } | null;
+  message: StatusMessage | null;
+  problem?: string | null;
+  onCancel?: () => void;
+}): React.JSX.Element {
+  const problemMessage = React.useMemo(() => (problem ? { intent: 'error' as const, text: problem } : null), [problem]);
   return (
     <>
-      {busy && <Progress label={busy.label} value={busy.value} />}
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
+      {busy && (
+        <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+          <div style={{ flex: 1, minWidth: 0 }}>
+            <Progress label={busy.label} value={busy.value} />
+          </div>
+          {busy.cancellable && onCancel && (
+            <Button size="small" onClick={onCancel}>
+              取消
+            </Button>
+          )}
+        </div>
       )}
-      {problem && (
-        <MessageBar intent="error">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Notice message={message} />
+      <Notice message={problemMessage} />
     </>
   );
 }

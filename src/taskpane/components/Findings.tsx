@@ -1,7 +1,21 @@
 import * as React from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Text, makeStyles, shorthands, tokens } from '@fluentui/react-components';
-import { Finding } from '../../core';
-import { groupFindings } from '../model';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Field,
+  Input,
+  Select,
+  Text,
+  makeStyles,
+  shorthands,
+  tokens,
+} from '@fluentui/react-components';
+import { Finding, RowDetail, RuleNotRun, ruleTitle } from '../../core';
+import { FindingFilter, filterFindings, filterOptions, groupFindings } from '../model';
 
 const PAGE = 50;
 
@@ -10,40 +24,121 @@ const useStyles = makeStyles({
     display: 'block',
     width: '100%',
     textAlign: 'left',
-    padding: '4px 6px',
+    padding: '6px',
     ...shorthands.borderStyle('none'),
     ...shorthands.borderBottom('1px', 'solid', tokens.colorNeutralStroke2),
     background: 'transparent',
     cursor: 'pointer',
-    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    overflowWrap: 'anywhere',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
   cell: { fontWeight: tokens.fontWeightSemibold, marginRight: '6px' },
-  unit: { color: tokens.colorNeutralForeground3, marginRight: '6px' },
+  unit: { color: tokens.colorNeutralForeground2, marginRight: '6px' },
   header: { display: 'flex', columnGap: '6px', alignItems: 'center', flexWrap: 'wrap' },
-  notRun: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  notRun: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300 },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(140px, 100%), 1fr))', gap: '6px', marginBottom: '6px' },
+  filter: { minWidth: 0, '& > span, & select, & input': { width: '100%', minWidth: 0, maxWidth: '100%' } },
+  detail: {
+    ...shorthands.padding('6px', '8px'),
+    backgroundColor: tokens.colorNeutralBackground2,
+    fontSize: tokens.fontSizeBase300,
+    overflowWrap: 'anywhere',
+  },
+  dl: { display: 'grid', gridTemplateColumns: 'minmax(4em, max-content) 1fr', columnGap: '8px', rowGap: '2px', margin: '6px 0 0' },
+  dt: { color: tokens.colorNeutralForeground2 },
+  dd: { margin: 0 },
+  mark: { backgroundColor: tokens.colorPaletteYellowBackground2, fontWeight: tokens.fontWeightSemibold },
 });
 
-function Group({ findings, onSelect, selectable }: { findings: Finding[]; onSelect?: (f: Finding) => void; selectable: boolean }): React.JSX.Element {
+/** The item's whole row (every column), the finding and the fix: what a clerk needs to correct it. */
+function Detail({ finding, load, id }: { finding: Finding; load: (f: Finding) => Promise<RowDetail>; id: string }): React.JSX.Element {
+  const s = useStyles();
+  const [row, setRow] = React.useState<RowDetail | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    let live = true;
+    load(finding).then(
+      (r) => live && setRow(r),
+      (e) => live && setError(String((e as Error)?.message ?? e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [finding, load]);
+  const own = finding.cell ? finding.cell.slice(finding.cell.lastIndexOf('!') + 1) : '';
+  return (
+    <div id={id} className={s.detail} role="region" aria-label={`第 ${finding.row} 行`}>
+      <div>
+        <strong>问题：</strong>
+        {finding.message}
+      </div>
+      {finding.suggestion && (
+        <div>
+          <strong>怎么改：</strong>
+          {finding.suggestion}
+        </div>
+      )}
+      {error && <div>{error}</div>}
+      {!row && !error && <div>正在取出这一行…</div>}
+      {row && (
+        <dl className={s.dl} aria-label={`工作表“${row.sheet}”第 ${row.row} 行的各列`}>
+          {row.cells.map((c) => (
+            <React.Fragment key={c.cell}>
+              <dt className={s.dt}>{c.header}</dt>
+              <dd className={c.cell === own ? `${s.dd} ${s.mark}` : s.dd}>
+                {c.value || '（空）'}
+                {c.cell === own ? '（这一格）' : ''}
+              </dd>
+            </React.Fragment>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}
+
+function Group({
+  findings,
+  onSelect,
+  detail,
+}: {
+  findings: Finding[];
+  onSelect?: (f: Finding) => void;
+  detail?: (f: Finding) => Promise<RowDetail>;
+}): React.JSX.Element {
   const s = useStyles();
   const [shown, setShown] = React.useState(PAGE);
+  const [open, setOpen] = React.useState<Finding | null>(null);
+  const base = React.useId();
   return (
     <div>
-      {findings.slice(0, shown).map((f, i) => (
-        <button
-          type="button"
-          key={`${f.cell ?? 'sheet'}-${i}`}
-          className={s.item}
-          title={selectable ? '点击定位到这个单元格' : (f.suggestion ?? '')}
-          onClick={() => onSelect?.(f)}
-          data-cell={f.cell ?? ''}
-        >
-          <span className={s.cell}>{f.cell ?? '（整表）'}</span>
-          {f.unit && <span className={s.unit}>{f.unit}</span>}
-          <span>{f.message}</span>
-          {f.suggestion && <span className={s.unit}> → {f.suggestion}</span>}
-        </button>
-      ))}
+      {findings.slice(0, shown).map((f, i) => {
+        const expanded = open === f;
+        const id = `${base}-${i}`;
+        return (
+          <React.Fragment key={`${f.cell ?? 'sheet'}-${i}`}>
+            <button
+              type="button"
+              className={s.item}
+              title={onSelect ? '点击定位到这个单元格' : f.row ? '点击查看这一行' : undefined}
+              onClick={() => (onSelect ? onSelect(f) : f.row && setOpen(expanded ? null : f))}
+              aria-expanded={detail && f.row ? expanded : undefined}
+              aria-controls={detail && expanded ? id : undefined}
+              data-cell={f.cell ?? ''}
+            >
+              <span className={s.cell}>{f.cell ?? '（整表）'}</span>
+              {f.unit && <span className={s.unit}>{f.unit}</span>}
+              <span>{f.message}</span>
+              {f.suggestion && <span className={s.unit}> → {f.suggestion}</span>}
+            </button>
+            {expanded && detail && <Detail finding={f} load={detail} id={id} />}
+          </React.Fragment>
+        );
+      })}
       {findings.length > shown && (
         <Button size="small" appearance="subtle" onClick={() => setShown(shown + PAGE * 4)}>
           还有 {findings.length - shown} 条，显示更多
@@ -53,27 +148,85 @@ function Group({ findings, onSelect, selectable }: { findings: Finding[]; onSele
   );
 }
 
-/** Findings grouped by rule with counts; a click on one hands it to onSelect (Excel selects its cell). */
+const ALL = '';
+
+/**
+ * Findings a clerk can work through: filter by unit, rule and severity (each choice with its count), search, then
+ * grouped by rule. A click hands a finding to onSelect (Excel selects its cell) or opens its row (detail).
+ */
 export function Findings({
   findings,
   notRun,
   onSelect,
-  selectable,
+  detail,
 }: {
   findings: Finding[];
-  notRun: Array<{ rule: string; reason: string }>;
+  notRun: RuleNotRun[];
   onSelect?: (f: Finding) => void;
-  selectable: boolean;
+  detail?: (f: Finding) => Promise<RowDetail>;
 }): React.JSX.Element {
   const s = useStyles();
-  const groups = groupFindings(findings);
+  const [filter, setFilter] = React.useState<FindingFilter>({ severity: ALL, rule: ALL, unit: ALL, search: '' });
+  const [search, setSearch] = React.useState('');
+  // The search applies a moment after typing stops, so a large list does not re-filter on every key.
+  React.useEffect(() => {
+    const t = setTimeout(() => setFilter((f) => (f.search === search ? f : { ...f, search })), 200);
+    return () => clearTimeout(t);
+  }, [search]);
+  const shown = React.useMemo(() => filterFindings(findings, filter), [findings, filter]);
+  const options = React.useMemo(() => filterOptions(findings, filter), [findings, filter]);
+  const groups = groupFindings(shown);
+  const set = (k: keyof FindingFilter) => (_: unknown, d: { value: string }) => setFilter({ ...filter, [k]: d.value });
+  const narrowed = shown.length !== findings.length;
   return (
-    <div aria-label="问题清单">
+    <section aria-label="问题清单">
+      {findings.length > 0 && (
+        <div className={s.filters} role="search" aria-label="筛选问题">
+          <Field label="严重程度" size="small" className={s.filter}>
+            <Select size="small" value={filter.severity} onChange={set('severity')}>
+              <option value={ALL}>全部（{options.severityTotal}）</option>
+              {options.severity.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}（{o.count}）
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="问题类型" size="small" className={s.filter}>
+            <Select size="small" value={filter.rule} onChange={set('rule')}>
+              <option value={ALL}>全部（{options.ruleTotal}）</option>
+              {options.rule.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}（{o.count}）
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="承办单位" size="small" className={s.filter}>
+            <Select size="small" value={filter.unit} onChange={set('unit')}>
+              <option value={ALL}>全部（{options.unitTotal}）</option>
+              {options.unit.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}（{o.count}）
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="搜索" size="small" className={s.filter}>
+            <Input size="small" type="search" value={search} onChange={(_, d) => setSearch(d.value)} placeholder="编号、单元格、单位或文字" />
+          </Field>
+        </div>
+      )}
+      {findings.length > 0 && (
+        <Text as="p" block aria-live="polite" data-testid="findings-count" style={{ margin: '0 0 4px' }}>
+          {narrowed ? `显示 ${shown.length} 条（共 ${findings.length} 条）` : `共 ${findings.length} 条`}
+        </Text>
+      )}
       <Accordion multiple collapsible>
         {groups.map((g) => (
           <AccordionItem key={g.rule} value={g.rule}>
             <AccordionHeader size="small">
-              <span className={s.header}>
+              <span className={s.header} title={g.rule}>
                 <Badge color={g.severity === '错误' ? 'danger' : 'warning'} appearance="tint">
                   {g.severity}
                 </Badge>
@@ -84,16 +237,17 @@ export function Findings({
               </span>
             </AccordionHeader>
             <AccordionPanel>
-              <Group findings={g.findings} onSelect={onSelect} selectable={selectable} />
+              <Group findings={g.findings} onSelect={onSelect} detail={detail} />
             </AccordionPanel>
           </AccordionItem>
         ))}
       </Accordion>
+      {findings.length > 0 && groups.length === 0 && <Text block>没有符合筛选条件的问题。</Text>}
       {notRun.map((n) => (
-        <Text key={n.rule} className={s.notRun}>
-          未进行：{n.rule}（{n.reason}）
+        <Text key={n.rule} className={s.notRun} title={n.rule}>
+          未检查“{ruleTitle(n.rule)}”：{n.reason}
         </Text>
       ))}
-    </div>
+    </section>
   );
 }

@@ -7,10 +7,14 @@ export const useLayout = makeStyles({
     flexDirection: 'column',
     rowGap: '8px',
     padding: '10px',
-    minWidth: '280px',
+    minWidth: 0,
+    width: '100%',
     maxWidth: '760px',
     boxSizing: 'border-box',
     fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    overflowWrap: 'anywhere',
   },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '6px' },
   row: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'flex-end' },
@@ -22,7 +26,7 @@ export const useLayout = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
-  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300 },
 });
 
 export function Header({ subtitle }: { subtitle: string }): React.JSX.Element {

@@ -2,16 +2,19 @@ import * as React from 'react';
 import { Button, mergeClasses } from '@fluentui/react-components';
 import { useLayout } from './Layout';
 
-/** Open or drop a ledger .xlsx, or the sample: the same control in the standalone page and the Word pane. */
+/** Open or drop a ledger .xlsx, or the sample: the same control in both tabs (they share the ledger). */
 export function LedgerPicker({
   disabled,
   onFile,
   onSample,
+  current,
   label = '把台账（.xlsx）拖到这里，或',
 }: {
   disabled: boolean;
   onFile: (f: File) => void;
   onSample: () => void;
+  /** The ledger open now, named so a clerk switching tabs sees it is still there. */
+  current?: string;
   label?: string;
 }): React.JSX.Element {
   const s = useLayout();
@@ -31,9 +34,8 @@ export function LedgerPicker({
         const f = e.dataTransfer.files?.[0];
         if (f) onFile(f);
       }}
-      aria-label="把台账文件拖到这里"
     >
-      {label}
+      {current ? `当前台账：${current}。换一个台账，可拖到这里，或` : label}
       <div className={s.actions} style={{ justifyContent: 'center', marginTop: 6 }}>
         <Button appearance="primary" onClick={() => input.current?.click()} disabled={disabled}>
           打开台账文件
@@ -48,6 +50,7 @@ export function LedgerPicker({
         accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         hidden
         data-testid="file-input"
+        aria-label="台账文件"
         onChange={(e) => {
           const f = e.currentTarget.files?.[0];
           if (f) onFile(f);

@@ -3,7 +3,7 @@
  * cells without r= continue from the previous one; empty rows (formatted or not) allocate nothing; merged ranges
  * repeat their first cell's value over the rows and columns that hold data; hidden rows are listed.
  */
-import { CellValue, Grid, UncalculatedFormula } from '../../core';
+import { CellValue, Grid, UncalculatedFormula } from '../../core/grid';
 import { ZipEntry } from './zip';
 import { streamXml, unescapeOoxml, xmlTrue } from './xml';
 
@@ -18,11 +18,18 @@ export interface SheetContext {
   progress?: (rowsRead: number, rowsTotal: number | undefined) => void;
 }
 
+/** Past the cells allowed, or past Excel's own grid (1,048,576 rows × 16,384 columns): no real sheet goes there. */
 export class CellLimitError extends Error {
-  constructor(readonly limit: number) {
-    super(`more than ${limit} cells`);
+  constructor(
+    readonly what: 'cells' | 'rows' | 'columns',
+    readonly limit: number,
+  ) {
+    super(`more than ${limit} ${what}`);
   }
 }
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLUMNS = 16384;
 
 const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 const DAY_MS = 86400000;
@@ -85,7 +92,9 @@ export function readSheet(buf: Uint8Array, entry: ZipEntry, name: string, hidden
   let inPhonetic = false;
 
   const put = (r: number, c: number, v: CellValue) => {
-    if (--cellBudget.left < 0) throw new CellLimitError(cellBudget.limit);
+    if (--cellBudget.left < 0) throw new CellLimitError('cells', cellBudget.limit);
+    if (r > MAX_ROWS || r < 1) throw new CellLimitError('rows', MAX_ROWS);
+    if (c > MAX_COLUMNS || c < 1) throw new CellLimitError('columns', MAX_COLUMNS);
     while (values.length < r - 1) values.push(EMPTY_ROW);
     let row = values[r - 1];
     if (row === undefined || row === EMPTY_ROW) {
@@ -183,6 +192,7 @@ export function readSheet(buf: Uint8Array, entry: ZipEntry, name: string, hidden
           case 'row': {
             const r = a.r;
             rowNum = r !== undefined ? Number(r) : rowNum + 1;
+            if (!(rowNum <= MAX_ROWS)) throw new CellLimitError('rows', MAX_ROWS);
             colNum = 0;
             if (xmlTrue(a.hidden)) hiddenRows.push(rowNum);
             if (progress && ++rowsRead % 4096 === 0) progress(rowsRead, rowsTotal);
@@ -218,6 +228,12 @@ export function readSheet(buf: Uint8Array, entry: ZipEntry, name: string, hidden
         case 'rPh':
           inPhonetic = false;
           return;
+        case 'row': {
+          // A row array grown by push has spare capacity (17 slots for one cell): keep an exact copy.
+          const row = values[rowNum - 1];
+          if (row !== undefined && row !== EMPTY_ROW && row.length < 64) values[rowNum - 1] = row.slice();
+          return;
+        }
         case 'sheetData':
           inSheetData = false;
           return;

@@ -23,10 +23,20 @@ export class PartTooLargeError extends Error {
   constructor(
     readonly part: string,
     readonly limit: number,
+    /** 'ratio': it inflates far more than any spreadsheet XML does (a zip bomb), refused before reaching the size. */
+    readonly reason: 'size' | 'ratio' = 'size',
   ) {
-    super(`${part} inflates past ${limit} bytes`);
+    super(`${part} inflates past ${reason === 'size' ? `${limit} bytes` : `${limit}:1`}`);
   }
 }
+
+/**
+ * Spreadsheet XML deflates about 5–20:1 (a million formatted empty rows about 30:1); zip bombs 1000:1. Past
+ * RATIO_AFTER inflated bytes, a part inflating more than MAX_RATIO times the compressed bytes read so far is
+ * refused at once, rather than tokenised up to the size limit.
+ */
+export const MAX_RATIO = 250;
+const RATIO_AFTER = 8 * 1024 * 1024;
 
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
@@ -107,18 +117,24 @@ export function inflateEntry(buf: Uint8Array, entry: ZipEntry, limit: number, on
   }
   if (entry.method !== 8) throw new ZipFormatError(`${entry.name} uses compression method ${entry.method}`);
   let total = 0;
+  let consumed = 0;
   const inflate = new Inflate((chunk) => {
     total += chunk.length;
     if (total > limit) throw new PartTooLargeError(entry.name, limit);
+    if (total > RATIO_AFTER && total > consumed * MAX_RATIO) throw new PartTooLargeError(entry.name, MAX_RATIO, 'ratio');
     onChunk(chunk);
   });
   // Small input slices keep each inflated chunk small (deflate expands at most ~1032:1).
   const STEP = 1 << 14;
   try {
-    for (let i = start; i < end; i += STEP) inflate.push(buf.subarray(i, Math.min(end, i + STEP)), i + STEP >= end);
+    for (let i = start; i < end; i += STEP) {
+      consumed += Math.min(STEP, end - i);
+      inflate.push(buf.subarray(i, Math.min(end, i + STEP)), i + STEP >= end);
+    }
     if (start === end) inflate.push(new Uint8Array(0), true);
   } catch (e) {
-    if (e instanceof PartTooLargeError) throw e;
-    throw new ZipFormatError(`${entry.name}: ${(e as Error)?.message ?? e}`);
+    // fflate's own errors carry a numeric code; anything else came from onChunk and goes on as it is.
+    if (typeof (e as { code?: unknown })?.code === 'number') throw new ZipFormatError(`${entry.name}: ${(e as Error).message}`);
+    throw e;
   }
 }

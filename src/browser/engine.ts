@@ -1,0 +1,61 @@
+/**
+ * The page's ledger engine: a Web Worker running Session, driven by messages. Without Worker (very old browsers)
+ * the same Session runs in-thread (inThread.ts). cancel() ends the worker; the next request starts a fresh one.
+ */
+import { BanliError, ErrorCode } from '../core';
+import { CheckView, Engine, OpenedLedger, Progress, RowDetail } from './types';
+import { makeWorker } from './makeWorker';
+import type { Reply, Request } from './protocol';
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void; progress?: (p: Progress) => void };
+
+export const CANCELLED = '已取消。';
+
+export function workerEngine(): Engine {
+  let worker: Worker | null = null;
+  let id = 0;
+  const pending = new Map<number, Pending>();
+
+  const start = (): Worker => {
+    const w = makeWorker();
+    w.onmessage = (e: MessageEvent<Reply>) => {
+      const r = e.data;
+      const p = pending.get(r.id);
+      if (!p) return;
+      if ('progress' in r) return p.progress?.(r.progress as Progress);
+      pending.delete(r.id);
+      if (r.ok) p.resolve(r.value);
+      else p.reject(new BanliError(r.code as ErrorCode, r.message));
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      for (const p of pending.values()) p.reject(new BanliError('unreadable', `后台处理中断了（${e.message || '浏览器没有说明原因'}）。请刷新页面后重试。`));
+      pending.clear();
+      w.terminate();
+      if (worker === w) worker = null;
+    };
+    return w;
+  };
+
+  const call = <T>(op: Request['op'], args: unknown[], transfer: Transferable[] = [], progress?: (p: Progress) => void): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      worker ??= start();
+      const req: Request = { id: ++id, op, args };
+      pending.set(req.id, { resolve: resolve as (v: unknown) => void, reject, progress });
+      worker.postMessage(req, transfer);
+    });
+
+  return {
+    open: (bytes, name, onProgress) => call<OpenedLedger>('open', [bytes, name], [bytes.buffer], onProgress),
+    check: (asOf, sheet) => call<CheckView>('check', [asOf, sheet]),
+    row: (sheet, row) => call<RowDetail>('row', [sheet, row]),
+    annotated: (asOf, sheet) => call<Uint8Array>('annotated', [asOf, sheet]),
+    circular: (options, asOf, sheet) => call<Uint8Array>('circular', [options, asOf, sheet]),
+    cancel: () => {
+      worker?.terminate();
+      worker = null;
+      for (const p of pending.values()) p.reject(new BanliError('not-found', CANCELLED));
+      pending.clear();
+    },
+  };
+}

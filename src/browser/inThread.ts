@@ -1,0 +1,24 @@
+/** The ledger engine in the page's own thread: for browsers without Web Workers, and for tests. */
+import { CircularOptions } from '../core';
+import { CheckView, Engine, OpenedLedger, Progress, RowDetail } from './types';
+import { Request, handle } from './protocol';
+import { Session } from './session';
+
+/** The engine in-thread: the tests' and the fallback's. */
+export function inThreadEngine(): Engine {
+  let session = new Session();
+  let id = 0;
+  const call = <T>(op: Request['op'], args: unknown[], progress?: (p: Progress) => void): Promise<T> =>
+    handle(session, { id: ++id, op, args }, (p) => progress?.(p as Progress)) as Promise<T>;
+  return {
+    open: (bytes, name, onProgress) => call<OpenedLedger>('open', [bytes, name], onProgress),
+    check: (asOf, sheet) => call<CheckView>('check', [asOf, sheet]),
+    row: (sheet, row) => call<RowDetail>('row', [sheet, row]),
+    annotated: (asOf, sheet) => call<Uint8Array>('annotated', [asOf, sheet]),
+    circular: (options: CircularOptions, asOf, sheet) => call<Uint8Array>('circular', [options, asOf, sheet]),
+    cancel: () => {
+      session = new Session();
+    },
+  };
+}
+

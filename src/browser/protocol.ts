@@ -1,0 +1,30 @@
+/** Messages between the page and its ledger worker. */
+import type { Session } from './session';
+
+export type Op = 'open' | 'check' | 'row' | 'annotated' | 'circular';
+export interface Request {
+  id: number;
+  op: Op;
+  args: unknown[];
+}
+export type Reply =
+  | { id: number; progress: unknown }
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; code: string; message: string };
+
+/** Runs one request against a session; the worker and the in-thread fallback share it. */
+export async function handle(session: Session, req: Request, progress: (p: unknown) => void): Promise<unknown> {
+  const a = req.args as never[];
+  switch (req.op) {
+    case 'open':
+      return session.open(a[0], a[1], progress);
+    case 'check':
+      return session.check(a[0], a[1]);
+    case 'row':
+      return session.row(a[0], a[1]);
+    case 'annotated':
+      return session.annotated(a[0], a[1]);
+    case 'circular':
+      return session.circular(a[0], a[1], a[2]);
+  }
+}

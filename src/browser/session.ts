@@ -1,0 +1,81 @@
+/**
+ * The ledger engine itself: reads a workbook, keeps its grids, checks them against a day, and makes the downloads.
+ * It runs inside the Web Worker (worker.ts) in the page; tests and browsers without workers run it in-thread.
+ * Only results leave it: totals as text, findings, the circular's data, one row on request.
+ */
+import { Analysis, BanliError, CheckView, CircularOptions, Grid, RowDetail, analyse, checkView, circularData, columnLetter, composeCircular, isBanliError } from '../core';
+import { readWorkbook } from '../xlsx/read';
+import { annotateBuffer } from '../xlsx/annotate';
+import { docxBytes } from '../docx/zip';
+import { OpenedLedger, Progress } from './types';
+
+function text(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+export class Session {
+  private name = '';
+  private grids: Grid[] | null = null;
+  private bytes: Uint8Array | null = null;
+  private last: { key: string; analysis: Analysis } | null = null;
+
+  async open(bytes: Uint8Array, name: string, onProgress?: (p: Progress) => void): Promise<OpenedLedger> {
+    this.grids = null;
+    this.bytes = null;
+    this.last = null;
+    onProgress?.({ phase: 'read', done: 0, total: 0 });
+    // The streaming reader reports rows read, and the rows the sheets declare when they do.
+    const { grids, buffer } = await readWorkbook(bytes, name, { onProgress: (p) => onProgress?.({ phase: 'read', done: p.rowsRead, total: p.rowsTotal ?? 0 }) });
+    this.name = name;
+    this.grids = grids;
+    this.bytes = buffer;
+    return { name, sheets: [...grids].sort((a, b) => Number(Boolean(a.hidden)) - Number(Boolean(b.hidden))).map((g) => g.sheet) };
+  }
+
+  private analysis(asOf: string, sheet?: string): Analysis {
+    if (!this.grids) throw new BanliError('not-found', '请先打开台账文件。');
+    const key = `${asOf}|${sheet ?? ''}`;
+    if (this.last?.key !== key) this.last = { key, analysis: analyse(this.grids, { asOf, sheet }) };
+    return this.last.analysis;
+  }
+
+  check(asOf: string, sheet?: string): CheckView {
+    try {
+      return checkView(this.analysis(asOf, sheet), asOf, this.name);
+    } catch (e) {
+      if (isBanliError(e)) return { ok: false, message: e.message };
+      throw e;
+    }
+  }
+
+  /** One worksheet row with its headers: what a clerk sees when opening a finding. */
+  row(sheet: string, row: number): RowDetail {
+    const g = this.grids?.find((x) => x.sheet === sheet);
+    if (!g) throw new BanliError('not-found', `找不到工作表“${sheet}”。`);
+    const l = this.last?.analysis.ledger;
+    const headerRow = l && l.sheet === sheet ? l.headerRow : g.top;
+    const header = g.values[headerRow - g.top] ?? [];
+    const values = g.values[row - g.top] ?? [];
+    const width = Math.max(header.length, values.length);
+    const cells = [];
+    for (let i = 0; i < width; i++) {
+      const h = text(header[i]).trim();
+      const v = text(values[i]);
+      if (!h && !v) continue;
+      cells.push({ cell: `${columnLetter(g.left + i)}${row}`, header: h || `（${columnLetter(g.left + i)} 列）`, value: v });
+    }
+    return { sheet, row, cells };
+  }
+
+  async annotated(asOf: string, sheet?: string): Promise<Uint8Array> {
+    const a = this.analysis(asOf, sheet);
+    return annotateBuffer(this.bytes as Uint8Array, a);
+  }
+
+  async circular(options: CircularOptions, asOf: string, sheet?: string): Promise<Uint8Array> {
+    const a = this.analysis(asOf, sheet);
+    return docxBytes(composeCircular(circularData(a, asOf, this.name), options, asOf), options.date);
+  }
+}

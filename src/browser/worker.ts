@@ -1,0 +1,33 @@
+/// <reference lib="webworker" />
+/**
+ * The ledger worker: reading and checking off the page's main thread, so a large ledger never freezes the page.
+ * It keeps the workbook; only results go back (bytes of downloads are transferred, not copied).
+ */
+import { isBanliError } from '../core';
+import { Reply, Request, handle } from './protocol';
+import { Session } from './session';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const session = new Session();
+
+scope.onmessage = (e: MessageEvent<Request>) => {
+  const req = e.data;
+  const post = (r: Reply, transfer: Transferable[] = []) => scope.postMessage(r, transfer);
+  // Progress at most every 100 ms: the page re-renders on each one.
+  let last = 0;
+  const progress = (p: unknown) => {
+    const now = Date.now();
+    if (now - last < 100) return;
+    last = now;
+    post({ id: req.id, progress: p });
+  };
+  handle(session, req, progress).then(
+    (value) => post({ id: req.id, ok: true, value }, value instanceof Uint8Array ? [value.buffer] : []),
+    (err: unknown) =>
+      post(
+        isBanliError(err)
+          ? { id: req.id, ok: false, code: err.code, message: err.message }
+          : { id: req.id, ok: false, code: 'internal', message: `处理时出现意外错误：${String((err as Error)?.message ?? err)}` },
+      ),
+  );
+};

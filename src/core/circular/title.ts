@@ -1,0 +1,123 @@
+/**
+ * Titles broken only between words (GB/T 9704 §7.3.1: 回行时要做到词意完整, lines shaped as a trapezoid or a
+ * diamond). Words come from Intl.Segmenter('zh', {granularity: 'word'}) (Node 20 and browsers ship the Chinese
+ * dictionary); official terms the dictionary splits are kept whole, and no line is shorter than four characters.
+ */
+import { emWidth } from './numbers';
+
+/** Width of a title line in em (二号 on the 156 mm type area holds 20; one is left free). */
+export const TITLE_LINE_EM = 19;
+/** No title line shorter than this (in characters). */
+export const TITLE_MIN_CHARS = 4;
+
+/** Terms a title line never splits (the dictionary cuts some of them: 办公|厅, 人大|代表 …). */
+export const OFFICIAL_TERMS = [
+  '人民代表大会常务委员会', '人民代表大会', '人民政府办公厅', '人民政府办公室', '人民政府', '办公厅', '办公室',
+  '人大常委会', '常委会', '管委会', '管理委员会', '委员会', '人大代表', '政协委员', '代表委员', '人大建议', '政协提案',
+  '代表建议', '委员提案', '建议提案', '闭会期间', '闭会建议', '重点督办', '办理工作', '工作情况', '情况通报', '年度',
+  '政治协商会议', '全国人大', '全国政协', '省人大', '市人大', '省政协', '市政协', '开发区', '自治区', '自治州', '自治县',
+];
+
+/** Words never left alone at the end of a line (they bind forward) or at the start (they bind backward). */
+const BINDS_FORWARD = new Set(['关于', '对', '和', '与', '及', '暨', '在', '市', '省', '县', '区', '全', '各', '第']);
+const BINDS_BACKWARD = new Set(['的', '等', '年', '月', '日', '号', '件', '工作', '情况']);
+const PLACE_SUFFIX = /^[市省县区州盟旗]$/;
+
+/** Intl.Segmenter (ES2022; the project's lib is ES2021). */
+interface WordSegmenter {
+  segment(text: string): Iterable<{ segment: string; index: number }>;
+}
+const Segmenter = (Intl as unknown as { Segmenter: new (locale: string, o: { granularity: 'word' }) => WordSegmenter }).Segmenter;
+
+/** Segments of the title, with official terms and numbers glued; returns the allowed break offsets. */
+export function titleBreaks(title: string): number[] {
+  const seg = new Segmenter('zh', { granularity: 'word' });
+  const words = [...seg.segment(title)].map((s) => ({ text: s.segment, start: s.index }));
+  const forbidden = new Set<number>();
+  // Inside an official term.
+  for (const term of OFFICIAL_TERMS) {
+    for (let i = title.indexOf(term); i >= 0; i = title.indexOf(term, i + 1)) for (let k = i + 1; k < i + term.length; k++) forbidden.add(k);
+  }
+  // Inside a number with its unit (2021年度, 20件), a bracketed part or a book title.
+  for (const re of [/\d+(?:年度|年|月|日|号|件|个)?/g, /（[^）]*）|〔[^〕]*〕|《[^》]*》|“[^”]*”/g]) {
+    for (const m of title.matchAll(re)) for (let k = m.index! + 1; k < m.index! + m[0].length; k++) forbidden.add(k);
+  }
+  // A place name with its suffix (郑州|市 → 郑州市): a 市/省/县/区 after a word of two or more characters that
+  // is a name, i.e. followed by an organ (人民政府, 人大 …) or itself starting the title.
+  words.forEach((w, i) => {
+    if (!PLACE_SUFFIX.test(w.text) || i === 0) return;
+    const prev = words[i - 1];
+    const next = words[i + 1]?.text ?? '';
+    const prevIsName = [...prev.text].length >= 2 && /^[\u4e00-\u9fff]+$/.test(prev.text) && !/年度|关于|工作|情况/.test(prev.text);
+    if (prevIsName && (i === 1 || /^(人民|政府|人大|政协|委|办公|管委|教育|交通|卫|城|财政)/.test(next) || next === '')) forbidden.add(w.start);
+  });
+  const out: number[] = [];
+  words.forEach((w, i) => {
+    if (i === 0) return;
+    const prev = words[i - 1];
+    if (forbidden.has(w.start)) return;
+    if (BINDS_FORWARD.has(prev.text)) return;
+    if (BINDS_BACKWARD.has(w.text) && !/^(工作|情况)$/.test(w.text)) return;
+    // Punctuation stays with the word before it.
+    if (/^[，、。；：）》”]/.test(w.text)) return;
+    if (/[（《“]$/.test(prev.text)) return;
+    out.push(w.start);
+  });
+  return out;
+}
+
+/** Cost of breaking before offset i: before 关于 is the natural place; after 的 is poor. */
+function breakCost(title: string, i: number): number {
+  if (title.startsWith('关于', i)) return 0;
+  if (title.startsWith('的', i - 1)) return 8;
+  if (/^(和|与|及|暨)/.test(title.slice(i))) return 2;
+  return 5;
+}
+
+function shapeCost(widths: number[]): number {
+  if (widths.length === 1) return 0;
+  const spread = Math.max(...widths) - Math.min(...widths);
+  if (widths.length === 2) return spread;
+  // Trapezoid (monotone) or diamond (the middle longest); an hourglass (a middle line shorter than both ends) is not.
+  for (let k = 1; k < widths.length - 1; k++) if (widths[k] < widths[k - 1] && widths[k] < widths[k + 1]) return 1000;
+  return spread;
+}
+
+/** The title's lines: given with \n, else broken at word boundaries into the fewest lines of the best shape. */
+export function titleLines(title: string, maxEm = TITLE_LINE_EM): string[] {
+  if (title.includes('\n')) return title.split('\n').map((s) => s.trim()).filter(Boolean);
+  if (emWidth(title) <= maxEm) return [title];
+  const points = titleBreaks(title);
+  let best: { lines: string[]; score: number } | null = null;
+  const consider = (cuts: number[]) => {
+    const lines: string[] = [];
+    let prev = 0;
+    for (const c of [...cuts, title.length]) {
+      lines.push(title.slice(prev, c));
+      prev = c;
+    }
+    const widths = lines.map(emWidth);
+    if (widths.some((w) => w > maxEm)) return;
+    if (lines.some((l) => [...l].length < TITLE_MIN_CHARS)) return;
+    const score = lines.length * 10000 + shapeCost(widths) + cuts.reduce((s, c) => s + breakCost(title, c), 0) * 4;
+    if (!best || score < best.score) best = { lines, score };
+  };
+  const choose = (from: number, left: number, cuts: number[]) => {
+    if (left === 0) return consider(cuts);
+    for (let k = from; k < points.length; k++) choose(k + 1, left - 1, [...cuts, points[k]]);
+  };
+  for (let lines = 2; lines <= 4 && !best; lines++) choose(0, lines - 1, []);
+  if (best) return (best as { lines: string[] }).lines;
+  // No word-boundary split fits (a single word wider than a line): break by width, keeping four characters last.
+  const out: string[] = [];
+  let cur = '';
+  for (const ch of title) {
+    if (emWidth(cur + ch) > maxEm) {
+      out.push(cur);
+      cur = '';
+    }
+    cur += ch;
+  }
+  if (cur) out.push(cur);
+  return out;
+}

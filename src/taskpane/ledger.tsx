@@ -1,0 +1,228 @@
+/**
+ * One ledger for the whole page: whichever tab opens it, both tabs use it, and the circular's settings are shared
+ * the same way. The work runs in the engine (a Web Worker in the page); this holds only its results.
+ */
+import * as React from 'react';
+import { today } from '../core';
+import { CheckView, DOCX_TYPE, Engine, OpenedLedger, PageFiles, Progress, XLSX_TYPE } from '../browser/types';
+import { errorMessage } from './model';
+import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom } from './settings';
+
+export const SAMPLE_AS_OF = '2021-07-19';
+export const SAMPLE_NAME = 'ledger-2021.xlsx';
+
+export type Intent = 'success' | 'warning' | 'error' | 'info';
+export interface Notice {
+  intent: Intent;
+  text: string;
+}
+export interface Busy {
+  label: string;
+  progress?: Progress;
+  cancellable?: boolean;
+}
+
+/** The file side, in its own chunk (the reader is big; the pane inside Excel never loads it). */
+export const lazyFiles = (): Promise<PageFiles> => import(/* webpackChunkName: "standalone-files" */ '../browser/files').then((m) => m.pageFiles());
+
+export interface LedgerState {
+  opened: OpenedLedger | null;
+  view: CheckView | null;
+  asOf: string;
+  sheet: string;
+  busy: Busy | null;
+  /** The last result of opening, checking or downloading. */
+  notice: Notice | null;
+  form: OptionsForm;
+  touched: ReadonlySet<keyof OptionsForm>;
+  setAsOf(day: string): void;
+  setSheet(sheet: string): void;
+  setField(k: keyof OptionsForm, v: string): void;
+  openFile(file: File): Promise<void>;
+  openSample(): Promise<void>;
+  cancel(): void;
+  downloadAnnotated(): Promise<void>;
+  /** The circular with the shared settings; an error names the field to fix. */
+  downloadCircular(): Promise<void>;
+  row: Engine['row'];
+  files: () => Promise<PageFiles>;
+  say(n: Notice | null): void;
+}
+
+const Ctx = React.createContext<LedgerState | null>(null);
+
+export function useLedger(): LedgerState {
+  const s = React.useContext(Ctx);
+  if (!s) throw new Error('useLedger outside LedgerProvider');
+  return s;
+}
+
+async function fileBytes(f: File): Promise<Uint8Array> {
+  if (typeof f.arrayBuffer === 'function') return new Uint8Array(await f.arrayBuffer());
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
+    r.onerror = () => reject(r.error);
+    r.readAsArrayBuffer(f);
+  });
+}
+
+/** "正在读取 12,000 / 100,000 行（12%）", or the phase alone while the total is unknown. */
+export function progressText(name: string, p?: Progress): string {
+  if (!p || p.phase === 'read') {
+    const n = (x: number) => x.toLocaleString('zh-CN');
+    if (p && p.total > 0) return `正在读取 ${name}：${n(Math.min(p.done, p.total))} / ${n(p.total)} 行（${Math.min(100, Math.floor((p.done / p.total) * 100))}%）`;
+    if (p && p.done > 0) return `正在读取 ${name}：已读取 ${n(p.done)} 行…`;
+    return `正在读取 ${name}…`;
+  }
+  return `正在检查 ${name}…`;
+}
+
+export function LedgerProvider({
+  files = lazyFiles,
+  initialAsOf,
+  initialForm,
+  children,
+}: {
+  files?: () => Promise<PageFiles>;
+  initialAsOf?: string;
+  /** Settings saved earlier (in a Word document): all of them count as typed. */
+  initialForm?: OptionsForm;
+  children: React.ReactNode;
+}): React.JSX.Element {
+  const [opened, setOpened] = React.useState<OpenedLedger | null>(null);
+  const [view, setView] = React.useState<CheckView | null>(null);
+  const [asOf, setAsOfState] = React.useState(initialAsOf ?? today());
+  const [sheet, setSheet] = React.useState('');
+  const [busy, setBusy] = React.useState<Busy | null>(null);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  const [form, setForm] = React.useState<OptionsForm>(() => initialForm ?? defaultsFor(null, initialAsOf ?? today()));
+  const [touched, setTouched] = React.useState<ReadonlySet<keyof OptionsForm>>(() => new Set(initialForm ? (Object.keys(initialForm) as Array<keyof OptionsForm>) : []));
+  const seq = React.useRef(0);
+  const fresh = React.useRef<OpenedLedger | null>(null);
+  const engineRef = React.useRef<Engine | null>(null);
+  const engine = async () => (engineRef.current ??= await (await files()).engine());
+
+  // Check whenever the ledger, the day or the sheet changes (in the engine; only results come back).
+  React.useEffect(() => {
+    if (!opened) return;
+    const n = ++seq.current;
+    setBusy({ label: `正在检查 ${opened.name}…` });
+    void engine()
+      .then((e) => e.check(asOf, sheet || undefined))
+      .then(
+        (v) => {
+          if (n !== seq.current) return;
+          setView(v);
+          setBusy(null);
+          // Opening ends when the check is done: say what was found, once.
+          if (fresh.current === opened) {
+            fresh.current = null;
+            if (v.ok) setNotice({ intent: 'success', text: `已打开 ${opened.name}：${v.items} 件。${v.headline}` });
+          }
+        },
+        (e) => {
+          if (n !== seq.current) return;
+          setView({ ok: false, message: errorMessage(e) });
+          setBusy(null);
+          fresh.current = null;
+        },
+      );
+  }, [opened, asOf, sheet]);
+
+  // Fields the clerk has not typed follow the ledger's year and the as-of day.
+  const year = view?.ok ? view.year : null;
+  React.useEffect(() => {
+    setForm((f) => follow(f, touched, defaultsFor(year, asOf)));
+  }, [year, asOf, touched]);
+
+  const open = async (name: string, bytes: () => Promise<Uint8Array>, day?: string) => {
+    const n = ++seq.current;
+    setOpened(null);
+    setView(null);
+    setNotice(null);
+    setBusy({ label: progressText(name), cancellable: true });
+    try {
+      const e = await engine();
+      const o = await e.open(await bytes(), name, (p) => n === seq.current && setBusy({ label: progressText(name, p), progress: p, cancellable: true }));
+      if (n !== seq.current) return;
+      setSheet('');
+      if (day) setAsOfState(day);
+      fresh.current = o;
+      setOpened(o);
+    } catch (err) {
+      if (n !== seq.current) return;
+      const text = errorMessage(err);
+      setNotice({ intent: 'error', text: text.includes(name) ? text : `${name}：${text}` });
+      setBusy(null);
+    }
+  };
+
+  const cancel = () => {
+    seq.current++;
+    engineRef.current?.cancel();
+    setBusy(null);
+    setOpened(null);
+    setView(null);
+    setNotice({ intent: 'info', text: '已取消打开台账。' });
+  };
+
+  const act = async (label: string, fn: () => Promise<string>) => {
+    setBusy({ label });
+    setNotice(null);
+    try {
+      setNotice({ intent: 'success', text: await fn() });
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorMessage(e) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const baseName = (opened?.name ?? '台账').replace(/\.(xlsx|xlsm)$/i, '');
+
+  const state: LedgerState = {
+    opened,
+    view,
+    asOf,
+    sheet,
+    busy,
+    notice,
+    form,
+    touched,
+    setAsOf: setAsOfState,
+    setSheet,
+    setField: (k, v) => {
+      setForm((f) => ({ ...f, [k]: v }));
+      setTouched((t) => new Set(t).add(k));
+    },
+    openFile: (f) => open(f.name, () => fileBytes(f)),
+    openSample: async () => open(SAMPLE_NAME, async () => (await files()).sample(), SAMPLE_AS_OF),
+    cancel,
+    downloadAnnotated: () =>
+      act('正在生成标注副本…', async () => {
+        const bytes = await (await engine()).annotated(asOf, sheet || undefined);
+        const name = `${baseName}（已标注）.xlsx`;
+        (await files()).download(bytes, name, XLSX_TYPE);
+        return `已生成 ${name}，请在浏览器的下载中查看。`;
+      }),
+    downloadCircular: async () => {
+      const problem = firstError(formErrors(form));
+      if (problem) {
+        setNotice({ intent: 'error', text: `${problem}请在“生成通报”中改正后再下载。` });
+        return;
+      }
+      const options = optionsFrom(form);
+      return act('正在生成通报…', async () => {
+        const bytes = await (await engine()).circular(options, asOf, sheet || undefined);
+        const name = `通报-${options.year}.docx`;
+        (await files()).download(bytes, name, DOCX_TYPE);
+        return `已生成 ${name}（${options.docNumber}），请在浏览器的下载中查看。`;
+      });
+    },
+    row: async (s, r) => (await engine()).row(s, r),
+    files,
+    say: setNotice,
+  };
+  return <Ctx.Provider value={state}>{children}</Ctx.Provider>;
+}

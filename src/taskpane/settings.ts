@@ -1,0 +1,97 @@
+/**
+ * The circular's settings as the clerk types them: one form for the whole page (both tabs, and the download in
+ * 检查台账). Fields the clerk has not typed in follow the ledger's year and the as-of day. An empty required field
+ * is an error on that field, never silently replaced by a default.
+ */
+import { CircularOptions, Day, defaultOptions, parseDateInput, resolveOptions, validateDocNumber } from '../core';
+
+export interface OptionsForm {
+  year: string;
+  mark: string;
+  issuingBody: string;
+  docNumber: string;
+  title: string;
+  addressees: string;
+  date: string;
+  copyTo: string;
+  printingOffice: string;
+  printDate: string;
+}
+
+export const FIELD_NAMES: Record<keyof OptionsForm, string> = {
+  year: '年度',
+  mark: '发文机关标志',
+  issuingBody: '发文机关',
+  docNumber: '发文字号',
+  title: '标题',
+  addressees: '主送机关',
+  date: '成文日期',
+  copyTo: '抄送',
+  printingOffice: '印发机关',
+  printDate: '印发日期',
+};
+
+export function formFrom(o: CircularOptions): OptionsForm {
+  return {
+    year: String(o.year),
+    mark: o.mark,
+    issuingBody: o.issuingBody,
+    docNumber: o.docNumber,
+    title: o.title,
+    addressees: o.addressees,
+    date: o.date,
+    copyTo: o.copyTo.join('\n'),
+    printingOffice: o.printingOffice,
+    printDate: o.printDate,
+  };
+}
+
+/** The defaults for a ledger's year (else the as-of day's) and the as-of day. */
+export function defaultsFor(year: number | null, asOf: Day): OptionsForm {
+  return formFrom(defaultOptions(year ?? Number(asOf.slice(0, 4)), asOf));
+}
+
+/** Untouched fields take the new defaults; typed ones stay. */
+export function follow(form: OptionsForm, touched: ReadonlySet<keyof OptionsForm>, defaults: OptionsForm): OptionsForm {
+  const next = { ...form };
+  for (const k of Object.keys(defaults) as Array<keyof OptionsForm>) if (!touched.has(k)) next[k] = defaults[k];
+  return next;
+}
+
+/** What is wrong with each field, in the clerk's words; empty when the form can be used. */
+export function formErrors(form: OptionsForm): Partial<Record<keyof OptionsForm, string>> {
+  const out: Partial<Record<keyof OptionsForm, string>> = {};
+  for (const k of Object.keys(FIELD_NAMES) as Array<keyof OptionsForm>) {
+    if (k !== 'copyTo' && form[k].trim() === '') out[k] = `请填写${FIELD_NAMES[k]}。`;
+  }
+  if (!out.year) {
+    const y = Number(form.year.trim());
+    if (!/^\d{4}$/.test(form.year.trim()) || y < 2000 || y > 2100) out.year = '年度写四位数字，例如 2021。';
+  }
+  if (!out.docNumber) {
+    const e = validateDocNumber(form.docNumber);
+    if (e) out.docNumber = e;
+  }
+  for (const k of ['date', 'printDate'] as const) {
+    if (out[k]) continue;
+    const d = parseDateInput(form[k]);
+    if (d.kind === 'invalid') out[k] = d.message;
+  }
+  return out;
+}
+
+/** The form as options; throws nothing: callers check formErrors first. */
+export function optionsFrom(form: OptionsForm): CircularOptions {
+  const day = (t: string) => {
+    const d = parseDateInput(t);
+    return d.kind === 'ok' ? d.day : t;
+  };
+  const base = defaultOptions(Number(form.year), day(form.date));
+  return resolveOptions(base, { ...form, date: day(form.date), printDate: day(form.printDate) });
+}
+
+/** The first error as one sentence naming its field, for a message beside a button. */
+export function firstError(errors: Partial<Record<keyof OptionsForm, string>>): string | null {
+  const k = (Object.keys(FIELD_NAMES) as Array<keyof OptionsForm>).find((x) => errors[x]);
+  return k ? `通报设置中“${FIELD_NAMES[k]}”有误：${errors[k]}` : null;
+}

@@ -1,0 +1,84 @@
+/**
+ * Titles broken only between words (Intl.Segmenter's Chinese dictionary plus official terms kept whole), lines of
+ * at least four characters, no wider than the type area, shaped as a trapezoid or a diamond — over real titles of
+ * circulars and notices on the handling of suggestions and proposals.
+ */
+import { OFFICIAL_TERMS, TITLE_LINE_EM, emWidth, titleLines } from '../../src/core';
+
+export const REAL_TITLES = [
+  '郑州市人民政府办公厅关于2021年度市人大代表建议和市政协委员提案办理工作情况的通报',
+  '郑州市人民政府关于2021年度人大建议政协提案办理工作情况的通报',
+  '国务院办公厅关于做好2021年全国人大代表建议和全国政协委员提案办理工作的通知',
+  '河南省人民政府办公厅关于做好2022年省人大代表建议和省政协委员提案办理工作的通知',
+  '广州市人民政府办公厅关于2019年市人大代表建议和市政协提案办理工作情况的通报',
+  '杭州市人民政府办公厅关于做好2021年市人大代表建议和市政协提案办理工作的通知',
+  '洛阳市人民政府办公室关于2020年度人大代表建议政协委员提案办理工作情况的通报',
+  '开封市人民政府办公室关于表彰2020年度建议提案办理工作先进单位的通报',
+  '新乡市人民政府办公室关于2021年市人大代表建议和市政协委员提案办理情况的通报',
+  '南阳市人民政府关于2019年度人大代表建议和政协提案办理工作的情况通报',
+  '济南市人民政府办公厅关于2020年度市人大代表建议和市政协提案办理工作情况的通报',
+  '深圳市人民政府办公厅关于印发深圳市人大代表建议和政协提案办理工作规定的通知',
+  '四川省人民政府办公厅关于进一步做好人大代表建议和政协提案办理工作的通知',
+  '成都市人民政府办公厅关于2021年度全市政府系统建议提案办理工作情况的通报',
+  '武汉市人民政府办公厅关于2020年市人大代表建议和市政协委员提案办理工作情况的通报',
+  '安徽省人民政府办公厅关于2021年省人大代表建议和省政协提案办理工作情况的通报',
+  '郑州市金水区人民政府办公室关于2021年度区人大代表建议和区政协委员提案办理工作的通报',
+  '长沙市人民政府办公厅关于做好2022年市人大代表建议和市政协提案办理工作的通知',
+  '青岛市人民政府办公厅关于2021年市人大代表建议和市政协提案办理情况的通报',
+  '郑州市人民政府办公厅关于进一步加强和改进人大代表建议政协委员提案办理工作的通知',
+  '郑东新区管委会关于2021年度人大代表建议和政协委员提案办理工作情况的通报',
+  '河南省人民政府关于2021年度省人大代表建议和省政协委员提案办理工作情况的报告',
+];
+
+/** Word boundaries as the dictionary gives them. */
+function boundaries(title: string): Set<number> {
+  const Seg = (Intl as unknown as { Segmenter: new (l: string, o: object) => { segment(t: string): Iterable<{ index: number }> } }).Segmenter;
+  return new Set([...new Seg('zh', { granularity: 'word' }).segment(title)].map((s) => s.index));
+}
+
+/** Words a reader sees as one: the official terms, a place with its 市/省/区, a number with its unit. */
+const WHOLE = [...OFFICIAL_TERMS, '郑州市', '河南省', '金水区', '郑东新区', '国务院', '2021年度', '2020年度', '2019年度', '2021年', '2022年', '2020年', '2019年'];
+
+test.each(REAL_TITLES)('%s', (title) => {
+  const lines = titleLines(title);
+  expect(lines.join('')).toBe(title);
+  expect(lines.length).toBeGreaterThan(1);
+  const cuts: number[] = [];
+  let at = 0;
+  for (const l of lines.slice(0, -1)) cuts.push((at += l.length));
+  const words = boundaries(title);
+  for (const c of cuts) {
+    expect({ cut: `${title.slice(0, c)}|`, atWordBoundary: words.has(c) }).toEqual({ cut: `${title.slice(0, c)}|`, atWordBoundary: true });
+    for (const w of WHOLE) {
+      for (let i = title.indexOf(w); i >= 0; i = title.indexOf(w, i + 1)) {
+        expect({ cut: `${title.slice(0, c)}|`, inside: c > i && c < i + w.length ? w : null }).toEqual({ cut: `${title.slice(0, c)}|`, inside: null });
+      }
+    }
+  }
+  for (const l of lines) {
+    expect([...l].length).toBeGreaterThanOrEqual(4);
+    expect(emWidth(l)).toBeLessThanOrEqual(TITLE_LINE_EM);
+  }
+  // Trapezoid or diamond: no middle line shorter than both its neighbours (an hourglass).
+  for (let k = 1; k < lines.length - 1; k++) {
+    expect(emWidth(lines[k]) < emWidth(lines[k - 1]) && emWidth(lines[k]) < emWidth(lines[k + 1])).toBe(false);
+  }
+});
+
+test('the issue’s title: no 市人大 | 代表, no two-character last line; the reference’s title as it printed it', () => {
+  expect(titleLines('郑州市人民政府办公厅关于2021年度市人大代表建议和市政协委员提案办理工作情况的通报')).toEqual([
+    '郑州市人民政府办公厅',
+    '关于2021年度市人大代表建议',
+    '和市政协委员提案办理工作情况的通报',
+  ]);
+  expect(titleLines('国务院办公厅关于做好2021年全国人大代表建议和全国政协委员提案办理工作的通知')).toEqual([
+    '国务院办公厅',
+    '关于做好2021年全国人大代表建议',
+    '和全国政协委员提案办理工作的通知',
+  ]);
+});
+
+test('short titles stay on one line; given lines are kept', () => {
+  expect(titleLines('关于做好建议提案办理工作的通知')).toEqual(['关于做好建议提案办理工作的通知']);
+  expect(titleLines('第一行\n第二行')).toEqual(['第一行', '第二行']);
+});
