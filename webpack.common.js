@@ -5,7 +5,7 @@
 // Safari 14 (WKWebView on older Macs), Chromium 80 (the first WebView2 builds). Everything — our TypeScript AND the
 // packages in node_modules (Fluent UI's tabster ships class static blocks and `??=`) — goes through swc with those
 // targets; core-js polyfills are added where a module actually uses a missing built-in (`mode: 'usage'`).
-// tests/taskpane/syntax.test.ts parses every emitted script with acorn at ECMA_VERSION.
+// tests/build/syntax.test.ts parses every emitted script with acorn at ECMA_VERSION.
 'use strict';
 const path = require('path');
 

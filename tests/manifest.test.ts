@@ -64,6 +64,13 @@ test('every resid resolves, and every image exists in assets/', () => {
   expect(existsSync(path.join(ROOT, 'assets/icon-80.png'))).toBe(true);
 });
 
+test('the high-resolution icon is the 64×64 one', () => {
+  const url = all('HighResolutionIconUrl')[0].getAttribute('DefaultValue')!;
+  expect(url).toBe('https://localhost:3000/assets/icon-64.png');
+  const png = readFileSync(path.join(ROOT, 'assets/icon-64.png'));
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([64, 64]); // IHDR width, height
+});
+
 test('a button on the Home tab of each host opens the task pane', () => {
   const tabs = all('OfficeTab');
   expect(tabs.map((t) => t.getAttribute('id'))).toEqual(['TabHome', 'TabHome']);

@@ -10,6 +10,8 @@ import * as path from 'path';
 import { JSDOM, ResourceLoader, VirtualConsole } from 'jsdom';
 import * as ts from 'typescript';
 import { buildPane } from '../helpers/build';
+import { launch, isLocal } from '../helpers/browser';
+import { serve } from '../helpers/serve';
 import { EXCEL_MEMBERS, excelCapabilities, hasMember, Library } from '../../src/excel/requirements';
 import { WORD_MEMBERS, wordCapabilities } from '../../src/word/requirements';
 
@@ -152,3 +154,32 @@ test('the local build copies the telemetry agent and the error page office.js as
   expect(existsSync(path.join(dist, 'office-js/agaveerrorux/index.html'))).toBe(true);
   expect(existsSync(path.join(dist, 'office-js/office.debug.js'))).toBe(false);
 });
+
+test('the local build served and opened in Chromium: no request fails, nothing leaves the machine, 关于 names the office.js build', async () => {
+  const server = await serve(dist);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 320, height: 800 }, locale: 'zh-CN' });
+    const failed: string[] = [];
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    page.on('requestfailed', (r) => failed.push(`failed ${r.url()}`));
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole('button', { name: '打开示例台账' }).waitFor({ timeout: 60000 });
+    await page.waitForLoadState('networkidle');
+    const about = await page.locator('#banli-about').innerText();
+    expect(failed).toEqual([]);
+    expect(urls.filter((u) => !isLocal(u))).toEqual([]);
+    expect(urls.some((u) => /office-js\/office\.js$/.test(u))).toBe(true);
+    const build = /FileVersion:"([\d.]+)"/.exec(readFileSync(path.join(dist, 'office-js/office.js'), 'utf8'))![1];
+    expect(about).toContain(`office.js ${build}`);
+    expect(about).toMatch(/关于：办理助手 \d+\.\d+\.\d+/);
+    expect(await page.evaluate(() => (window as unknown as { __banliBooted?: boolean }).__banliBooted)).toBe(true);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}, 120000);

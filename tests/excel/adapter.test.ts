@@ -2,14 +2,15 @@
 import * as path from 'path';
 import { CellValue, Finding, analyse, dayToSerial, parseDay } from '../../src/core';
 import { BLOCK_ROWS, readGrids } from '../../src/excel/read';
-import { MARKS_SETTING, clearMarks, markFindings, selectCell } from '../../src/excel/marks';
+import { MARKS_SETTING, clearMarks, markFindings, selectCell, unpackSaved } from '../../src/excel/marks';
+import { CHUNK_TARGET, REQUEST_LIMIT } from '../../src/excel/budget';
 import { SUMMARY_SHEET, summarySheetName, writeSummarySheet } from '../../src/excel/summarySheet';
 import { ExcelCapabilities, capabilityNotes, excelCapabilities } from '../../src/excel/requirements';
 import { readWorkbookFile } from '../../src/node/workbook';
-import { FakeExcel, FakeSheet, installExcelGlobals } from '../helpers/excelMock';
+import { FakeExcel, FakeSheet, installExcelGlobals, sentBytes } from '../helpers/excelMock';
 import { ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 
-const ALL: ExcelCapabilities = { basic: true, changeEvents: true, fillPattern: true, notes: true };
+const ALL: ExcelCapabilities = { basic: true, changeEvents: true, fillPattern: true, areas: true, notes: true };
 const AS_OF = '2021-07-19';
 
 /** As Excel hands them over: dates are serial numbers. */
@@ -25,24 +26,29 @@ async function sampleWorkbook(): Promise<FakeExcel> {
 beforeAll(() => installExcelGlobals());
 
 describe('reading the open workbook', () => {
-  test('the sample: the circular’s totals, in 2 + ceil(N/5000) syncs', async () => {
+  test('the sample: the circular’s totals; a first block of 200 rows measures, the rest comes in one more', async () => {
     const fake = await sampleWorkbook();
     const progress: number[] = [];
     const grids = await readGrids(fake.context(), (p) => progress.push(p.block));
-    expect(fake.syncs).toBe(2 + Math.ceil(1391 / BLOCK_ROWS));
-    expect(progress).toEqual([1]);
+    expect(fake.syncs).toBe(2 + 2);
+    expect(progress).toEqual([1, 2]);
+    expect(fake.maxResponseBytes).toBeLessThan(REQUEST_LIMIT);
     const a = analyse(grids, { asOf: AS_OF });
     expect(a.totals).toMatchObject({ total: 1388, provincial: 81, municipalNpc: 468, municipalNpcInterSession: 14, municipalCppcc: 839, keyNpc: 20, keyCppcc: 8 });
     expect(a.ruleCounts['reply.late']).toBe(10);
     expect(a.findings.find((f) => f.rule === 'reply.overdue')!.cell).toMatch(/^台账!K\d+$/);
   });
 
-  test('12,000 rows are read in blocks of at most 5,000 rows: 2 + 3 syncs', async () => {
+  test('12,000 rows are read in blocks sized by bytes: every response under 1 MB, syncs in proportion to the bytes', async () => {
     const specs = Array.from({ length: 12000 - 1 }, (_, i) => ({ ...rows({})[0], 序号: i + 1, 编号: i + 1 }));
     const g = ledgerGrid(specs);
     const fake = new FakeExcel([FakeSheet.from('台账', g.values), FakeSheet.from('承办单位', unitGrid().values)]);
     const grids = await readGrids(fake.context());
-    expect(fake.syncs).toBe(2 + 3);
+    const bytes = sentBytes(g.values);
+    expect(fake.maxResponseBytes).toBeLessThan(REQUEST_LIMIT);
+    // The estimate counts a CJK character as a 6-byte escape, at most twice its 3 bytes of UTF-8, with a 25% margin.
+    expect(fake.syncs).toBeLessThanOrEqual(2 + 2 + Math.ceil((2 * 1.25 * bytes) / CHUNK_TARGET));
+    expect(fake.syncs).toBeGreaterThan(4);
     expect(fake.maxCellsPerSync).toBeLessThanOrEqual((BLOCK_ROWS + 6) * 17);
     expect(analyse(grids, { asOf: AS_OF }).totals.total).toBe(11999);
   });
@@ -71,10 +77,10 @@ describe('marking and clearing', () => {
     fake.syncs = 0;
   });
 
-  test('标记问题: fills by severity and notes naming the rule, in 2 syncs whatever the count; values untouched', async () => {
+  test('标记问题: fills by severity and notes naming the rule, in 4 syncs for a few cells; values untouched', async () => {
     const before = values(fake);
     const r = await markFindings(fake.context(), findings, ALL);
-    expect(fake.syncs).toBe(2);
+    expect(fake.syncs).toBe(4); // what was saved, the cells as they are, the marks, the originals saved
     expect(r).toMatchObject({ marked: 4, restored: 0, notes: true });
     const s = fake.sheet('台账');
     expect(s.fills.get('L4')).toEqual({ color: '#FFC7CE', pattern: 'Solid' }); // category E: error
@@ -82,7 +88,8 @@ describe('marking and clearing', () => {
     expect(fake.noteAt('台账', 'L4')).toMatch(/^办理助手：\nreply\.category-invalid：答复类别“E”/);
     expect(fake.noteAt('台账', 'M3')).toMatch(/^待核实：电话联系过\n\n办理助手：\ncontact\.no-face-to-face/);
     expect(values(fake)).toBe(before);
-    expect(JSON.parse(fake.settings.get(MARKS_SETTING)!).marks).toHaveLength(4);
+    expect(unpackSaved(fake.settings.get(MARKS_SETTING)!)).toHaveLength(4);
+    expect(fake.areaCalls).toBeGreaterThan(0); // one range of areas per severity
   });
 
   test('清除标记 restores exactly what was there, also after the workbook was saved and reopened', async () => {
@@ -95,7 +102,7 @@ describe('marking and clearing', () => {
     reopened.settings = new Map(fake.settings);
     const r = await clearMarks(reopened.context(), ALL);
     expect(r.restored).toBe(4);
-    expect(reopened.syncs).toBe(3);
+    expect(reopened.syncs).toBe(4); // what was saved, the notes, the restore, the settings removed
     expect(new Map(reopened.sheet('台账').fills)).toEqual(fillsBefore);
     expect(reopened.notes).toEqual(notesBefore);
     expect(reopened.settings.has(MARKS_SETTING)).toBe(false);
@@ -114,7 +121,7 @@ describe('marking and clearing', () => {
     const fewer = findings.filter((f) => f.cell !== '台账!L4');
     const r = await markFindings(fake.context(), fewer, ALL);
     expect(r.restored).toBe(1);
-    expect(fake.syncs).toBe(3);
+    expect(fake.syncs).toBe(6);
     expect(fake.sheet('台账').fills.has('L4')).toBe(false);
     expect(fake.noteAt('台账', 'L4')).toBeUndefined();
     await clearMarks(fake.context(), ALL);

@@ -3,9 +3,24 @@
  * A fake Excel workbook behind office-addin-mock objects. API objects are OfficeMockObjects made on demand, so
  * load() without a context.sync() fails as it does in Excel; context.sync() is counted, applies the queued
  * method calls and the properties the code wrote, and makes loaded values readable.
+ *
+ * Request size: every object path, method call, load and property write the code queues is counted as office.js
+ * would serialize it (PATH/ACTION bytes plus its arguments as JSON), and so is every response of loaded values.
+ * A sync whose request or response passes 5 MB fails as Excel on the web does (RequestPayloadSizeLimitExceeded).
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { CellValue, columnLetter, columnNumber } from '../../src/core';
+
+/** What office.js sends for one object path or one action, without its arguments (measured order of magnitude). */
+export const MOCK_PATH_BYTES = 110;
+export const MOCK_ACTION_BYTES = 90;
+/** Excel on the web's limit for one request and for one response. */
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/** JSON bytes as office.js sends them: UTF-8 (a CJK character is 3 bytes). */
+export function sentBytes(v: unknown): number {
+  return Buffer.byteLength(JSON.stringify(v) ?? '', 'utf8');
+}
 
 export interface Fill {
   color: string;
@@ -52,6 +67,7 @@ function parseRef(ref: string): { row: number; col: number } {
 
 /** Cells of an address: A1, A1:H20; whole columns (A:A) have none. */
 function cellsOf(address: string): string[][] {
+  if (address.includes(',')) return address.split(',').flatMap((a) => cellsOf(a.trim()));
   const [a, b] = address.split(':');
   if (!/\d/.test(a)) return [];
   const p = parseRef(a);
@@ -78,9 +94,17 @@ export class FakeExcel {
   active: string | null = null;
   /** The largest number of cells read in one request (Excel on the web caps a request at 5 MB). */
   maxCellsPerSync = 0;
+  /** Bytes of the current request, and the largest request and response of any sync so far. */
+  requestBytes = 0;
+  maxRequestBytes = 0;
+  responseBytes = 0;
+  maxResponseBytes = 0;
+  /** Every sync's request size, in order. */
+  requestSizes: number[] = [];
+  /** Calls of worksheet.getRanges (areas) and of getRange. */
+  areaCalls = 0;
   private queue: Op[] = [];
-  private mocks: OfficeMockObject[] = [];
-  private writes: Array<() => void> = [];
+  private writes: Array<{ count: () => void; apply: () => void }> = [];
   private cellsThisSync = 0;
 
   constructor(sheets: FakeSheet[]) {
@@ -93,8 +117,47 @@ export class FakeExcel {
     return s;
   }
 
+  /** Counts an object path or action of the current request. */
+  send(kind: 'path' | 'action', ...args: unknown[]): void {
+    this.requestBytes += (kind === 'path' ? MOCK_PATH_BYTES : MOCK_ACTION_BYTES) + (args.length ? sentBytes(args) : 0);
+  }
+
+  /** Mocks with a load since the last sync: only they need the mock's own sync (which makes loaded values readable). */
+  private dirty = new Set<OfficeMockObject>();
+
+  /** Wraps load() of the nested mocks (format, fill, font…) so that a load there marks the top mock for the sync. */
+  private wrapNested(top: OfficeMockObject, obj: unknown, depth = 0): void {
+    if (depth > 3 || !obj || typeof obj !== 'object') return;
+    for (const key of Object.keys(obj)) {
+      if (key.startsWith('_')) continue;
+      const child = (obj as Record<string, unknown>)[key];
+      if (child instanceof OfficeMockObject) {
+        const load = (child as unknown as { load: (p?: string) => unknown }).load;
+        (child as unknown as { load: (p?: string) => unknown }).load = (props?: string) => {
+          this.send('action', props ?? '');
+          this.dirty.add(top);
+          return load.call(child, props);
+        };
+        this.wrapNested(top, child, depth + 1);
+      }
+    }
+  }
+
   private track<T extends OfficeMockObject>(m: T): T {
-    this.mocks.push(m);
+    this.dirty.add(m);
+    this.wrapNested(m, m);
+    const fake = this;
+    const load = (m as unknown as { load: (p?: string) => unknown }).load;
+    (m as unknown as { load: (p?: string) => unknown }).load = function (this: unknown, props?: string) {
+      fake.dirty.add(m);
+      fake.send('action', props ?? '');
+      const values = (m as unknown as { _properties?: Map<string, { _valueBeforeLoaded: unknown }> })._properties;
+      for (const p of String(props ?? '').split(',')) {
+        const v = values?.get(p.trim())?._valueBeforeLoaded;
+        if (v !== undefined) fake.responseBytes += sentBytes(v);
+      }
+      return load.call(this, props);
+    };
     const o = m as unknown as { isNullObject?: unknown; _properties: Map<string, { _valueBeforeLoaded: unknown }> };
     if (o._properties.has('isNullObject')) {
       const actual = o._properties.get('isNullObject')!._valueBeforeLoaded;
@@ -111,18 +174,32 @@ export class FakeExcel {
     // What the property holds underneath the mock's "not loaded" marker.
     const props = (obj as { _properties?: Map<string, { _valueBeforeLoaded: unknown }> })._properties;
     let initial = props?.has(prop) ? props.get(prop)!._valueBeforeLoaded : given;
-    this.writes.push(() => {
-      const v = obj[prop];
-      if (typeof v === 'string' && v.startsWith('Error, ')) return;
-      if (v !== initial && v !== undefined) {
-        apply(v);
-        initial = v;
-      }
+    let pending: unknown;
+    this.writes.push({
+      count: () => {
+        const v = obj[prop];
+        pending = undefined;
+        if (typeof v === 'string' && v.startsWith('Error, ')) return;
+        if (v !== initial && v !== undefined) {
+          this.send('action', v);
+          pending = v;
+        }
+      },
+      apply: () => {
+        if (pending === undefined) return;
+        apply(pending);
+        initial = pending;
+        pending = undefined;
+      },
     });
   }
 
   private rangeMock(sheet: FakeSheet, address: string): OfficeMockObject {
     const cells = cellsOf(address);
+    // The range, its format and its fill: three object paths, the address as argument.
+    this.send('path', address);
+    this.send('path');
+    this.send('path');
     this.cellsThisSync += cells.length * (cells[0]?.length ?? 0);
     const first = cells[0]?.[0];
     const fill = (first && sheet.fills.get(first)) || NO_FILL;
@@ -137,6 +214,7 @@ export class FakeExcel {
             color: fill.color,
             pattern: fill.pattern,
             clear() {
+              fake.send('action');
               fake.queue.push(() => cells.flat().forEach((ref) => sheet.fills.delete(ref)));
             },
           },
@@ -169,6 +247,10 @@ export class FakeExcel {
         name: sheet.name,
         visibility: sheet.visibility,
         getRange(address: string) {
+          return fake.rangeMock(sheet, address);
+        },
+        getRanges(address: string) {
+          fake.areaCalls++;
           return fake.rangeMock(sheet, address);
         },
         getUsedRangeOrNullObject() {
@@ -212,6 +294,7 @@ export class FakeExcel {
         isNullObject: !exists,
         content: exists ? this.notes.get(key)! : '',
         delete() {
+          fake.send('action');
           fake.queue.push(() => {
             if (!fake.notes.has(key)) throw new Error(`ItemNotFound: note ${key}`);
             fake.notes.delete(key);
@@ -243,6 +326,7 @@ export class FakeExcel {
           return this;
         },
         getItem(name: string) {
+          fake.send('path', name);
           return fake.sheetMock(fake.sheet(name));
         },
         getItemOrNullObject(name: string) {
@@ -267,18 +351,21 @@ export class FakeExcel {
     const settingsMock = this.track(
       new OfficeMockObject({
         getItemOrNullObject(key: string) {
+          fake.send('path', key);
           const has = fake.settings.has(key);
           return fake.track(
             new OfficeMockObject({
               isNullObject: !has,
               value: has ? fake.settings.get(key)! : '',
               delete() {
+                fake.send('action');
                 fake.queue.push(() => fake.settings.delete(key));
               },
             }),
           );
         },
         add(key: string, value: string) {
+          fake.send('action', key, value);
           fake.queue.push(() => fake.settings.set(key, value));
         },
       }),
@@ -286,9 +373,11 @@ export class FakeExcel {
     const notesMock = this.track(
       new OfficeMockObject({
         getItemOrNullObject(key: string) {
+          fake.send('path', key);
           return fake.noteMock(key);
         },
         add(key: string, content: string) {
+          fake.send('action', key, content);
           fake.queue.push(() => {
             if (fake.notes.has(key)) throw new Error(`InvalidArgument: a note already exists at ${key}`);
             fake.notes.set(key, content);
@@ -304,9 +393,24 @@ export class FakeExcel {
         fake.cellsThisSync = 0;
         const ops = fake.queue;
         fake.queue = [];
+        // Property writes are part of this request: count them before deciding whether it is too large.
+        const writes = fake.writes.splice(0);
+        for (const w of writes) w.count();
+        const request = fake.requestBytes;
+        const response = fake.responseBytes;
+        fake.requestBytes = 0;
+        fake.responseBytes = 0;
+        fake.requestSizes.push(request);
+        fake.maxRequestBytes = Math.max(fake.maxRequestBytes, request);
+        fake.maxResponseBytes = Math.max(fake.maxResponseBytes, response);
+        if (request > WEB_PAYLOAD_LIMIT) throw Object.assign(new Error('The request payload size has exceeded the limit.'), { code: 'RequestPayloadSizeLimitExceeded' });
+        if (response > WEB_PAYLOAD_LIMIT) throw Object.assign(new Error('The response payload size has exceeded the limit.'), { code: 'ResponsePayloadSizeLimitExceeded' });
         for (const op of ops) op();
-        for (const w of fake.writes) w();
-        for (const m of fake.mocks) await m.sync();
+        for (const w of writes) w.apply();
+        for (const w of writes) fake.writes.push(w);
+        const dirty = [...fake.dirty];
+        fake.dirty.clear();
+        for (const m of dirty) await m.sync();
         for (const [m, v] of fake.nullStates) (m as unknown as { isNullObject: boolean }).isNullObject = v;
       },
     };

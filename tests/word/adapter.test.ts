@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { Analysis, SECTION_IDS, analyse, circularData, composeCircular, defaultOptions } from '../../src/core';
 import { insertCircular, reconcileCircular, refreshCircular } from '../../src/word/circular';
 import { WordCapabilities, wordCapabilities, wordCapabilityNotes } from '../../src/word/requirements';
-import { parseSaved } from '../../src/word/store';
+import { packSaved, parseSaved } from '../../src/word/store';
 import { docxBytes } from '../../src/docx/zip';
 import { readWorkbookFile } from '../../src/node/workbook';
 import { FakeWord } from '../helpers/wordMock';
@@ -180,6 +180,19 @@ test('the data kept in the document round-trips', () => {
   const back = parseSaved(JSON.stringify(saved))!;
   expect(back.data.totals.total).toBe(1388);
   expect(composeCircular(back.data, back.options, AS_OF)).toEqual(circular());
+  expect(parseSaved(packSaved(saved))!.data.findings).toHaveLength(saved.data.findings.length);
   expect(parseSaved('{"x":1}')).toBeNull();
   expect(parseSaved('not json')).toBeNull();
+});
+
+test('40,000 findings are kept in a few kilobytes (counts per rule and unit), and the circular composes the same', () => {
+  const data = circularData(sample, AS_OF, 'ledger-2021.xlsx');
+  const many = { ...data, findings: Array.from({ length: 40000 }, (_, i) => data.findings[i % data.findings.length]) };
+  const saved = { data: many, options: options() };
+  const text = packSaved(saved);
+  expect(JSON.stringify(saved).length).toBeGreaterThan(1_000_000);
+  expect(text.length).toBeLessThan(JSON.stringify(data).length + 10000);
+  const back = parseSaved(text)!;
+  expect(back.data.findings).toHaveLength(40000);
+  expect(composeCircular(back.data, back.options, AS_OF)).toEqual(composeCircular(many, options(), AS_OF));
 });
