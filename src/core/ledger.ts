@@ -274,7 +274,7 @@ function chooseParts(books: WorkbookGrids[], options: ReadOptions, config: Confi
       const header = findHeader(grid, config);
       if (!header) continue;
       if (options.sheet === undefined && OWN_SHEETS.test(grid.sheet)) {
-        unread.push({ file, sheet: grid.sheet, reason: 'Banli 生成的工作表' });
+        unread.push({ file, sheet: grid.sheet, reason: '办理助手生成的工作表' });
         continue;
       }
       if (options.sheet === undefined && !isLedgerHeader(header)) {
@@ -424,7 +424,7 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
     const where = options.sheet !== undefined ? `工作表“${options.sheet}”` : '任何工作表';
     throw new BanliError(
       'no-header',
-      `在${where}的前 15 行中没有找到台账表头。Banli 查找的列名有：${allHeaderNames(config)}（以及标题、主办单位、协办单位等同义列名）。`,
+      `在${where}的前 15 行中没有找到台账表头。查找的列名有：${allHeaderNames(config)}（以及标题、主办单位、协办单位等同义列名）。`,
     );
   }
   const partSheets = new Set(chosen.map((c) => c.grid));

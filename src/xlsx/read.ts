@@ -34,7 +34,7 @@ export function sniff(buf: Uint8Array, name: string): void {
   if (buf.length === 0) throw new BanliError('unreadable', `${name} 是空文件（0 字节），不是 Excel 工作簿。`);
   if (startsWith(buf, OLE2)) {
     if (containsUtf16(buf, 'EncryptedPackage')) {
-      throw new BanliError('encrypted', `${name} 设置了打开密码，Banli 无法读取。请在 Excel 或 WPS 中打开它，删除密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存，再检查。`);
+      throw new BanliError('encrypted', `${name} 设置了打开密码，无法读取。请在 Excel 或 WPS 中打开它，删除密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存，再检查。`);
     }
     throw new BanliError('legacy-xls', `${name} 是旧的 .xls 格式（Excel 97-2003）。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再检查。`);
   }
@@ -214,12 +214,12 @@ export async function readWorkbook(input: Uint8Array, name: string, options: Rea
       const what = e.reason === 'size' ? `解压后超过 ${megabytes(e.limit)}（正常的台账远小于此）` : `解压后膨胀到压缩数据的 ${e.limit} 倍以上（正常的表格数据不会这样）`;
       throw new BanliError(
         'too-large',
-        `${name} 太大，Banli 没有读取：其中的 ${e.part} ${what}，可能是损坏的文件或恶意构造的“压缩炸弹”。请确认文件来源；如确是台账，请删去多余的工作表、空行和格式后另存，再检查。`,
+        `${name} 太大，没有读取：其中的 ${e.part} ${what}，可能是损坏的文件或恶意构造的“压缩炸弹”。请确认文件来源；如确是台账，请删去多余的工作表、空行和格式后另存，再检查。`,
       );
     }
     if (e instanceof CellLimitError) {
       if (e.what === 'cells') {
-        throw new BanliError('too-large', `${name} 太大，Banli 没有读取：工作簿中有值的单元格超过 ${e.limit.toLocaleString('en')} 个。请把台账拆成几个文件，或删去不需要的工作表后另存，再检查。`);
+        throw new BanliError('too-large', `${name} 太大，没有读取：工作簿中有值的单元格超过 ${e.limit.toLocaleString('en')} 个。请把台账拆成几个文件，或删去不需要的工作表后另存，再检查。`);
       }
       const where = e.what === 'rows' ? `${e.limit.toLocaleString('en')} 行` : `${e.limit.toLocaleString('en')} 列`;
       throw new BanliError('too-large', `${name} 没有读取：其中的工作表超出了 Excel 的最大范围（${where}），文件可能已损坏或是恶意构造的。请确认文件来源，在 Excel 或 WPS 中打开后另存，再检查。`);
@@ -227,7 +227,7 @@ export async function readWorkbook(input: Uint8Array, name: string, options: Rea
     if (e instanceof ZipFormatError || e instanceof XmlFormatError) {
       throw new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开（${String(e.message).slice(0, 80)}）。请向报送单位要一份完好的文件，或在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
     }
-    throw new BanliError('unsupported-format', `${name} 的格式 Banli 读不了（${String((e as Error)?.message ?? e).slice(0, 80)}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
+    throw new BanliError('unsupported-format', `${name} 的格式无法读取（${String((e as Error)?.message ?? e).slice(0, 80)}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
   }
   if (grids.length === 0) {
     throw new BanliError('unsupported-format', `${name} 里找不到任何工作表：文件可能由不兼容的程序生成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);

@@ -40,9 +40,11 @@ export function sampleReadme(): string {
     `Besides: ${ALIAS_ROWS} rows write their lead unit by an alias (郑州市城市管理局 for 市城管局 …); the master list`,
     'resolves them, so they raise no finding and count under the canonical name.',
     '',
-    'The nine units the circular praises (市农委, 市卫健委, 市工信局, 市交通局, 郑东新区管委会, 市教育局, 市城管局,',
-    '市城建局, 市资源规划局) have no finding on any of their items; every other unit has at least one. Three of',
-    'the nine (市农委, 市工信局, 郑东新区管委会) have not put the reception day in place, as in the circular.',
+    'The nine units the reference circular praises (市农委, 市卫健委, 市工信局, 市交通局, 郑东新区管委会, 市教育局,',
+    '市城管局, 市城建局, 市资源规划局) have no finding on any of their items; every other unit has at least one. Three of',
+    'the nine (市农委, 市工信局, 郑东新区管委会) have not put the reception day in place, as in the reference. That circular',
+    'praised them and criticised them two paragraphs later; Banli praises only units with no finding of any kind, so its',
+    'circular for the sample praises the other six.',
     '',
   ];
   return lines.join('\n');
