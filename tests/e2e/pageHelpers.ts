@@ -13,6 +13,8 @@ export interface AxeIssue {
 
 /** Serious and critical axe-core violations on the page as it is now (axe is evaluated, not loaded: no request). */
 export async function seriousViolations(page: Page): Promise<AxeIssue[]> {
+  // The settled page, not a frame of a fade-in: a message bar caught mid-animation has a washed-out colour.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   await page.evaluate(AXE);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
@@ -44,4 +46,21 @@ export async function longTasks(page: Page, reset = false): Promise<number[]> {
 
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/**
+ * Records every text the progress line shows from now on (a MutationObserver in the page), so a test can assert on a
+ * state that lasts only while reading, however slowly a loaded machine lets it poll.
+ */
+export async function recordProgress(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __progressSeen: string[] };
+    w.__progressSeen = [];
+    const note = () => {
+      const t = document.querySelector('[data-testid="progress"]')?.textContent ?? '';
+      if (t && w.__progressSeen[w.__progressSeen.length - 1] !== t) w.__progressSeen.push(t);
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => [...(window as unknown as { __progressSeen: string[] }).__progressSeen]);
 }
