@@ -5,9 +5,17 @@
 /** The column-mapping view of the standalone page: the guess shown per field, and a correction re-runs the check. */
 import '../helpers/jsdom';
 import * as React from 'react';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { readFileSync } from 'fs';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { CellValue, dayToSerial, parseDay } from '../../src/core';
+import { ExcelHost } from '../../src/excel/host';
+import { readGrids } from '../../src/excel/read';
+import { ExcelPane } from '../../src/taskpane/ExcelPane';
 import { StandalonePane } from '../../src/taskpane/StandalonePane';
-import { renderPage } from './pageFiles';
+import { readWorkbook } from '../../src/xlsx/read';
+import { FakeExcel, FakeSheet, installExcelGlobals } from '../helpers/excelMock';
+import { SAMPLE_PATH, renderPage } from './pageFiles';
 
 const totalsText = () => screen.getByLabelText('办理总数').textContent ?? '';
 
@@ -35,5 +43,39 @@ describe('standalone page: 列对应', () => {
     fireEvent.click(screen.getByRole('button', { name: '全部恢复为自动识别' }));
     await waitFor(() => expect(totalsText()).toContain('市人大建议 468 件'), { timeout: 20000 });
     expect((within(group).getByLabelText('类别') as HTMLSelectElement).value).toBe(guessed);
+  }, 60000);
+});
+
+describe('Excel pane: 列对应', () => {
+  beforeAll(() => installExcelGlobals());
+
+  test('a correction re-checks the workbook with the chosen column', async () => {
+    const { grids } = await readWorkbook(new Uint8Array(readFileSync(SAMPLE_PATH)), 'ledger-2021.xlsx');
+    const asExcel = (v: CellValue) => (v instanceof Date ? dayToSerial((parseDay(v) as { day: string }).day) : v);
+    const fake = new FakeExcel(grids.map((g) => FakeSheet.from(g.sheet, g.values.map((r) => r.map(asExcel)), g.top, g.left)));
+    const fail = async (): Promise<never> => Promise.reject(new Error('not in this test'));
+    const host: ExcelHost = {
+      capabilities: { basic: true, changeEvents: true, fillPattern: true, notes: true },
+      read: (p) => readGrids(fake.context(), p),
+      mark: fail,
+      clear: fail,
+      summary: fail,
+      select: async () => undefined,
+      onChanged: async () => async () => undefined,
+    };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ExcelPane host={host} initialAsOf="2021-07-19" />
+      </FluentProvider>,
+    );
+    await screen.findByLabelText('办理总数', {}, { timeout: 20000 });
+    expect(totalsText()).toContain('市人大建议 468 件');
+    fireEvent.click(screen.getByRole('button', { name: /列对应/ }));
+    const group = screen.getByRole('group', { name: '列对应' });
+    fireEvent.change(within(group).getByLabelText('类别'), { target: { value: '' } });
+    await waitFor(() => expect(totalsText()).not.toContain('市人大建议 468 件'));
+    expect(within(group).getByText('由您指定')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '全部恢复为自动识别' }));
+    await waitFor(() => expect(totalsText()).toContain('市人大建议 468 件'));
   }, 60000);
 });
