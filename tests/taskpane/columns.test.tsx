@@ -16,6 +16,7 @@ import { StandalonePane } from '../../src/taskpane/StandalonePane';
 import { readWorkbook } from '../../src/xlsx/read';
 import { FakeExcel, FakeSheet, installExcelGlobals } from '../helpers/excelMock';
 import { SAMPLE_PATH, renderPage } from './pageFiles';
+import { seriousViolations } from './axe';
 
 const totalsText = () => screen.getByLabelText('办理总数').textContent ?? '';
 
@@ -75,6 +76,8 @@ describe('Excel pane: 列对应', () => {
     fireEvent.change(within(group).getByLabelText('类别'), { target: { value: '' } });
     await waitFor(() => expect(totalsText()).not.toContain('市人大建议 468 件'));
     expect(within(group).getByText('由您指定')).toBeTruthy();
+    // Every list is labelled with the clerk's field name; no serious accessibility violation with the panel open.
+    expect(await seriousViolations()).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: '全部恢复为自动识别' }));
     await waitFor(() => expect(totalsText()).toContain('市人大建议 468 件'));
   }, 60000);
