@@ -49,10 +49,10 @@ export function workerEngine(): Engine {
   worker = start();
   return {
     open: (bytes, name, onProgress) => call<OpenedLedger>('open', [bytes, name], [bytes.buffer], onProgress),
-    check: (asOf, sheet) => call<CheckView>('check', [asOf, sheet]),
+    check: (asOf, sheet, columns) => call<CheckView>('check', [asOf, sheet, columns]),
     row: (sheet, row) => call<RowDetail>('row', [sheet, row]),
-    annotated: (asOf, sheet) => call<Uint8Array>('annotated', [asOf, sheet]),
-    circular: (options, asOf, sheet) => call<Uint8Array>('circular', [options, asOf, sheet]),
+    annotated: (asOf, sheet, columns) => call<Uint8Array>('annotated', [asOf, sheet, columns]),
+    circular: (options, asOf, sheet, columns) => call<Uint8Array>('circular', [options, asOf, sheet, columns]),
     cancel: () => {
       worker?.terminate();
       worker = null;

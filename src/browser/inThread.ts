@@ -12,10 +12,10 @@ export function inThreadEngine(): Engine {
     handle(session, { id: ++id, op, args }, (p) => progress?.(p as Progress)) as Promise<T>;
   return {
     open: (bytes, name, onProgress) => call<OpenedLedger>('open', [bytes, name], onProgress),
-    check: (asOf, sheet) => call<CheckView>('check', [asOf, sheet]),
+    check: (asOf, sheet, columns) => call<CheckView>('check', [asOf, sheet, columns]),
     row: (sheet, row) => call<RowDetail>('row', [sheet, row]),
-    annotated: (asOf, sheet) => call<Uint8Array>('annotated', [asOf, sheet]),
-    circular: (options: CircularOptions, asOf, sheet) => call<Uint8Array>('circular', [options, asOf, sheet]),
+    annotated: (asOf, sheet, columns) => call<Uint8Array>('annotated', [asOf, sheet, columns]),
+    circular: (options: CircularOptions, asOf, sheet, columns) => call<Uint8Array>('circular', [options, asOf, sheet, columns]),
     cancel: () => {
       session = new Session();
     },

@@ -19,12 +19,12 @@ export async function handle(session: Session, req: Request, progress: (p: unkno
     case 'open':
       return session.open(a[0], a[1], progress);
     case 'check':
-      return session.check(a[0], a[1]);
+      return session.check(a[0], a[1], a[2]);
     case 'row':
       return session.row(a[0], a[1]);
     case 'annotated':
-      return session.annotated(a[0], a[1]);
+      return session.annotated(a[0], a[1], a[2]);
     case 'circular':
-      return session.circular(a[0], a[1], a[2]);
+      return session.circular(a[0], a[1], a[2], a[3]);
   }
 }

@@ -3,7 +3,7 @@
  * It runs inside the Web Worker (worker.ts) in the page; tests and browsers without workers run it in-thread.
  * Only results leave it: totals as text, findings, the circular's data, one row on request.
  */
-import { Analysis, BanliError, CheckView, CircularOptions, Grid, RowDetail, analyse, checkView, circularData, columnLetter, composeCircular, isBanliError } from '../core';
+import { Analysis, BanliError, CheckView, CircularOptions, ColumnChoice, Grid, RowDetail, analyse, checkView, circularData, columnLetter, composeCircular, isBanliError } from '../core';
 import { readWorkbook } from '../xlsx/read';
 import { annotateBuffer } from '../xlsx/annotate';
 import { docxBytes } from '../docx/zip';
@@ -34,16 +34,16 @@ export class Session {
     return { name, sheets: [...grids].sort((a, b) => Number(Boolean(a.hidden)) - Number(Boolean(b.hidden))).map((g) => g.sheet) };
   }
 
-  private analysis(asOf: string, sheet?: string): Analysis {
+  private analysis(asOf: string, sheet?: string, columns?: ColumnChoice): Analysis {
     if (!this.grids) throw new BanliError('not-found', '请先打开台账文件。');
-    const key = `${asOf}|${sheet ?? ''}`;
-    if (this.last?.key !== key) this.last = { key, analysis: analyse(this.grids, { asOf, sheet }) };
+    const key = `${asOf}|${sheet ?? ''}|${JSON.stringify(columns ?? {})}`;
+    if (this.last?.key !== key) this.last = { key, analysis: analyse(this.grids, { asOf, sheet, columns }) };
     return this.last.analysis;
   }
 
-  check(asOf: string, sheet?: string): CheckView {
+  check(asOf: string, sheet?: string, columns?: ColumnChoice): CheckView {
     try {
-      return checkView(this.analysis(asOf, sheet), asOf, this.name);
+      return checkView(this.analysis(asOf, sheet, columns), asOf, this.name);
     } catch (e) {
       if (isBanliError(e)) return { ok: false, message: e.message };
       throw e;
@@ -69,13 +69,13 @@ export class Session {
     return { sheet, row, cells };
   }
 
-  async annotated(asOf: string, sheet?: string): Promise<Uint8Array> {
-    const a = this.analysis(asOf, sheet);
+  async annotated(asOf: string, sheet?: string, columns?: ColumnChoice): Promise<Uint8Array> {
+    const a = this.analysis(asOf, sheet, columns);
     return annotateBuffer(this.bytes as Uint8Array, a);
   }
 
-  async circular(options: CircularOptions, asOf: string, sheet?: string): Promise<Uint8Array> {
-    const a = this.analysis(asOf, sheet);
+  async circular(options: CircularOptions, asOf: string, sheet?: string, columns?: ColumnChoice): Promise<Uint8Array> {
+    const a = this.analysis(asOf, sheet, columns);
     return docxBytes(composeCircular(circularData(a, asOf, this.name), options, asOf), options.date);
   }
 }

@@ -3,9 +3,9 @@
  * the downloads. The engine runs in a Web Worker (worker.ts), so the page never holds the grid: only results
  * cross over. Tests use the same engine in-thread.
  */
-import { CheckView, CircularOptions, RowDetail } from '../core';
+import { CheckView, CircularOptions, ColumnChoice, RowDetail } from '../core';
 
-export type { CheckView, RowDetail };
+export type { CheckView, ColumnChoice, RowDetail };
 
 export interface Progress {
   phase: 'read' | 'check';
@@ -22,10 +22,11 @@ export interface OpenedLedger {
 export interface Engine {
   /** Opens bytes (a file or the sample); replaces the ledger held before, or clears it when this one fails. */
   open(bytes: Uint8Array, name: string, onProgress?: (p: Progress) => void): Promise<OpenedLedger>;
-  check(asOf: string, sheet?: string): Promise<CheckView>;
+  /** columns: the clerk's corrections of the guessed column mapping (field → header text, '' = none). */
+  check(asOf: string, sheet?: string, columns?: ColumnChoice): Promise<CheckView>;
   row(sheet: string, row: number): Promise<RowDetail>;
-  annotated(asOf: string, sheet?: string): Promise<Uint8Array>;
-  circular(options: CircularOptions, asOf: string, sheet?: string): Promise<Uint8Array>;
+  annotated(asOf: string, sheet?: string, columns?: ColumnChoice): Promise<Uint8Array>;
+  circular(options: CircularOptions, asOf: string, sheet?: string, columns?: ColumnChoice): Promise<Uint8Array>;
   /** Stops the work under way (the ledger being opened is dropped). */
   cancel(): void;
 }

@@ -188,3 +188,42 @@ export function findHeader(grid: Grid, config: Config): HeaderMatch | null {
   if (best) decideCategoryColumn(grid, best, config);
   return best;
 }
+
+/** The clerk's own choice of column per field: the header text as written, or '' for "no column". */
+export type ColumnChoice = Partial<Record<Field, string>>;
+
+/** The header row's cells as the clerk sees them (a blank cell under a merged parent takes the parent's text). */
+export function headerCells(grid: Grid, header: Pick<HeaderMatch, 'headerIndex'>): Array<{ col: number; text: string }> {
+  const index = header.headerIndex;
+  const row = grid.values[index] ?? [];
+  const width = Math.max(row.length, grid.values[index - 1]?.length ?? 0, grid.values[index - 2]?.length ?? 0);
+  const out: Array<{ col: number; text: string }> = [];
+  for (let c = 0; c < width; c++) {
+    const own = row[c];
+    const text = typeof own === 'string' && own.trim() !== '' ? own : isBlankCell(own) ? headerText(grid, index, c) : null;
+    if (text !== null) out.push({ col: grid.left + c, text: text.replace(/\s+/g, ' ').trim() });
+  }
+  return out;
+}
+
+/**
+ * Applies the clerk's choice over the guessed mapping: a field given a header takes that column (which no other
+ * field keeps), a field given '' has no column. A header the sheet does not have leaves the field as guessed.
+ */
+export function chooseColumns(grid: Grid, header: HeaderMatch, choice: ColumnChoice): void {
+  const cells = headerCells(grid, header);
+  for (const [field, text] of Object.entries(choice) as Array<[Field, string | undefined]>) {
+    if (text === undefined) continue;
+    if (text === '') {
+      delete header.columns[field];
+      continue;
+    }
+    const want = text.replace(/\s+/g, ' ').trim();
+    const cell = cells.find((c) => c.text === want);
+    if (!cell) continue;
+    for (const [other, info] of Object.entries(header.columns) as Array<[Field, ColumnInfo | undefined]>) {
+      if (other !== field && info && info.col === cell.col && !info.ticks) delete header.columns[other];
+    }
+    header.columns[field] = { col: cell.col, header: cell.text, exact: true };
+  }
+}

@@ -2,7 +2,7 @@
 import { Config, DEFAULT_CONFIG, Field, SourceDef, Satisfaction } from './vocabulary';
 import { CellValue, Grid, cellAddress } from './grid';
 import { cleanText, compactKey, isBlank, splitList, valueText } from './text';
-import { ColumnMap, HeaderMatch, findHeader } from './header';
+import { ColumnChoice, ColumnMap, HeaderMatch, chooseColumns, findHeader, headerCells } from './header';
 import { DateParse, parseDay } from './dates';
 import { UnitDirectory, UnitList, isUnitSheetName, readUnitList } from './units';
 import { isYes, readCategory, readSatisfaction } from './values';
@@ -30,6 +30,8 @@ export interface LedgerPart {
   columns: ColumnMap;
   /** The source the sheet's name gives its rows when it has no source column (a sheet called 政协提案). */
   sheetSource: string | null;
+  /** The header row's texts, left to right (what a clerk may choose a field's column from). */
+  headers: string[];
   items: number;
   skipped: { blank: number; total: number; note: number };
   hiddenItemRows: number;
@@ -179,6 +181,8 @@ export interface ReadOptions {
   unitGrids?: Grid[];
   /** Read this sheet as the ledger instead of detecting it. */
   sheet?: string;
+  /** The clerk's correction of the guessed mapping: field → the header text to read it from ('' = none). */
+  columns?: ColumnChoice;
 }
 
 /** A workbook's grids with the name findings cite it by when several are combined. */
@@ -273,6 +277,7 @@ function chooseParts(books: WorkbookGrids[], options: ReadOptions, config: Confi
       if (options.sheet === undefined && isUnitSheetName(grid.sheet, config) && grids.length > 1) continue;
       const header = findHeader(grid, config);
       if (!header) continue;
+      if (options.columns) chooseColumns(grid, header, options.columns);
       if (options.sheet === undefined && OWN_SHEETS.test(grid.sheet)) {
         unread.push({ file, sheet: grid.sheet, reason: '办理助手生成的工作表' });
         continue;
@@ -317,6 +322,7 @@ function readPart(c: Candidate, config: Config, directory: UnitDirectory | null,
     headerRow: header.headerRow,
     columns: cols,
     sheetSource,
+    headers: headerCells(grid, header).map((h) => h.text),
     items: 0,
     skipped: { blank: 0, total: 0, note: 0 },
     hiddenItemRows: 0,

@@ -4,6 +4,7 @@ import { CircularData, circularData } from './circular';
 import { Day } from './dates';
 import { ledgerYear } from './ledgerYear';
 import { Finding, RuleNotRun } from './rules';
+import { FIELD_LABELS, Field } from './vocabulary';
 import { findingsHeadline, receptionLine, totalsLines } from './summary';
 
 export interface TotalsView {
@@ -15,6 +16,10 @@ export interface TotalsView {
   totalsLines: string[];
   reception: string | null;
   headline: string;
+  /** Every field with the header it was read from (null: not found), in the order of FIELD_LABELS. */
+  columns: Array<{ field: Field; label: string; header: string | null }>;
+  /** The headers of the ledger's sheets (each once), to choose a field's column from. */
+  headers: string[];
 }
 
 export type CheckView =
@@ -46,6 +51,8 @@ export function totalsView(a: Analysis): TotalsView {
     totalsLines: totalsLines(a.totals),
     reception: receptionLine(a),
     headline: findingsHeadline(a),
+    columns: (Object.keys(FIELD_LABELS) as Field[]).map((field) => ({ field, label: FIELD_LABELS[field], header: l.columns[field]?.header ?? null })),
+    headers: [...new Set(l.parts.flatMap((p) => p.headers))],
   };
 }
 

@@ -1,7 +1,7 @@
 /** The Excel pane: check the open ledger in place, mark and clear, summary sheet; re-checks on change. */
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { Finding, Grid, today, totalsView } from '../core';
+import { ColumnChoice, Field, Finding, Grid, today, totalsView } from '../core';
 import { ExcelHost } from '../excel/host';
 import { capabilityNotes } from '../excel/requirements';
 import { CheckOutcome, cellOnly, errorMessage, runCheck, sheetChoices } from './model';
@@ -9,6 +9,7 @@ import { Findings } from './components/Findings';
 import { Totals } from './components/Totals';
 import { CheckControls, Status, StatusMessage } from './components/CheckControls';
 import { Header, useLayout } from './components/Layout';
+import { ColumnMapping } from './components/ColumnMapping';
 
 export const RECHECK_DELAY_MS = 1500;
 
@@ -17,17 +18,31 @@ type Message = StatusMessage;
 export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }: { host: ExcelHost; initialAsOf?: string; recheckDelay?: number }): React.JSX.Element {
   const s = useLayout();
   const [grids, setGrids] = React.useState<Grid[] | null>(null);
-  const [sheet, setSheet] = React.useState<string>('');
+  const [sheet, setSheetState] = React.useState<string>('');
+  // The clerk's corrections of the guessed column mapping, for this sheet (a new sheet starts from the guess).
+  const [columns, setColumns] = React.useState<ColumnChoice>({});
+  const setSheet = (v: string) => {
+    setSheetState(v);
+    setColumns({});
+  };
+  const choose = (field: Field, header: string | null) =>
+    setColumns((c) => {
+      const next = { ...c };
+      if (header === null) delete next[field];
+      else next[field] = header;
+      return next;
+    });
   const [asOf, setAsOf] = React.useState(initialAsOf ?? today());
   const [busy, setBusy] = React.useState<{ label: string; value?: number } | null>(null);
   const [message, setMessage] = React.useState<Message | null>(null);
   const notes = capabilityNotes(host.capabilities);
 
   const outcome: CheckOutcome | null = React.useMemo(
-    () => (grids ? runCheck(grids, asOf, sheet || undefined) : null),
-    [grids, asOf, sheet],
+    () => (grids ? runCheck(grids, asOf, sheet || undefined, columns) : null),
+    [grids, asOf, sheet, columns],
   );
   const analysis = outcome?.ok ? outcome.analysis : null;
+  const view = React.useMemo(() => (analysis ? totalsView(analysis) : null), [analysis]);
 
   const read = React.useCallback(async () => {
     setBusy({ label: '正在读取工作簿…' });
@@ -125,7 +140,13 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
         </>
       )}
       <Status busy={busy} message={message} problem={outcome && !outcome.ok ? outcome.message : null} />
-      {analysis && <Totals totals={totalsView(analysis)} source="当前工作簿" />}
+      {outcome && !outcome.ok && Object.keys(columns).length > 0 && (
+        <div className={s.actions}>
+          <Button onClick={() => setColumns({})}>恢复自动识别的列对应</Button>
+        </div>
+      )}
+      {analysis && <Totals totals={view!} source="当前工作簿" />}
+      {view && <ColumnMapping columns={view.columns} headers={view.headers} choice={columns} disabled={!!busy} onChoose={choose} />}
       {analysis && <Findings findings={analysis.findings} notRun={analysis.notRun} onSelect={select} />}
     </main>
   );

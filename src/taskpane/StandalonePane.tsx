@@ -12,6 +12,7 @@ import { Totals } from './components/Totals';
 import { CheckControls, Status } from './components/CheckControls';
 import { Header, useLayout } from './components/Layout';
 import { LedgerPicker } from './components/LedgerPicker';
+import { ColumnMapping } from './components/ColumnMapping';
 
 export { SAMPLE_AS_OF } from './ledger';
 
@@ -46,7 +47,13 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
         problem={l.view && !l.view.ok ? l.view.message : null}
         onCancel={l.cancel}
       />
+      {l.view && !l.view.ok && Object.keys(l.columns).length > 0 && (
+        <div className={s.actions}>
+          <Button onClick={() => (Object.keys(l.columns) as Array<keyof typeof l.columns>).forEach((f) => l.setColumn(f, null))}>恢复自动识别的列对应</Button>
+        </div>
+      )}
       {view && l.opened && <Totals totals={view} source={l.opened.name} />}
+      {view && <ColumnMapping columns={view.columns} headers={view.headers} choice={l.columns} disabled={busy} onChoose={l.setColumn} />}
       {view && findings && <Findings findings={findings.findings} notRun={findings.notRun} detail={detail} />}
     </main>
   );

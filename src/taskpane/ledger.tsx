@@ -3,8 +3,8 @@
  * the same way. The work runs in the engine (a Web Worker in the page); this holds only its results.
  */
 import * as React from 'react';
-import { today } from '../core';
-import { CheckView, DOCX_TYPE, Engine, OpenedLedger, PageFiles, Progress, XLSX_TYPE } from '../browser/types';
+import { Field, today } from '../core';
+import { CheckView, ColumnChoice, DOCX_TYPE, Engine, OpenedLedger, PageFiles, Progress, XLSX_TYPE } from '../browser/types';
 import { errorMessage } from './model';
 import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom } from './settings';
 
@@ -35,6 +35,10 @@ export interface LedgerState {
   notice: Notice | null;
   form: OptionsForm;
   touched: ReadonlySet<keyof OptionsForm>;
+  /** The clerk's corrections of the guessed column mapping (kept until another ledger is opened). */
+  columns: ColumnChoice;
+  /** field → the header to read it from ('' = none); null = back to Banli's guess. */
+  setColumn(field: Field, header: string | null): void;
   setAsOf(day: string): void;
   setSheet(sheet: string): void;
   setField(k: keyof OptionsForm, v: string): void;
@@ -94,6 +98,7 @@ export function LedgerProvider({
   const [view, setView] = React.useState<CheckView | null>(null);
   const [asOf, setAsOfState] = React.useState(initialAsOf ?? today());
   const [sheet, setSheet] = React.useState('');
+  const [columns, setColumns] = React.useState<ColumnChoice>({});
   const [busy, setBusy] = React.useState<Busy | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [form, setForm] = React.useState<OptionsForm>(() => initialForm ?? defaultsFor(null, initialAsOf ?? today()));
@@ -115,7 +120,7 @@ export function LedgerProvider({
     const n = ++seq.current;
     setBusy({ label: `正在检查 ${opened.name}…` });
     void engine()
-      .then((e) => e.check(asOf, sheet || undefined))
+      .then((e) => e.check(asOf, sheet || undefined, columns))
       .then(
         (v) => {
           if (n !== seq.current) return;
@@ -137,7 +142,7 @@ export function LedgerProvider({
           fresh.current = null;
         },
       );
-  }, [opened, asOf, sheet]);
+  }, [opened, asOf, sheet, columns]);
 
   // Fields the clerk has not typed follow the ledger's year and the as-of day.
   const year = view?.ok ? view.year : null;
@@ -160,6 +165,7 @@ export function LedgerProvider({
       fresh.current = o;
       React.startTransition(() => {
         setSheet('');
+        setColumns({});
         if (day) setAsOfState(day);
         setOpened(o);
       });
@@ -203,8 +209,19 @@ export function LedgerProvider({
     notice,
     form,
     touched,
+    columns,
+    setColumn: (field, header) =>
+      setColumns((c) => {
+        const next = { ...c };
+        if (header === null) delete next[field];
+        else next[field] = header;
+        return next;
+      }),
     setAsOf: setAsOfState,
-    setSheet,
+    setSheet: (s) => {
+      setSheet(s);
+      setColumns({});
+    },
     setField: (k, v) => {
       setForm((f) => ({ ...f, [k]: v }));
       setTouched((t) => new Set(t).add(k));
@@ -214,7 +231,7 @@ export function LedgerProvider({
     cancel,
     downloadAnnotated: () =>
       act('正在生成标注副本…', async () => {
-        const bytes = await (await engine()).annotated(asOf, sheet || undefined);
+        const bytes = await (await engine()).annotated(asOf, sheet || undefined, columns);
         const name = `${baseName}（已标注）.xlsx`;
         (await files()).download(bytes, name, XLSX_TYPE);
         return `已生成 ${name}，请在浏览器的下载中查看。`;
@@ -227,7 +244,7 @@ export function LedgerProvider({
       }
       const options = optionsFrom(form);
       return act('正在生成通报…', async () => {
-        const bytes = await (await engine()).circular(options, asOf, sheet || undefined);
+        const bytes = await (await engine()).circular(options, asOf, sheet || undefined, columns);
         const name = `通报-${options.year}.docx`;
         (await files()).download(bytes, name, DOCX_TYPE);
         return `已生成 ${name}（${options.docNumber}），请在浏览器的下载中查看。`;
