@@ -2,7 +2,7 @@
 import { Analysis } from './analyse';
 import { Rate, SourceCount, Totals } from './totals';
 import { PLACE_PREFIX } from './sources';
-import { RULES, RuleId } from './rules';
+import { Finding, RULES, RuleId, Severity } from './rules';
 
 export function percent(r: Rate): string {
   return r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`;
@@ -86,4 +86,33 @@ export function severityText(s: 'error' | 'warning'): string {
 
 export function ruleTitle(rule: RuleId): string {
   return RULES[rule].title;
+}
+
+/** A finding as a line of a cell's note, in the clerk's words: 【错误】没有主办单位：…… 建议：…… */
+export function findingNote(f: Finding): string {
+  return `【${severityText(f.severity)}】${ruleTitle(f.rule)}：${f.message}${f.suggestion ? ` 建议：${f.suggestion}` : ''}`;
+}
+
+/** What marking puts on one cell: the worst severity of its findings and one note line per finding. */
+export interface MarkTarget {
+  sheet: string;
+  /** The cell without its sheet (K17). */
+  cell: string;
+  severity: Severity;
+  text: string[];
+}
+
+/** One target per cell that has findings (findings about the whole ledger have no cell and are left out). */
+export function markTargets(findings: Finding[]): MarkTarget[] {
+  const map = new Map<string, MarkTarget>();
+  for (const f of findings) {
+    if (f.row === null || f.col === null || !f.cell) continue;
+    const cell = f.cell.slice(f.cell.lastIndexOf('!') + 1);
+    const key = `${f.sheet}!${cell}`;
+    let t = map.get(key);
+    if (!t) map.set(key, (t = { sheet: f.sheet, cell, severity: f.severity, text: [] }));
+    if (f.severity === 'error') t.severity = 'error';
+    t.text.push(findingNote(f));
+  }
+  return [...map.values()];
 }

@@ -9,7 +9,7 @@
  * originals are stored compactly (cells with the same original grouped) and split over several settings; past
  * MAX_SAVED_CHARS marking is refused, before anything changes, with a message saying so.
  */
-import { BanliError, Finding, Severity } from '../core';
+import { BanliError, Finding, MarkTarget, Severity, markTargets } from '../core';
 import { ACTION_BYTES, CHUNK_TARGET, PATH_BYTES, chunkByCost, jsonBytes } from './budget';
 import { ExcelCapabilities } from './requirements';
 
@@ -31,26 +31,7 @@ export interface SavedMark {
   note?: string | null;
 }
 
-interface Target {
-  sheet: string;
-  cell: string;
-  severity: Severity;
-  text: string[];
-}
 
-function targets(findings: Finding[]): Target[] {
-  const map = new Map<string, Target>();
-  for (const f of findings) {
-    if (f.row === null || f.col === null || !f.cell) continue;
-    const cell = f.cell.slice(f.cell.lastIndexOf('!') + 1);
-    const key = `${f.sheet}!${cell}`;
-    const t = map.get(key) ?? { sheet: f.sheet, cell, severity: f.severity, text: [] };
-    if (f.severity === 'error') t.severity = 'error';
-    t.text.push(`${f.rule}：${f.message}${f.suggestion ? ` 建议：${f.suggestion}` : ''}`);
-    map.set(key, t);
-  }
-  return [...map.values()];
-}
 
 function noteKey(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;
@@ -248,7 +229,7 @@ function probeCost(m: { sheet: string; cell: string }, caps: ExcelCapabilities):
 }
 
 /** Estimated bytes of marking one cell (its fill, or its share of an areas fill; its note). */
-function markCost(t: Target, original: SavedMark | undefined, caps: ExcelCapabilities): number {
+function markCost(t: MarkTarget, original: SavedMark | undefined, caps: ExcelCapabilities): number {
   const fill = caps.areas ? t.cell.length + 1 : 4 * PATH_BYTES + ACTION_BYTES + jsonBytes(t.sheet) + t.cell.length;
   const note = caps.notes ? PATH_BYTES + ACTION_BYTES + jsonBytes(t.text.join('\n')) + (original?.note ? jsonBytes(original.note) : 0) + 40 : 0;
   return fill + note;
@@ -287,10 +268,10 @@ export async function markFindings(context: Excel.RequestContext, findings: Find
   const wb = context.workbook;
   const loaded = await loadSaved(context);
   const saved = new Map(loaded.marks.map((m) => [`${m.sheet}!${m.cell}`, m]));
-  const list = targets(findings);
+  const list = markTargets(findings);
 
   // 1. What the cells look like now (only cells not marked before need their fill; notes are needed for the text).
-  const probed: Array<{ t: Target; fill: Excel.RangeFill | null; note: Excel.Note | null }> = [];
+  const probed: Array<{ t: MarkTarget; fill: Excel.RangeFill | null; note: Excel.Note | null }> = [];
   for (const chunk of chunkByCost(list, (t) => probeCost(t, caps))) {
     for (const t of chunk) {
       const before = saved.get(`${t.sheet}!${t.cell}`);

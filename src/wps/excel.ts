@@ -4,7 +4,7 @@
  * sheet it made) goes into a very hidden sheet, because WPS's PluginStorage is not saved with the file: 清除标记
  * works after the workbook was saved and reopened, also on another machine.
  */
-import { Analysis, CellValue, DEFAULT_CONFIG, Finding, Grid, Severity, columnLetter, findHeader, serialToDay } from '../core';
+import { Analysis, CellValue, DEFAULT_CONFIG, Finding, Grid, Severity, columnLetter, findHeader, markTargets, serialToDay } from '../core';
 import { ExcelHost } from '../excel/host';
 import { BLOCK_ROWS } from '../excel/read';
 import { MarkResult } from '../excel/marks';
@@ -44,27 +44,7 @@ export interface WpsSavedMark {
 
 const NOTE_HEAD = '办理助手：';
 
-interface Target {
-  sheet: string;
-  cell: string;
-  severity: Severity;
-  text: string[];
-}
 
-/** One target per cell: the worst severity, every finding's rule and fix in the note. */
-function targets(findings: Finding[]): Target[] {
-  const map = new Map<string, Target>();
-  for (const f of findings) {
-    if (f.row === null || f.col === null || !f.cell) continue;
-    const cell = f.cell.slice(f.cell.lastIndexOf('!') + 1);
-    const key = `${f.sheet}!${cell}`;
-    const t = map.get(key) ?? { sheet: f.sheet, cell, severity: f.severity, text: [] };
-    if (f.severity === 'error') t.severity = 'error';
-    t.text.push(`${f.rule}：${f.message}${f.suggestion ? ` 建议：${f.suggestion}` : ''}`);
-    map.set(key, t);
-  }
-  return [...map.values()];
-}
 
 // ---- the hidden store ----
 
@@ -219,7 +199,7 @@ function restoreCell(wb: EtWorkbook, m: WpsSavedMark): void {
 export function markWorkbook(wb: EtWorkbook, findings: Finding[]): MarkResult {
   const store = readStore(wb);
   const saved = new Map(parseMarks(store.get(MARKS_KEY)).map((m) => [`${m.sheet}!${m.cell}`, m]));
-  const list = targets(findings);
+  const list = markTargets(findings);
   const wanted = new Set(list.map((t) => `${t.sheet}!${t.cell}`));
   const stale = [...saved.values()].filter((m) => !wanted.has(`${m.sheet}!${m.cell}`));
   stale.forEach((m) => restoreCell(wb, m));

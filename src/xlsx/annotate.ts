@@ -31,7 +31,7 @@ const posix = {
 import JSZip from 'jszip';
 import { strFromU8 } from 'fflate';
 import { ZipEntry, inflateEntry, readEntries } from './reader/zip';
-import { Analysis, BanliError, Finding, Severity, columnLetter, columnNumber, escapeXml, guardFormula, ruleTitle } from '../core';
+import { Analysis, BanliError, Finding, Severity, columnLetter, columnNumber, escapeXml, findingNote, guardFormula, ruleTitle } from '../core';
 
 const FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C' };
 const SEVERITY_TEXT: Record<Severity, string> = { error: '错误', warning: '警告' };
@@ -387,10 +387,6 @@ function resultsSheet(findings: Finding[], quoted: number, ns: Ns): string {
   );
 }
 
-function noteLine(f: Finding): string {
-  return `【${SEVERITY_TEXT[f.severity]}】${ruleTitle(f.rule)}：${f.message}${f.suggestion ? ` 建议：${f.suggestion}` : ''}`;
-}
-
 /** The custom-properties part the package's root relationships name, if any. */
 async function customPart(zip: JSZip): Promise<{ part: string | null; rels: string | null }> {
   const rels = await text(zip, '_rels/.rels');
@@ -498,7 +494,7 @@ export async function annotateBuffer(buf: Uint8Array, a: Analysis): Promise<Uint
     const ref = `${columnLetter(f.col)}${f.row}`;
     const m = marks.get(ref) ?? { row: f.row, col: f.col, severity: f.severity, notes: [] };
     if (f.severity === 'error') m.severity = 'error';
-    m.notes.push(noteLine(f));
+    m.notes.push(findingNote(f));
     marks.set(ref, m);
     bySheet.set(f.sheet, marks);
   }

@@ -85,8 +85,8 @@ describe('marking and clearing', () => {
     const s = fake.sheet('台账');
     expect(s.fills.get('L4')).toEqual({ color: '#FFC7CE', pattern: 'Solid' }); // category E: error
     expect(s.fills.get('M3')!.color).toBe('#FFEB9C'); // no face to face: warning
-    expect(fake.noteAt('台账', 'L4')).toMatch(/^办理助手：\nreply\.category-invalid：答复类别“E”/);
-    expect(fake.noteAt('台账', 'M3')).toMatch(/^待核实：电话联系过\n\n办理助手：\ncontact\.no-face-to-face/);
+    expect(fake.noteAt('台账', 'L4')).toMatch(/^办理助手：\n【错误】答复类别不在规定范围内：答复类别“E”/);
+    expect(fake.noteAt('台账', 'M3')).toMatch(/^待核实：电话联系过\n\n办理助手：\n【警告】未当面会商答复/);
     expect(values(fake)).toBe(before);
     expect(unpackSaved(fake.settings.get(MARKS_SETTING)!)).toHaveLength(4);
     expect(fake.areaCalls).toBeGreaterThan(0); // one range of areas per severity

@@ -101,8 +101,8 @@ describe('marking and clearing', () => {
     expect(s.peek('L4').fill!.color).toBe(WPS_MARK_FILL.error);
     expect(WPS_MARK_FILL.error).toBe(0xcec7ff);
     expect(s.peek('M3').fill!.color).toBe(WPS_MARK_FILL.warning);
-    expect(s.peek('L4').comment).toMatch(/^办理助手：\nreply\.category-invalid：答复类别“E”/);
-    expect(s.peek('M3').comment).toMatch(/^待核实：电话联系过\n\n办理助手：\ncontact\.no-face-to-face/);
+    expect(s.peek('L4').comment).toMatch(/^办理助手：\n【错误】答复类别不在规定范围内：答复类别“E”/);
+    expect(s.peek('M3').comment).toMatch(/^待核实：电话联系过\n\n办理助手：\n【警告】未当面会商答复/);
     expect(valuesOf(app)).toBe(before);
     const store = app.ActiveWorkbook.sheet(STORE_SHEET);
     expect(store.Visible).toBe(2); // xlSheetVeryHidden
