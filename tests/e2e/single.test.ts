@@ -19,7 +19,8 @@ const BUILD = path.join(OUTPUT, 'build-single');
 const HTML = path.join(BUILD, 'banli.html');
 const URL_ = `file://${HTML}`;
 const DIR = path.join(OUTPUT, 'pages');
-const BIG = path.join(DIR, 'ledger-100000.xlsx');
+// Its own folder: a copy left by an older run without the <dimension> would be reused otherwise.
+const BIG = path.join(DIR, 'with-dimension', 'ledger-100000.xlsx');
 
 /**
  * The benchmark's large ledger, with the <dimension> Excel and LibreOffice write at the top of every sheet (the
@@ -41,7 +42,7 @@ let browser: Browser;
 beforeAll(async () => {
   // BANLI_REUSE_BUILD=1 tests the dist/banli.html already built (while working on the tests themselves).
   if (process.env.BANLI_REUSE_BUILD !== '1' || !existsSync(HTML)) execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--config', 'webpack.single.config.js', '--mode', 'production', '--env', `out=${BUILD}`], { cwd: ROOT, stdio: 'pipe' });
-  await fs.mkdir(DIR, { recursive: true });
+  await fs.mkdir(path.dirname(BIG), { recursive: true });
   if (!existsSync(BIG) || statSync(BIG).size < 1000000) await writeExcelLikeBigLedger(BIG, 100000);
   browser = await launch();
 }, 600000);
