@@ -88,7 +88,7 @@ export function fileText(s: FileSummary, maxFindings = Infinity, perRule = Infin
   }
   if (s.rulesNotRun.length) {
     out.push('', '未进行的检查：');
-    for (const n of s.rulesNotRun) out.push(`  ${n.rule}：${n.reason}`);
+    for (const n of s.rulesNotRun) out.push(`  ${ruleTitle(n.rule)}（${n.rule}）：${n.reason}`);
   }
   if (s.annotated) out.push('', annotatedText(s, ''));
   return out.join('\n');

@@ -113,7 +113,7 @@ test('hidden rows are checked, and the text says how many were hidden', async ()
 test('without a unit list the output says the unit checks did not run', async () => {
   const r = await run('check', '--as-of', '2021-07-19', withErrors);
   expect(r.out).toContain('承办单位名单：没有');
-  expect(r.out).toMatch(/assign\.unit-unknown：没有承办单位名单/);
+  expect(r.out).toMatch(/承办单位不在名单中（assign\.unit-unknown）：没有承办单位名单/);
 });
 
 test.each([
