@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need (LibreOffice, CJK fonts, poppler; later Chromium), once.
+# Installs the Debian packages the tests need (LibreOffice Writer and Calc, CJK and Liberation fonts, poppler, Chromium), once.
 # Idempotent: does nothing when everything is already there. Needs root (CI and the dev machines run as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-liberation2 poppler-utils fontconfig chromium)
+PACKAGES=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-liberation2 poppler-utils fontconfig chromium)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
