@@ -1,6 +1,6 @@
 /** Reading the values of a ledger's cells: yes/no, categories, sources, satisfaction. */
-import { Config, SourceDef, Satisfaction, SATISFACTIONS } from './vocabulary';
-import { compactKey, isBlank, valueText, cleanText } from './text';
+import { Config, Satisfaction, SATISFACTIONS } from './vocabulary';
+import { compactKey, isBlank, valueText } from './text';
 
 /** Empty = no; 否/N/×/未… = no; anything else written (是/√/✓/Y/已面商/a date) = yes. */
 const noIndex = new WeakMap<string[], { words: Set<string>; memo: Map<string, boolean> }>();
@@ -51,23 +51,6 @@ function categoryOf(v: unknown, config: Config): string | undefined {
   key = compactKey(valueText(v));
   for (const [cat, words] of config.categoryWords) if (words.some((w) => key.includes(w))) return cat;
   return undefined;
-}
-
-export interface SourceRead {
-  raw: string;
-  def: SourceDef | null;
-}
-
-const sourceIndex = new WeakMap<Config['sources'], Map<string, SourceDef>>();
-
-export function readSource(v: unknown, config: Config): SourceRead {
-  let index = sourceIndex.get(config.sources);
-  if (!index) {
-    index = new Map(Object.entries(config.sources).map(([label, def]) => [compactKey(label), def]));
-    sourceIndex.set(config.sources, index);
-  }
-  const raw = cleanText(valueText(v));
-  return { raw, def: index.get(compactKey(raw)) ?? null };
 }
 
 export function readSatisfaction(v: unknown): Satisfaction | null | undefined {

@@ -6,11 +6,9 @@
  */
 
 /** ExcelApi 1.4: reading the used range as values, document settings (where Banli keeps what it marked). */
-// customXml and areas are optional: a capability object written before they existed means "not available".
+// areas is optional: a capability object written before they existed means "not available".
 export interface ExcelCapabilities {
   basic: boolean;
-  /** ExcelApi 1.5: custom XML parts (where many saved originals go). */
-  customXml?: boolean;
   /** ExcelApi 1.7: re-check when the sheet changes. */
   changeEvents: boolean;
   /** ExcelApi 1.9: fill patterns (exact restore of "no fill"). */
@@ -25,7 +23,6 @@ export type ExcelCapability = keyof ExcelCapabilities;
 
 export const EXCEL_SETS: Record<ExcelCapability, string> = {
   basic: '1.4',
-  customXml: '1.5',
   changeEvents: '1.7',
   fillPattern: '1.9',
   areas: '1.9',
@@ -75,12 +72,6 @@ export const EXCEL_MEMBERS: Array<[cls: string, member: string, guard: ExcelCapa
   ['Chart', 'setPosition', 'basic'],
   ['ChartTitle', 'text', 'basic'],
   ['ChartLegend', 'visible', 'basic'],
-  ['Workbook', 'customXmlParts', 'customXml'],
-  ['CustomXmlPartCollection', 'add', 'customXml'],
-  ['CustomXmlPartCollection', 'getByNamespace', 'customXml'],
-  ['CustomXmlPartScopedCollection', 'items', 'customXml'],
-  ['CustomXmlPart', 'getXml', 'customXml'],
-  ['CustomXmlPart', 'delete', 'customXml'],
   ['Worksheet', 'onChanged', 'changeEvents'],
   ['RangeFill', 'pattern', 'fillPattern'],
   ['Worksheet', 'getRanges', 'areas'],

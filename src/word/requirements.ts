@@ -9,8 +9,6 @@ import { Library, hasMember } from '../excel/requirements';
 export interface WordCapabilities {
   /** WordApi 1.3: content controls by tag, insertOoxml, ranges of a control, tables and pictures of the body. */
   basic: boolean;
-  /** WordApi 1.4: custom XML parts (where large saved data goes). */
-  customXml?: boolean;
   /** WordApi 1.5: inserting a whole .docx into the document with its section properties (page size, margins, line grid, page numbers). */
   fileWithSections: boolean;
   /** WordApi 1.7: the insertFileOptions option importDifferentOddEvenPages. */
@@ -23,7 +21,6 @@ export type WordCapability = keyof WordCapabilities;
 
 export const WORD_SETS: Record<WordCapability, [string, string]> = {
   basic: ['WordApi', '1.3'],
-  customXml: ['WordApi', '1.4'],
   fileWithSections: ['WordApi', '1.5'],
   oddEvenPages: ['WordApi', '1.7'],
   shapes: ['WordApiDesktop', '1.2'],
@@ -55,12 +52,6 @@ export const WORD_MEMBERS: Array<[cls: string, member: string, guard: WordCapabi
   ['Range', 'insertOoxml', 'basic'],
   ['ParagraphCollection', 'getFirst', 'basic'],
   ['Paragraph', 'insertOoxml', 'basic'],
-  ['Document', 'customXmlParts', 'customXml'],
-  ['CustomXmlPartCollection', 'add', 'customXml'],
-  ['CustomXmlPartCollection', 'getByNamespace', 'customXml'],
-  ['CustomXmlPartScopedCollection', 'items', 'customXml'],
-  ['CustomXmlPart', 'getXml', 'customXml'],
-  ['CustomXmlPart', 'delete', 'customXml'],
   ['Document', 'insertFileFromBase64', 'fileWithSections'],
   ['Document', 'insertFileFromBase64', 'oddEvenPages'],
   ['Body', 'shapes', 'shapes'],

@@ -142,7 +142,7 @@ describe('marking and clearing', () => {
   test('requirement sets are checked at run time', () => {
     const upTo18 = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8'];
     const caps = excelCapabilities((name, v) => name === 'ExcelApi' && upTo18.includes(v));
-    expect(caps).toEqual({ basic: true, customXml: true, changeEvents: true, fillPattern: false, areas: false, notes: false });
+    expect(caps).toEqual({ basic: true, changeEvents: true, fillPattern: false, areas: false, notes: false });
     expect(capabilityNotes(excelCapabilities(() => false))[0]).toMatch(/较旧/);
   });
 

@@ -12,7 +12,7 @@ import { FakeWord } from '../helpers/wordMock';
 import { ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 
 const AS_OF = '2021-07-19';
-const ALL: WordCapabilities = { basic: true, customXml: true, fileWithSections: true, oddEvenPages: true, shapes: true };
+const ALL: WordCapabilities = { basic: true, fileWithSections: true, oddEvenPages: true, shapes: true };
 let sample: Analysis;
 const options = () => defaultOptions(2021, AS_OF);
 const circular = () => composeCircular(sample, options(), AS_OF);
@@ -68,7 +68,7 @@ test('插入全文 into an empty document with WordApi 1.5: the complete .docx a
 
 test('an older Word (no WordApi 1.5): the file goes into the body instead, and the pane is told the page setup is not applied', async () => {
   const caps = wordCapabilities((n, v) => n === 'WordApi' && ['1.1', '1.2', '1.3', '1.4'].includes(v));
-  expect(caps).toEqual({ basic: true, customXml: true, fileWithSections: false, oddEvenPages: false, shapes: false });
+  expect(caps).toEqual({ basic: true, fileWithSections: false, oddEvenPages: false, shapes: false });
   expect(wordCapabilityNotes(caps).join()).toMatch(/不能随通报一起设置页面/);
   const fake = new FakeWord();
   const c = circular();
