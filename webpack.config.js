@@ -100,12 +100,7 @@ module.exports = (env, argv) => {
       client: { overlay: false, webSocketURL: 'auto://0.0.0.0:0/ws' },
     },
     optimization: {
-      splitChunks: {
-        cacheGroups: {
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', enforce: true },
-          jszip: { test: /[\\/]node_modules[\\/]jszip[\\/]/, name: 'jszip', chunks: 'async', enforce: true },
-        },
-      },
+      splitChunks: common.splitChunks,
     },
     performance: { hints: false },
   };

@@ -61,12 +61,7 @@ module.exports = (env, argv) => ({
     new CentralListPlugin(),
   ],
   optimization: {
-    splitChunks: {
-      cacheGroups: {
-        exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', enforce: true },
-        jszip: { test: /[\\/]node_modules[\\/]jszip[\\/]/, name: 'jszip', chunks: 'async', enforce: true },
-      },
-    },
+    splitChunks: common.splitChunks,
   },
   performance: { hints: false },
 });
