@@ -3,7 +3,8 @@
  * in schema/ (with ajv), every problem in Chinese naming the key and what it may be. A malformed file is a
  * BanliError (exit 2); nothing is guessed.
  */
-import Ajv, { ErrorObject } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { existsSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import { BanliError, CONFIG_FILE_NAME, Config, ConfigFile, configFromFile, isBanliError } from '../core';
@@ -19,7 +20,10 @@ let schema: Schema | null = null;
 function compiled(): ReturnType<Ajv['compile']> {
   if (!validator) {
     schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Schema;
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    // ajv is loaded only when a settings file is read: `banli check` without one never pays for it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { default: AjvClass } = require('ajv') as typeof import('ajv');
+    validator = new AjvClass({ allErrors: true, strict: false }).compile(schema);
   }
   return validator;
 }
