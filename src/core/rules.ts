@@ -42,7 +42,8 @@ function missingText(fields: Field[]): string {
  * Runs every rule in one pass over the items. A rule runs on the parts (sheets) that have the columns it needs;
  * one that runs nowhere, or only on some sheets, is listed in notRun with the reason.
  */
-export function checkLedger(ledger: Ledger, options: CheckOptions): CheckResult {
+/** deadlines: each item's deadline (index as in ledger.items) when already worked out. */
+export function checkLedger(ledger: Ledger, options: CheckOptions, deadlines?: ReadonlyArray<Day | null>): CheckResult {
   const { config } = ledger;
   const findings: Finding[] = [];
   const notRun: RuleNotRun[] = [];
@@ -99,20 +100,22 @@ export function checkLedger(ledger: Ledger, options: CheckOptions): CheckResult 
     }
   }
 
-  const categories = config.categories;
+  const categories = new Set(config.categories);
   let part: LedgerPart | null = null;
   let checks: Array<(item: Item, facts: ItemFacts) => void> = [];
-  for (const item of ledger.items) {
+  // One facts object, filled in for each item in turn (a rule reads it during its call and keeps nothing of it).
+  const facts: ItemFacts = { deadline: null, replied: false, categoryValid: false };
+  const items = ledger.items;
+  for (let n = 0; n < items.length; n++) {
+    const item = items[n];
     if (item.part !== part) {
       part = item.part;
       checks = perPart.get(part)!;
     }
-    const facts: ItemFacts = {
-      deadline: deadlineOf(item, config),
-      replied: item.replyDate.kind !== 'empty',
-      categoryValid: typeof item.category === 'string' && categories.includes(item.category),
-    };
-    for (const check of checks) check(item, facts);
+    facts.deadline = deadlines ? deadlines[n] : deadlineOf(item, config);
+    facts.replied = item.replyDate.kind !== 'empty';
+    facts.categoryValid = typeof item.category === 'string' && categories.has(item.category);
+    for (let i = 0; i < checks.length; i++) checks[i](item, facts);
   }
   for (const r of runs) r.end?.();
   return { findings, notRun };
