@@ -149,7 +149,23 @@ export class ItemIndex<T> {
   }
 }
 
-const PLAIN_NUMBER = /^[0-9A-Za-z\-_.]+$/;
+/**
+ * An item number as compared: upper case when it is plain (letters, digits, - _ .), else its compactKey. Checked
+ * in one scan: most numbers are digits and come back as they are.
+ */
+function numberKey(n: string): string {
+  let lower = false;
+  for (let i = 0; i < n.length; i++) {
+    const c = n.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 45 || c === 95 || c === 46) continue;
+    if (c >= 97 && c <= 122) {
+      lower = true;
+      continue;
+    }
+    return compactKey(n);
+  }
+  return lower ? n.toUpperCase() : n;
+}
 
 /** The source half of an item's key (the same for every row with the same label and inter-session mark). */
 function sourceKey(item: Item): string | null {
@@ -340,7 +356,7 @@ const NO_UNITS: UnitRef[] = [];
 class RowReader {
   private readonly units = new Map<string, UnitRef>();
   private readonly lists = new Map<string, UnitRef[]>();
-  private readonly sources = [new Map<string, Item['source']>(), new Map<string, Item['source']>()];
+  private readonly sources = [new Map<string, { source: Item['source']; items: number }>(), new Map<string, { source: Item['source']; items: number }>()];
   private readonly totalFirst: Set<number> | null;
   constructor(
     private readonly config: Config,
@@ -364,10 +380,20 @@ class RowReader {
     const m = this.sources[marker ? 1 : 0];
     let p = m.get(raw);
     if (p === undefined) {
-      p = { raw, def: null, interSession: marker, problem: null };
+      p = { source: { raw, def: null, interSession: marker, problem: null }, items: 0 };
       m.set(raw, p);
     }
-    return p;
+    p.items++;
+    return p.source;
+  }
+
+  /** How many items each label was read for (empty labels not counted). */
+  labelCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const m of this.sources) {
+      for (const [raw, p] of m) if (raw !== '') counts.set(raw, (counts.get(raw) ?? 0) + p.items);
+    }
+    return counts;
   }
 
   /** The co-handling units of a cell (its text split as a hand-written list). */
@@ -566,7 +592,7 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
   const items: Item[] = [];
   const reader = new RowReader(config, directory);
   const parts = chosen.map((c) => readPart(c, config, reader, items));
-  const office = classifySources(items, config);
+  const office = classifySources(items, config, reader.labelCounts());
   const columns: ColumnMap = {};
   for (const p of parts) for (const [f, c] of Object.entries(p.columns) as Array<[Field, ColumnMap[Field]]>) columns[f] ??= c;
   const first = parts[0];
@@ -592,12 +618,7 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
 }
 
 /** Sets every item's source relative to the office; returns the office's level. */
-function classifySources(items: Item[], config: Config): Place {
-  const counts = new Map<string, number>();
-  for (const it of items) {
-    const raw = it.source.raw;
-    if (raw !== '') counts.set(raw, (counts.get(raw) ?? 0) + 1);
-  }
+function classifySources(items: Item[], config: Config, counts: Map<string, number>): Place {
   const labels: string[] = [];
   for (const [l, n] of counts) for (let i = 0; i < n; i++) labels.push(l);
   const office = officePlace(labels, config.officeLevel);
@@ -626,7 +647,7 @@ function classifySources(items: Item[], config: Config): Place {
     const src = c.key;
     if (src === null) continue;
     it.itemSource = src;
-    const number = PLAIN_NUMBER.test(it.number) ? it.number.toUpperCase() : compactKey(it.number);
+    const number = numberKey(it.number);
     it.itemNumber = number;
     let numbers = c.numbers;
     if (numbers === null) {
