@@ -150,6 +150,22 @@ export class ItemIndex<T> {
 }
 
 /**
+ * The key an item number is looked up by: a number for plain decimal integers (no leading zero, so that every
+ * such text has one number and no other text stands for it; numbers hash cheaper than texts), else the text.
+ */
+function numberSlot(n: string): string | number {
+  const len = n.length;
+  if (len === 0 || len > 9 || (n.charCodeAt(0) === 48 && len > 1)) return n;
+  let v = 0;
+  for (let i = 0; i < len; i++) {
+    const c = n.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return n;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
  * An item number as compared: upper case when it is plain (letters, digits, - _ .), else its compactKey. Checked
  * in one scan: most numbers are digits and come back as they are.
  */
@@ -625,7 +641,7 @@ function classifySources(items: Item[], config: Config, counts: Map<string, numb
   // Per label as written and inter-session marker: the source (one object shared by the items that read the same)
   // and the source half of the item key, worked out once.
   const memo = [new Map<string, Classified>(), new Map<string, Classified>()];
-  const firstOf = new Map<string, Map<string, Item>>();
+  const firstOf = new Map<string, Map<string | number, Item>>();
   for (const it of items) {
     const pending = it.source;
     const byRaw = memo[pending.interSession ? 1 : 0];
@@ -651,13 +667,14 @@ function classifySources(items: Item[], config: Config, counts: Map<string, numb
     it.itemNumber = number;
     let numbers = c.numbers;
     if (numbers === null) {
-      numbers = firstOf.get(src) ?? new Map<string, Item>();
+      numbers = firstOf.get(src) ?? new Map<string | number, Item>();
       firstOf.set(src, numbers);
       c.numbers = numbers;
     }
-    const first = numbers.get(number);
+    const k = numberSlot(number);
+    const first = numbers.get(k);
     if (first) it.firstRow = first;
-    else numbers.set(number, it);
+    else numbers.set(k, it);
   }
   return office;
 }
@@ -667,7 +684,7 @@ interface Classified {
   /** sourceKey of the items (undefined until needed). */
   key: string | null | undefined;
   /** The first row of each item number with this source key. */
-  numbers: Map<string, Item> | null;
+  numbers: Map<string | number, Item> | null;
 }
 
 /** One workbook's ledger (every ledger sheet of it). */
