@@ -635,9 +635,7 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
 
 /** Sets every item's source relative to the office; returns the office's level. */
 function classifySources(items: Item[], config: Config, counts: Map<string, number>): Place {
-  const labels: string[] = [];
-  for (const [l, n] of counts) for (let i = 0; i < n; i++) labels.push(l);
-  const office = officePlace(labels, config.officeLevel);
+  const office = officePlace(counts, config.officeLevel);
   // Per label as written and inter-session marker: the source (one object shared by the items that read the same)
   // and the source half of the item key, worked out once.
   const memo = [new Map<string, Classified>(), new Map<string, Classified>()];

@@ -78,17 +78,20 @@ export function labelInName(name: string): string | null {
 /**
  * The office's level when not configured: county when more labels name 区/县 than 市 (a county office also
  * handles the city's items assigned to it), else city; province only when no label names a city or county.
+ * labels: every item's label, or each label with its number of items.
  */
-export function officePlace(labels: Iterable<string>, configured?: Place): Place {
+export function officePlace(labels: Iterable<string> | Map<string, number>, configured?: Place): Place {
   if (configured) return configured;
   let county = 0;
   let city = 0;
   let province = 0;
-  for (const l of labels) {
+  // A map counts each label's items (a ledger has a handful of labels over its rows).
+  const counted: Iterable<[string, number]> = labels instanceof Map ? labels : Array.from(labels, (l): [string, number] => [l, 1]);
+  for (const [l, n] of counted) {
     const p = parseLabel(l)?.place;
-    if (p === 'county') county++;
-    else if (p === 'city') city++;
-    else if (p === 'province') province++;
+    if (p === 'county') county += n;
+    else if (p === 'city') city += n;
+    else if (p === 'province') province += n;
   }
   if (county > city) return 'county';
   if (city === 0 && county === 0 && province > 0) return 'province';

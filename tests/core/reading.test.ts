@@ -66,6 +66,10 @@ describe('values', () => {
     expect(officePlace(['省人大建议', '市人大建议'])).toBe('city');
     expect(officePlace(['省人大建议', '全国人大建议'])).toBe('province');
     expect(officePlace(['市人大建议'], 'county')).toBe('county');
+    // Labels with their numbers of items count as often.
+    expect(officePlace(new Map([['区人大建议', 2], ['市人大建议', 1]]))).toBe('county');
+    expect(officePlace(new Map([['区人大建议', 1], ['市人大建议', 1]]))).toBe('city');
+    expect(officePlace(new Map([['省人大建议', 5], ['全国人大建议', 1]]))).toBe('province');
   });
   test('satisfaction', () => {
     expect(readSatisfaction(' 基本满意 ')).toBe('基本满意');
