@@ -83,7 +83,9 @@ export class Session {
     }
     const skipped: OpenedLedger['skipped'] = [];
     const kept: LedgerFile[] = [];
-    for (const f of files) {
+    // In the order of their names, as the CLI reads a folder (a browser hands a folder's files in any order).
+    const ordered = [...files].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    for (const f of ordered) {
       const shown = baseName(f.name);
       if (isAnnotatedName(shown) || (await isBanliAnnotated(f.bytes))) {
         skipped.push({ name: f.name, message: `${f.name} 是办理助手写出的标注副本，不作为台账读取。` });

@@ -37,7 +37,7 @@ export interface OpenedLedger {
 
 export interface Engine {
   /**
-   * Opens files (one, the sample, or several read as one ledger); replaces the ledger held before, or clears it when
+   * Opens files (one, the sample, or several read as one ledger, in the order of their names); replaces the ledger held before, or clears it when
    * none can be read. The bytes are handed over (transferred to the worker).
    */
   open(files: LedgerFile[], onProgress?: (p: Progress) => void): Promise<OpenedLedger>;

@@ -90,12 +90,13 @@ export function progressValue(p?: Progress): number | undefined {
 
 /** "正在读取 12,000 / 100,000 行（12%）", or the phase alone while the total is unknown. */
 export function progressText(nameIn: string, p?: Progress): string {
-  const name = p?.file && p.file.count > 1 ? `第 ${p.file.index} / ${p.file.count} 个文件 ${p.file.name}` : nameIn;
+  const reading = p?.file && p.file.count > 1 ? `正在读取第 ${p.file.index} / ${p.file.count} 个文件 ${p.file.name}` : `正在读取 ${nameIn}`;
+  const name = p?.file && p.file.count > 1 ? p.file.name : nameIn;
   if (!p || p.phase === 'read') {
     const n = (x: number) => x.toLocaleString('zh-CN');
-    if (p && p.total > 0) return `正在读取 ${name}：${n(Math.min(p.done, p.total))} / ${n(p.total)} 行（${Math.min(100, Math.floor((p.done / p.total) * 100))}%）`;
-    if (p && p.done > 0) return `正在读取 ${name}：已读取 ${n(p.done)} 行…`;
-    return `正在读取 ${name}…`;
+    if (p && p.total > 0) return `${reading}：${n(Math.min(p.done, p.total))} / ${n(p.total)} 行（${Math.min(100, Math.floor((p.done / p.total) * 100))}%）`;
+    if (p && p.done > 0) return `${reading}：已读取 ${n(p.done)} 行…`;
+    return `${reading}…`;
   }
   return `正在检查 ${name}…`;
 }
