@@ -77,6 +77,48 @@ test('three files chosen: one ledger, the files read and the unreadable one list
   expect(screen.queryByRole('region', { name: '读取的文件' })).toBeNull();
 }, 60000);
 
+/** A dropped folder as browsers hand it over: entries (webkitGetAsEntry), read in batches. */
+interface FakeDir {
+  isFile: false;
+  isDirectory: true;
+  name: string;
+  fullPath: string;
+  createReader(): { readEntries(ok: (es: unknown[]) => void): void };
+}
+
+function folderEntry(name: string, children: Array<File | FakeDir>, parent = ''): FakeDir {
+  const fullPath = `${parent}/${name}`;
+  const entries = children.map((c: File | FakeDir) =>
+    c instanceof File ? { isFile: true, isDirectory: false, name: c.name, fullPath: `${fullPath}/${c.name}`, file: (ok: (f: File) => void) => ok(c) } : c,
+  );
+  return {
+    isFile: false as const,
+    isDirectory: true as const,
+    name,
+    fullPath,
+    createReader: () => {
+      const batches = [entries.slice(0, 2), entries.slice(2), []];
+      return { readEntries: (ok: (es: unknown[]) => void) => ok(batches.shift() ?? []) };
+    },
+  };
+}
+
+test('a folder dropped on the page: its workbooks (also in a subfolder) read as one ledger, other files ignored', async () => {
+  renderPage(<StandalonePane />, { initialAsOf: '2021-07-19' });
+  const folder = folderEntry('各单位报送', [
+    await file('单位02.xlsx'),
+    new File(['说明'], '说明.docx'),
+    await file('单位01.xlsx'),
+    folderEntry('补报', [await file('单位03.xlsx')], '/各单位报送'),
+  ]);
+  const drop = screen.getByText(/拖到这里/);
+  fireEvent.drop(drop, { dataTransfer: { items: [{ kind: 'file', webkitGetAsEntry: () => folder }], files: [] } });
+  await screen.findByLabelText('办理总数', {}, { timeout: 20000 });
+  expect(screen.getByRole('region', { name: '读取的文件' }).textContent).toContain('合并读取 3 个工作簿，作为一个台账检查：单位01.xlsx、单位02.xlsx、单位03.xlsx。');
+  expect(totalsText()).toContain('合并的 3 个工作簿');
+  expect(screen.queryByRole('list', { name: '无法读取的文件' })).toBeNull();
+});
+
 function memoryStore(): DocumentStore & { raw: string | null } {
   const store = {
     raw: null as string | null,
