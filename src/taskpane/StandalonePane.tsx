@@ -54,7 +54,7 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
         </div>
       )}
       {l.opened && <OpenedFiles opened={l.opened} />}
-      {view && l.opened && <Totals totals={view} source={l.opened.name} />}
+      {view && l.opened && <Totals totals={view} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
       {view && <ColumnMapping columns={view.columns} headers={view.headers} choice={l.columns} disabled={busy} onChoose={l.setColumn} />}
       {view && findings && <Findings findings={findings.findings} notRun={findings.notRun} detail={detail} />}
     </main>

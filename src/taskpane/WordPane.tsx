@@ -222,7 +222,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
         onCancel={l.cancel}
       />
       {l.opened && <OpenedFiles opened={l.opened} />}
-      {view && l.opened && <Totals totals={view} source={l.opened.name} />}
+      {view && l.opened && <Totals totals={view} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
       {view && view.errors > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>

@@ -50,7 +50,7 @@ test('three files chosen: one ledger, the files read and the unreadable one list
   const input = screen.getByTestId('file-input') as HTMLInputElement;
   expect(input.multiple).toBe(true);
   await choose(await file('单位03.xlsx'), await file('单位04.xlsx'), new File(['这不是工作簿'], 'notes.xlsx'));
-  expect(totalsText()).toContain('合并的 2 个工作簿');
+  expect(totalsText()).toContain('合并的 2 个工作簿：各工作簿的台账工作表，7 件');
   expect(totalsText()).toContain('共 6 件');
   const files = screen.getByRole('region', { name: '读取的文件' });
   expect(files.textContent).toContain('合并读取 2 个工作簿，作为一个台账检查：单位03.xlsx、单位04.xlsx。');
