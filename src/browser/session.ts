@@ -118,9 +118,10 @@ export class Session {
     if (books.length === 0) {
       throw new BanliError('unreadable', kept.length === 1 ? unreadable[0].message : `选择的 ${kept.length} 个文件都无法读取：${unreadable.map((u) => u.message).join(' ')}`);
     }
-    this.name = combined ? combinedLabel(books.length) : books[0].name;
+    // Several chosen but one read: named as that file (its findings still cite it, as the files chosen were several).
+    this.name = books.length > 1 ? combinedLabel(books.length) : books[0].name;
     const shown = books.slice(0, 5).map((b) => b.name);
-    this.source = combined ? `${this.name}（${shown.join('、')}${books.length > shown.length ? ' 等' : ''}）` : this.name;
+    this.source = books.length > 1 ? `${this.name}（${shown.join('、')}${books.length > shown.length ? ' 等' : ''}）` : this.name;
     this.books = books;
     const sheets = combined ? [] : sheetList(books[0].grids);
     return { name: this.name, sheets, files: books.map((b) => b.name), skipped, unreadable };

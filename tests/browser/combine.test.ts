@@ -125,6 +125,18 @@ test('the same file chosen twice is read once, as one file; a lone broken file i
   await expect(engine.open([{ bytes: new TextEncoder().encode('x'), name: '坏.xlsx' }, copy])).rejects.toThrow(/^坏\.xlsx.*不是 Excel 工作簿/);
 });
 
+test('several chosen, one readable: named as that file, its findings cite it, the annotated copy is that file’s .xlsx', async () => {
+  const engine = inThreadEngine();
+  const o = await engine.open([await read('单位05.xlsx'), { bytes: new TextEncoder().encode('x'), name: '坏.xlsx' }]);
+  expect(o).toMatchObject({ name: '单位05.xlsx', sheets: [], files: ['单位05.xlsx'], skipped: [] });
+  expect(o.unreadable.map((u) => u.name)).toEqual(['坏.xlsx']);
+  const v = (await engine.check(AS_OF)) as Ok;
+  expect(v.findings.map((f) => f.cell)).toEqual(['单位05.xlsx!台账!K3']);
+  expect((await engine.row('台账', 3)).cells.find((c) => c.header === '编号')?.value).toBe('52');
+  const bytes = await engine.annotated(AS_OF);
+  expect(Object.keys(unzipSync(bytes))).toContain('xl/workbook.xml');
+});
+
 test('one file opens exactly as before: its name, its sheets, findings cite Sheet!Cell, the annotated copy is an .xlsx', async () => {
   const engine = inThreadEngine();
   const o = await engine.open([await read('单位05.xlsx')]);
