@@ -4,6 +4,7 @@ import { clearMarks, markFindings, MarkResult, selectCell } from './marks';
 import { ReadProgress, readGrids } from './read';
 import { ExcelCapabilities, excelCapabilities } from './requirements';
 import { writeSummarySheet } from './summarySheet';
+import { ConfigStore, documentConfigStore, documentSettingsUsable } from './settings';
 
 export interface ExcelHost {
   capabilities: ExcelCapabilities;
@@ -14,6 +15,14 @@ export interface ExcelHost {
   select(sheet: string, cell: string): Promise<void>;
   /** Calls back when the named sheet's data changes; returns the unsubscribe. */
   onChanged(sheet: string, callback: () => void): Promise<() => Promise<void>>;
+  /** Banli's settings kept in the workbook (document settings); absent where this Office cannot keep them. */
+  settings?: ConfigStore;
+}
+
+/** Office.context.document.settings when it has every member Banli calls, else undefined. */
+function workbookSettings(): ConfigStore | undefined {
+  const settings = typeof Office !== 'undefined' ? Office.context?.document?.settings : undefined;
+  return documentSettingsUsable(settings) ? documentConfigStore(settings, Office.AsyncResultStatus.Succeeded) : undefined;
 }
 
 export function officeExcelHost(): ExcelHost {
@@ -21,6 +30,7 @@ export function officeExcelHost(): ExcelHost {
   const capabilities = excelCapabilities((n, v) => Office.context.requirements.isSetSupported(n, v), lib);
   return {
     capabilities,
+    settings: workbookSettings(),
     read: (onProgress) => Excel.run((ctx) => readGrids(ctx, onProgress)),
     mark: (findings) => Excel.run((ctx) => markFindings(ctx, findings, capabilities)),
     clear: () => Excel.run((ctx) => clearMarks(ctx, capabilities)),

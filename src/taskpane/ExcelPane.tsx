@@ -1,7 +1,11 @@
-/** The Excel pane: check the open ledger in place, mark and clear, summary sheet; re-checks on change. */
+/**
+ * The Excel pane: check the open ledger in place, mark and clear, summary sheet; re-checks on change. 设置 edits
+ * banli.config.json's settings, kept with the workbook (document settings) when the clerk presses 保存.
+ */
 import * as React from 'react';
-import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { ColumnChoice, Field, Finding, Grid, today, totalsView } from '../core';
+import { Button, MessageBar, MessageBarBody, makeStyles } from '@fluentui/react-components';
+import { ColumnChoice, ConfigFile, Field, Finding, Grid, configFromFile, today, totalsView } from '../core';
+import { defaultSettings } from '../config/form';
 import { ExcelHost } from '../excel/host';
 import { capabilityNotes } from '../excel/requirements';
 import { CheckOutcome, cellOnly, errorMessage, runCheck, sheetChoices } from './model';
@@ -10,13 +14,18 @@ import { Totals } from './components/Totals';
 import { CheckControls, Status, StatusMessage } from './components/CheckControls';
 import { Header, useLayout } from './components/Layout';
 import { ColumnMapping } from './components/ColumnMapping';
+import { Tabs } from './components/Tabs';
+import { SettingsView } from './components/SettingsView';
 
 export const RECHECK_DELAY_MS = 1500;
+
+const usePane = makeStyles({ panel: { display: 'flex', flexDirection: 'column', rowGap: '8px', minWidth: 0, paddingTop: '8px' } });
 
 type Message = StatusMessage;
 
 export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }: { host: ExcelHost; initialAsOf?: string; recheckDelay?: number }): React.JSX.Element {
   const s = useLayout();
+  const p = usePane();
   const [grids, setGrids] = React.useState<Grid[] | null>(null);
   const [sheet, setSheetState] = React.useState<string>('');
   // The clerk's corrections of the guessed column mapping, for this sheet (a new sheet starts from the guess).
@@ -36,10 +45,30 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
   const [busy, setBusy] = React.useState<{ label: string; value?: number } | null>(null);
   const [message, setMessage] = React.useState<Message | null>(null);
   const notes = capabilityNotes(host.capabilities);
+  const [tab, setTabState] = React.useState<'check' | 'settings'>('check');
+  // 设置 is made when first opened, then kept (with what the clerk typed) while the tabs switch.
+  const [settingsOpened, setSettingsOpened] = React.useState(false);
+  const setTab = (t: 'check' | 'settings') => {
+    setTabState(t);
+    if (t === 'settings') setSettingsOpened(true);
+  };
+  // The settings kept in the workbook (read once when the pane opens); an unusable stored value is reported.
+  const stored = React.useMemo(() => host.settings?.load() ?? { file: null, problem: null }, [host]);
+  const [settings, setSettings] = React.useState<ConfigFile>(() => stored.file ?? defaultSettings());
+  const config = React.useMemo(() => configFromFile(settings), [settings]);
+  const saveSettings = async (file: ConfigFile) => {
+    if (!host.settings) {
+      setSettings(file);
+      return '已应用。这个版本的 Excel 不能把设置保存在工作簿中，关闭窗格后需要重新设置。';
+    }
+    await host.settings.save(file);
+    setSettings(file);
+    return '设置已保存到工作簿，并已按新设置重新检查。请像平常一样保存工作簿（Ctrl+S），下次打开仍然有效。';
+  };
 
   const outcome: CheckOutcome | null = React.useMemo(
-    () => (grids ? runCheck(grids, asOf, sheet || undefined, columns) : null),
-    [grids, asOf, sheet, columns],
+    () => (grids ? runCheck(grids, asOf, sheet || undefined, columns, config) : null),
+    [grids, asOf, sheet, columns, config],
   );
   const analysis = outcome?.ok ? outcome.analysis : null;
   const view = React.useMemo(() => (analysis ? totalsView(analysis) : null), [analysis]);
@@ -120,34 +149,71 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
           <MessageBarBody>{n}</MessageBarBody>
         </MessageBar>
       ))}
-      {host.capabilities.basic && (
-        <>
-          <CheckControls sheets={grids ? sheetChoices(grids) : []} sheet={sheet} onSheet={setSheet} detected={ledgerSheet} asOf={asOf} onAsOf={setAsOf} />
-          <div className={s.actions}>
-            <Button appearance="primary" onClick={() => void read()} disabled={!!busy}>
-              重新检查
-            </Button>
-            <Button onClick={() => void mark()} disabled={!!busy || !analysis || analysis.findings.length === 0}>
-              标记问题
-            </Button>
-            <Button onClick={() => void clear()} disabled={!!busy}>
-              清除标记
-            </Button>
-            <Button onClick={() => void summary()} disabled={!!busy || !analysis}>
-              生成统计表
-            </Button>
+      <Tabs
+        label="功能"
+        panelId="banli-excel"
+        tabs={[
+          ['check', '检查'],
+          ['settings', '设置'],
+        ]}
+        value={tab}
+        onChange={setTab}
+      />
+      <div role="tabpanel" id="banli-excel" aria-labelledby={`banli-excel-tab-${tab}`}>
+        <div hidden={tab !== 'check'}>
+          <div className={p.panel}>
+            {stored.problem && (
+              <MessageBar intent="warning">
+                <MessageBarBody>{stored.problem}</MessageBarBody>
+              </MessageBar>
+            )}
+            {host.capabilities.basic && (
+              <>
+                <CheckControls sheets={grids ? sheetChoices(grids) : []} sheet={sheet} onSheet={setSheet} detected={ledgerSheet} asOf={asOf} onAsOf={setAsOf} />
+                <div className={s.actions}>
+                  <Button appearance="primary" onClick={() => void read()} disabled={!!busy}>
+                    重新检查
+                  </Button>
+                  <Button onClick={() => void mark()} disabled={!!busy || !analysis || analysis.findings.length === 0}>
+                    标记问题
+                  </Button>
+                  <Button onClick={() => void clear()} disabled={!!busy}>
+                    清除标记
+                  </Button>
+                  <Button onClick={() => void summary()} disabled={!!busy || !analysis}>
+                    生成统计表
+                  </Button>
+                </div>
+              </>
+            )}
+            <Status busy={busy} message={message} problem={outcome && !outcome.ok ? outcome.message : null} />
+            {outcome && !outcome.ok && Object.keys(columns).length > 0 && (
+              <div className={s.actions}>
+                <Button onClick={() => setColumns({})}>恢复自动识别的列对应</Button>
+              </div>
+            )}
+            {analysis && <Totals totals={view!} source="当前工作簿" />}
+            {view && <ColumnMapping columns={view.columns} headers={view.headers} choice={columns} disabled={!!busy} onChoose={choose} />}
+            {analysis && <Findings findings={analysis.findings} notRun={analysis.notRun} onSelect={select} />}
           </div>
-        </>
-      )}
-      <Status busy={busy} message={message} problem={outcome && !outcome.ok ? outcome.message : null} />
-      {outcome && !outcome.ok && Object.keys(columns).length > 0 && (
-        <div className={s.actions}>
-          <Button onClick={() => setColumns({})}>恢复自动识别的列对应</Button>
         </div>
-      )}
-      {analysis && <Totals totals={view!} source="当前工作簿" />}
-      {view && <ColumnMapping columns={view.columns} headers={view.headers} choice={columns} disabled={!!busy} onChoose={choose} />}
-      {analysis && <Findings findings={analysis.findings} notRun={analysis.notRun} onSelect={select} />}
+        {settingsOpened && (
+          <div hidden={tab !== 'settings'}>
+            <SettingsView
+              value={settings}
+              onSave={saveSettings}
+              saveLabel={host.settings ? '保存' : '应用'}
+              where={
+                host.settings
+                  ? '这些设置随工作簿保存（在工作簿的加载项设置中），检查这本工作簿时使用。只有点“保存”时才改动工作簿；恢复默认后保存，工作簿中就不再有这些设置。'
+                  : '这个版本的 Excel 不能把设置保存在工作簿中：点“应用”后，设置只在这次打开窗格时有效。'
+              }
+              storedProblem={stored.problem}
+              disabled={!!busy}
+            />
+          </div>
+        )}
+      </div>
     </main>
   );
 }

@@ -1,5 +1,5 @@
 /** Pane state helpers: pure functions the panes and their tests share. */
-import { Analysis, BanliError, ColumnChoice, Finding, Grid, RULE_IDS, RuleId, analyse, isBanliError, ruleTitle, severityText, RULES } from '../core';
+import { Analysis, BanliError, ColumnChoice, Config, Finding, Grid, RULE_IDS, RuleId, analyse, isBanliError, ruleTitle, severityText, RULES } from '../core';
 
 
 export interface RuleGroup {
@@ -21,9 +21,9 @@ export function groupFindings(findings: Finding[]): RuleGroup[] {
 export type CheckOutcome = { ok: true; analysis: Analysis } | { ok: false; message: string };
 
 /** Checks grids; a user-caused problem becomes a Chinese message, never a stack trace. */
-export function runCheck(grids: Grid[], asOf: string, sheet?: string, columns?: ColumnChoice): CheckOutcome {
+export function runCheck(grids: Grid[], asOf: string, sheet?: string, columns?: ColumnChoice, config?: Config): CheckOutcome {
   try {
-    return { ok: true, analysis: analyse(grids, { asOf, sheet, columns }) };
+    return { ok: true, analysis: analyse(grids, { asOf, sheet, columns, config }) };
   } catch (e) {
     if (isBanliError(e)) return { ok: false, message: e.message };
     return { ok: false, message: `检查时出现意外错误：${String((e as Error)?.message ?? e)}` };

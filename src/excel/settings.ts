@@ -1,0 +1,83 @@
+/**
+ * Banli's settings (banli.config.json's content) kept WITH THE WORKBOOK: Office document settings
+ * (`Office.context.document.settings`, the common API every Excel that runs add-ins has), under one key, written
+ * only when the clerk presses 保存 (set + saveAsync). Read back when the pane opens; a stored value that is not valid
+ * settings is reported and not used, never crashed on. Saving the defaults removes the key: the workbook is as before.
+ */
+import type { ConfigFile } from '../core';
+import { configIssues, parseConfigText } from '../config/validate';
+import { defaultSettings, sameSettings } from '../config/form';
+
+export const CONFIG_SETTING = 'banli.config';
+
+/** The members of Office.Settings Banli calls (checked on the object itself: office.js defines them per instance). */
+export const DOCUMENT_SETTINGS_MEMBERS = ['get', 'set', 'remove', 'saveAsync'] as const;
+
+export interface DocumentSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(callback?: (result: { status: unknown; error?: { message?: string } | null }) => void): void;
+}
+
+/** Whether the object has every member Banli calls (an older or odd office.js, or none at all, has not). */
+export function documentSettingsUsable(settings: unknown): settings is DocumentSettings {
+  if (!settings || typeof settings !== 'object') return false;
+  return DOCUMENT_SETTINGS_MEMBERS.every((m) => typeof (settings as Record<string, unknown>)[m] === 'function');
+}
+
+export interface StoredConfig {
+  /** The settings kept in the workbook, or null (none, or not usable). */
+  file: ConfigFile | null;
+  /** Why the stored value was not used, in Chinese; null when there is nothing to say. */
+  problem: string | null;
+}
+
+export interface ConfigStore {
+  load(): StoredConfig;
+  /** Writes the settings into the workbook (the defaults: removes Banli's key). */
+  save(file: ConfigFile): Promise<void>;
+}
+
+function unusable(count: number, text: string): StoredConfig {
+  return { file: null, problem: `工作簿中保存的设置有 ${count} 处问题，没有使用（检查按默认设置进行）：${text} 请在“设置”中改正后保存。` };
+}
+
+/** What a stored value means: settings, nothing, or a problem to report. */
+export function readStored(value: unknown): StoredConfig {
+  if (value === null || value === undefined || value === '') return { file: null, problem: null };
+  if (typeof value === 'string') {
+    const r = parseConfigText(value);
+    return r.ok ? { file: r.file, problem: null } : unusable(r.issues.length, r.issues.map((i) => i.text).join(' '));
+  }
+  const issues = configIssues(value);
+  return issues.length ? unusable(issues.length, issues.map((i) => i.text).join(' ')) : { file: value as ConfigFile, problem: null };
+}
+
+/** The store over the document's settings; `succeeded` is Office.AsyncResultStatus.Succeeded. */
+export function documentConfigStore(settings: DocumentSettings, succeeded: unknown = 'succeeded'): ConfigStore {
+  return {
+    load() {
+      try {
+        return readStored(settings.get(CONFIG_SETTING));
+      } catch (e) {
+        return { file: null, problem: `无法读取工作簿中保存的设置（${String((e as Error)?.message ?? e)}），检查按默认设置进行。` };
+      }
+    },
+    save: (file) =>
+      new Promise<void>((resolve, reject) => {
+        const before = settings.get(CONFIG_SETTING);
+        const put = (v: unknown) => (v === null || v === undefined ? settings.remove(CONFIG_SETTING) : settings.set(CONFIG_SETTING, v));
+        put(sameSettings(file, defaultSettings()) ? null : JSON.stringify(file));
+        const failed = (why: string | undefined) => {
+          put(before); // not saved: the document's settings stay what the workbook holds
+          reject(new Error(`Excel 没有保存设置（${why || '没有说明原因'}）。请稍后再点一次“保存”。`));
+        };
+        try {
+          settings.saveAsync((r) => (r.status === succeeded ? resolve() : failed(r.error?.message)));
+        } catch (e) {
+          failed(String((e as Error)?.message ?? e));
+        }
+      }),
+  };
+}

@@ -1,0 +1,329 @@
+/**
+ * 设置: the settings of banli.config.json as a form — 本级, 来源, 办理时限, 最长延期, 答复类别, 表头, 必备列, 催办提前天数,
+ * 表扬单位 — with 恢复默认 and 导入 banli.config.json. Every change is checked at once by the same validator and
+ * messages as the command line; a problem shows at its field, and 保存 is refused until there is none, so the check
+ * keeps the last valid settings. Where the settings are kept (the workbook, the browser) is the pane's business.
+ */
+import * as React from 'react';
+import { Button, Checkbox, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import type { ConfigFile } from '../../core';
+import { COLUMN_LABELS, PairRow, SectionKey, SettingsDraft, SourceRow, defaultSettings, draftFrom, fileFromDraft, sameSettings, sectionOf } from '../../config/form';
+import { ConfigIssue, parseConfigText } from '../../config/validate';
+import { Notice, StatusMessage } from './CheckControls';
+import { useLayout } from './Layout';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', rowGap: '6px', padding: '8px 0', borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  rows: { display: 'flex', flexDirection: 'column', rowGap: '6px' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'flex-end' },
+  grow: { flex: '1 1 120px', minWidth: 0 },
+  narrow: { flex: '0 1 100px', minWidth: 0 },
+  error: { color: tokens.colorPaletteRedForeground1, margin: 0 },
+  columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))', gap: '2px 8px' },
+});
+
+const TITLES: Record<SectionKey, string> = {
+  officeLevel: '本级',
+  sources: '来源',
+  deadlineMonths: '办理时限',
+  maxExtensionMonths: '最长延期',
+  categories: '答复类别',
+  headers: '表头',
+  requiredColumns: '必备列',
+  dueSoonDays: '催办提前天数',
+  praisedUnits: '表扬单位',
+};
+
+/** A group of rows (or checkboxes) with its heading, hint and problems (the problems describe the group). */
+function Section({ k, idBase, hint, errors, children }: { k: SectionKey; idBase: string; hint: string; errors: ConfigIssue[]; children: React.ReactNode }): React.JSX.Element {
+  const s = useStyles();
+  const l = useLayout();
+  const errorId = `${idBase}-${k}-error`;
+  return (
+    <section className={s.section} role="group" aria-labelledby={`${idBase}-${k}`} aria-describedby={errors.length ? errorId : undefined} data-section={k}>
+      <h2 id={`${idBase}-${k}`} className={s.heading}>
+        {TITLES[k]}
+      </h2>
+      <Text as="p" block className={l.muted}>
+        {hint}
+      </Text>
+      {children}
+      {errors.length > 0 && (
+        <p id={errorId} className={s.error} data-testid={`settings-error-${k}`}>
+          {errors.map((i) => i.text).join(' ')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export interface SettingsViewProps {
+  /** The settings in force (what the check uses). */
+  value: ConfigFile;
+  /** Keeps the settings; resolves to what to tell the clerk, rejects with a message in Chinese. */
+  onSave(file: ConfigFile): Promise<string>;
+  saveLabel: string;
+  /** Where the settings are kept, in the clerk's words. */
+  where: string;
+  /** A problem with the settings that were stored (they were not used). */
+  storedProblem?: string | null;
+  /** More buttons (the page's 下载 banli.config.json). */
+  actions?: React.ReactNode;
+  disabled?: boolean;
+}
+
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result ?? ''));
+    r.onerror = () => reject(r.error);
+    r.readAsText(file, 'utf-8');
+  });
+}
+
+export function SettingsView({ value, onSave, saveLabel, where, storedProblem, actions, disabled }: SettingsViewProps): React.JSX.Element {
+  const s = useStyles();
+  const l = useLayout();
+  const [draft, setDraft] = React.useState<SettingsDraft>(() => draftFrom(value));
+  const [message, setMessage] = React.useState<StatusMessage | null>(storedProblem ? { intent: 'warning', text: storedProblem } : null);
+  const [busy, setBusy] = React.useState(false);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const idBase = React.useId();
+
+  // The settings in force changed elsewhere (saved, loaded): the form shows them.
+  React.useEffect(() => setDraft(draftFrom(value)), [value]);
+
+  const { file, issues } = React.useMemo(() => fileFromDraft(draft), [draft]);
+  const bySection = React.useMemo(() => {
+    const m = new Map<SectionKey | '', ConfigIssue[]>();
+    for (const i of issues) {
+      const k = sectionOf(i.key) ?? '';
+      m.set(k, [...(m.get(k) ?? []), i]);
+    }
+    return m;
+  }, [issues]);
+  const changed = !sameSettings(file, value);
+
+  const update = (patch: Partial<SettingsDraft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const save = async () => {
+    if (issues.length) {
+      setMessage({ intent: 'error', text: `设置有 ${issues.length} 处问题，没有保存，检查仍用原来的设置：${issues.map((i) => i.text).join(' ')}` });
+      return;
+    }
+    setBusy(true);
+    try {
+      setMessage({ intent: 'success', text: await onSave(file) });
+    } catch (e) {
+      setMessage({ intent: 'error', text: `设置没有保存：${String((e as Error)?.message ?? e)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const importFile = async (f: File) => {
+    let text: string;
+    try {
+      text = await readText(f);
+    } catch (e) {
+      setMessage({ intent: 'error', text: `无法读取 ${f.name}：${String((e as Error)?.message ?? e)}` });
+      return;
+    }
+    const r = parseConfigText(text);
+    if (!r.ok) {
+      setMessage({ intent: 'error', text: `${f.name} 有 ${r.issues.length} 处问题，没有导入：${r.issues.map((i) => i.text).join(' ')}` });
+      return;
+    }
+    setDraft(draftFrom(r.file));
+    setMessage({ intent: 'info', text: `已导入 ${f.name} 中的设置。请核对后点“${saveLabel}”，检查才会使用这些设置。` });
+  };
+
+  const errorsOf = (k: SectionKey) => bySection.get(k) ?? [];
+  const errorText = (k: SectionKey) => errorsOf(k).map((i) => i.text).join(' ');
+
+  const pairRows = (rows: PairRow[], set: (rows: PairRow[]) => void, labelName: string, valueName: string, opts: { labelChoices?: string[]; valueHint?: string; add: string }) => (
+    <div className={s.rows}>
+      {rows.map((r, i) => (
+        <div className={s.row} key={i}>
+          {opts.labelChoices ? (
+            <Field label={`${labelName}（第 ${i + 1} 行）`} size="small" className={s.grow}>
+              <Select value={r.label} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, label: d.value } : x)))}>
+                <option value="">（请选择）</option>
+                {opts.labelChoices.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ) : (
+            <Field label={`${labelName}（第 ${i + 1} 行）`} size="small" className={s.grow}>
+              <Input value={r.label} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, label: d.value } : x)))} />
+            </Field>
+          )}
+          <Field label={`${valueName}（第 ${i + 1} 行）`} size="small" className={s.grow} hint={opts.valueHint}>
+            <Input value={r.value} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, value: d.value } : x)))} />
+          </Field>
+          <Button size="small" aria-label={`删除第 ${i + 1} 行${labelName}${r.label ? `“${r.label}”` : ''}`} onClick={() => set(rows.filter((_, j) => j !== i))}>
+            删除
+          </Button>
+        </div>
+      ))}
+      <div>
+        <Button size="small" onClick={() => set([...rows, { label: '', value: '' }])}>
+          {opts.add}
+        </Button>
+      </div>
+    </div>
+  );
+
+  const setSource = (i: number, patch: Partial<SourceRow>) => update({ sources: draft.sources.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+  const numberField = (k: 'maxExtensionMonths' | 'dueSoonDays', label: string, hint: string) => (
+    <Field
+      label={label}
+      hint={hint}
+      validationState={errorsOf(k).length ? 'error' : 'none'}
+      validationMessage={errorsOf(k).length ? errorText(k) : undefined}
+      className={s.narrow}
+      data-section={k}
+    >
+      <Input inputMode="numeric" value={draft[k]} onChange={(_, d) => update({ [k]: d.value } as Partial<SettingsDraft>)} />
+    </Field>
+  );
+  const general = bySection.get('') ?? [];
+
+  return (
+    <div className={s.rows} data-testid="settings">
+      <Text as="p" block>
+        {where}
+      </Text>
+      <div className={l.actions}>
+        <Button appearance="primary" onClick={() => void save()} disabled={disabled || busy || !changed}>
+          {saveLabel}
+        </Button>
+        <Button
+          onClick={() => {
+            setDraft(draftFrom(defaultSettings()));
+            setMessage({ intent: 'info', text: `表单已恢复为默认设置。点“${saveLabel}”后生效。` });
+          }}
+          disabled={disabled || busy}
+        >
+          恢复默认
+        </Button>
+        <Button onClick={() => fileInput.current?.click()} disabled={disabled || busy}>
+          导入 banli.config.json
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="选择要导入的 banli.config.json"
+          data-testid="settings-import"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void importFile(f);
+          }}
+        />
+        {actions}
+      </div>
+      {changed && <Text className={l.muted}>表单有改动，尚未保存：检查仍用原来的设置。</Text>}
+      <Notice message={message} />
+      {general.length > 0 && (
+        <p className={s.error} data-testid="settings-error-general">
+          {general.map((i) => i.text).join(' ')}
+        </p>
+      )}
+
+      <Section k="officeLevel" idBase={idBase} errors={errorsOf('officeLevel')} hint="本机关是哪一级。来源名称前的“省、市、区、县”与本级相同的，算作本级的建议提案。">
+        <Field label="本机关层级" size="small" className={s.narrow}>
+          <Select value={draft.officeLevel} onChange={(_, d) => update({ officeLevel: d.value as SettingsDraft['officeLevel'] })}>
+            <option value="">按台账的来源自动判断</option>
+            <option value="province">省级</option>
+            <option value="city">市级</option>
+            <option value="county">区县级</option>
+          </Select>
+        </Field>
+      </Section>
+
+      <Section k="sources" idBase={idBase} errors={errorsOf('sources')} hint="台账“类别”列中名称看不出是人大建议还是政协提案、是哪一级的来源，在这里说明（如 民革提案：政协提案、本级）。">
+        <div className={s.rows}>
+          {draft.sources.map((r, i) => (
+            <div className={s.row} key={i}>
+              <Field label={`来源名称（第 ${i + 1} 行）`} size="small" className={s.grow}>
+                <Input value={r.label} onChange={(_, d) => setSource(i, { label: d.value })} />
+              </Field>
+              <Field label="属于" size="small" className={s.narrow}>
+                <Select value={r.body} onChange={(_, d) => setSource(i, { body: d.value as SourceRow['body'] })}>
+                  <option value="npc">人大建议</option>
+                  <option value="cppcc">政协提案</option>
+                </Select>
+              </Field>
+              <Field label="层级" size="small" className={s.narrow}>
+                <Select value={r.level} onChange={(_, d) => setSource(i, { level: d.value as SourceRow['level'] })}>
+                  <option value="own">本级</option>
+                  <option value="upper">上级</option>
+                  <option value="national">全国</option>
+                </Select>
+              </Field>
+              <Checkbox label="闭会建议" checked={r.interSession} onChange={(_, d) => setSource(i, { interSession: !!d.checked })} />
+              <Button size="small" aria-label={`删除第 ${i + 1} 行来源${r.label ? `“${r.label}”` : ''}`} onClick={() => update({ sources: draft.sources.filter((_, j) => j !== i) })}>
+                删除
+              </Button>
+            </div>
+          ))}
+          <div>
+            <Button size="small" onClick={() => update({ sources: [...draft.sources, { label: '', body: 'npc', level: 'own', interSession: false }] })}>
+              添加来源
+            </Button>
+          </div>
+        </div>
+      </Section>
+
+      <Section k="deadlineMonths" idBase={idBase} errors={errorsOf('deadlineMonths')} hint="交办后几个月内答复（法定 3 个月）。某个来源另有时限的，按来源另写；规定了统一答复日期的，写在“统一答复日期”中。台账有“办理期限”列的，以该列为准。">
+        <Field label="各来源统一的月数" size="small" className={s.narrow} hint={draft.deadlineBySource.some((r) => r.label.trim()) ? '已按来源另写时，没写的来源为 3 个月' : undefined}>
+          <Input inputMode="numeric" value={draft.deadlineMonths} disabled={draft.deadlineBySource.some((r) => r.label.trim())} onChange={(_, d) => update({ deadlineMonths: d.value })} />
+        </Field>
+        {pairRows(draft.deadlineBySource, (rows) => update({ deadlineBySource: rows }), '另定时限的来源', '月数', { add: '按来源另写月数' })}
+        {pairRows(draft.fixedDeadlines, (rows) => update({ fixedDeadlines: rows }), '有统一答复日期的来源', '统一答复日期', { add: '添加统一答复日期', valueHint: '如 2021-09-30' })}
+      </Section>
+
+      <Section k="maxExtensionMonths" idBase={idBase} errors={[]} hint="经批准延期的，最迟为交办后几个月（默认 6 个月）。">
+        {numberField('maxExtensionMonths', '最长延期（月）', '1 到 24')}
+      </Section>
+
+      <Section k="categories" idBase={idBase} errors={errorsOf('categories')} hint="答复类别（如 A、B、C、D 或 甲、乙、丙），以及与每一类相符的“解决程度”用语，用顿号分开。">
+        {pairRows(draft.categories, (rows) => update({ categories: rows }), '答复类别', '解决程度用语', { add: '添加答复类别' })}
+      </Section>
+
+      <Section k="headers" idBase={idBase} errors={errorsOf('headers')} hint="台账的列名与常见写法不同时，在这里补充：选择是哪一列，写上本单位台账中的列名（多个用顿号分开）。">
+        {pairRows(draft.headers, (rows) => update({ headers: rows }), '列', '台账中的列名', { labelChoices: COLUMN_LABELS, add: '添加列名' })}
+      </Section>
+
+      <Section k="requiredColumns" idBase={idBase} errors={errorsOf('requiredColumns')} hint="缺少这些列时报告“缺少必需的列”。">
+        <div className={s.columns}>
+          {COLUMN_LABELS.map((c) => (
+            <Checkbox
+              key={c}
+              label={c}
+              checked={draft.requiredColumns.includes(c)}
+              onChange={(_, d) => update({ requiredColumns: d.checked ? COLUMN_LABELS.filter((x) => x === c || draft.requiredColumns.includes(x)) : draft.requiredColumns.filter((x) => x !== c) })}
+            />
+          ))}
+        </div>
+      </Section>
+
+      <Section k="dueSoonDays" idBase={idBase} errors={[]} hint="距办理期限不超过这么多天仍未答复的，列入催办名单（默认 15 天）。">
+        {numberField('dueSoonDays', '催办提前天数（天）', '0 到 365')}
+      </Section>
+
+      <Section k="praisedUnits" idBase={idBase} errors={errorsOf('praisedUnits')} hint="通报中“办理较好的单位”。留空时按说明中的规则选取。">
+        <Field label="表扬单位（每行一个）" size="small">
+          <Textarea value={draft.praisedUnits} resize="vertical" onChange={(_, d) => update({ praisedUnits: d.value })} />
+        </Field>
+      </Section>
+    </div>
+  );
+}
