@@ -39,8 +39,11 @@ export interface BatchResult {
   skipped: SkippedPath[];
 }
 
-/** Only compiled code can run in a worker (tests running the TypeScript sources check inline). */
-const WORKER = path.join(__dirname, 'worker.js');
+/**
+ * Only compiled code can run in a worker (tests running the TypeScript sources check inline). The one-file CLI
+ * (lib/node/cli.bundle.js) starts the one-file worker beside it; tsc's lib/node/*.js start tsc's worker.
+ */
+const WORKER = path.join(__dirname, __filename.endsWith('.bundle.js') ? 'worker.bundle.js' : 'worker.js');
 
 /** Worker threads pay about a tenth of a second each to start: worth it for two or more files of some size. */
 export function chooseJobs(files: string[], requested?: number): number {
