@@ -3,7 +3,8 @@
 // the time Node spends loading Banli (about 45 ms to about 20). The bundles sit beside tsc's lib/node/*.js so that
 // __dirname-relative paths (samples/, schema/, package.json) resolve as they do there; source maps beside them
 // (node --enable-source-maps bin/banli.js … for stack traces into src/). JSZip and exceljs stay outside: only the
-// commands that write a workbook or a circular load them, when they do.
+// commands that write a workbook or a circular load them, when they do. worker_threads too is loaded only by a batch
+// that runs workers (src/node/batch.ts).
 'use strict';
 const path = require('path');
 const esbuild = require('esbuild');
@@ -18,5 +19,8 @@ esbuild.buildSync({
   format: 'cjs',
   sourcemap: 'linked',
   external: ['jszip', 'exceljs'],
+  // fflate's build for Node loads worker_threads at start-up for its asynchronous functions, which Banli does not
+  // use (it inflates synchronously, as in the browser); the browser build is the same code without that.
+  alias: { fflate: './node_modules/fflate/esm/browser.js' },
   logLevel: 'warning',
 });

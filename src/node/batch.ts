@@ -5,7 +5,6 @@
 import { existsSync, statSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
 import { AnalyseOptions } from '../core';
 import { JobResult, checkJob } from './check';
 import { annotatedNames } from './annotate';
@@ -100,6 +99,8 @@ export async function runBatch(entries: PathEntry[], b: BatchOptions): Promise<B
     for (const job of todo) await finish(job, await checkJob(job.path, job.options, job.annotate));
     return collect();
   }
+  // Loaded only here: a check of one file (most runs) never pays for worker_threads at start-up.
+  const { Worker } = await import('worker_threads');
   const queue = [...todo];
   await Promise.all(
     Array.from({ length: jobs }, async () => {
