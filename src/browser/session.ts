@@ -3,7 +3,8 @@
  * It runs inside the Web Worker (worker.ts) in the page; tests and browsers without workers run it in-thread.
  * Only results leave it: totals as text, findings, the circular's data, one row on request.
  */
-import { Analysis, BanliError, CheckView, CircularOptions, ColumnChoice, Grid, RowDetail, analyse, checkView, circularData, columnLetter, composeCircular, isBanliError } from '../core';
+import { Analysis, BanliError, CheckView, CircularOptions, ColumnChoice, Config, ConfigFile, DEFAULT_CONFIG, Grid, RowDetail, analyse, checkView, circularData, columnLetter, composeCircular, configFromFile, isBanliError } from '../core';
+import { configIssues } from '../config/validate';
 import { readWorkbook } from '../xlsx/read';
 import { annotateBuffer } from '../xlsx/annotate';
 import { docxBytes } from '../docx/zip';
@@ -20,6 +21,17 @@ export class Session {
   private grids: Grid[] | null = null;
   private bytes: Uint8Array | null = null;
   private last: { key: string; analysis: Analysis } | null = null;
+  private config: Config = DEFAULT_CONFIG;
+  private praisedUnits: string[] | undefined;
+
+  /** The settings used from now on (checked again here: the page's word is not taken for it). */
+  configure(settings: ConfigFile): void {
+    const issues = configIssues(settings);
+    if (issues.length) throw new BanliError('bad-option', `设置有 ${issues.length} 处问题，没有使用：${issues.map((i) => i.text).join(' ')}`);
+    this.config = configFromFile(settings);
+    this.praisedUnits = settings.praisedUnits?.length ? [...settings.praisedUnits] : undefined;
+    this.last = null;
+  }
 
   async open(bytes: Uint8Array, name: string, onProgress?: (p: Progress) => void): Promise<OpenedLedger> {
     this.grids = null;
@@ -37,7 +49,7 @@ export class Session {
   private analysis(asOf: string, sheet?: string, columns?: ColumnChoice): Analysis {
     if (!this.grids) throw new BanliError('not-found', '请先打开台账文件。');
     const key = `${asOf}|${sheet ?? ''}|${JSON.stringify(columns ?? {})}`;
-    if (this.last?.key !== key) this.last = { key, analysis: analyse(this.grids, { asOf, sheet, columns }) };
+    if (this.last?.key !== key) this.last = { key, analysis: analyse(this.grids, { asOf, sheet, columns, config: this.config }) };
     return this.last.analysis;
   }
 
@@ -76,6 +88,8 @@ export class Session {
 
   async circular(options: CircularOptions, asOf: string, sheet?: string, columns?: ColumnChoice): Promise<Uint8Array> {
     const a = this.analysis(asOf, sheet, columns);
-    return docxBytes(composeCircular(circularData(a, asOf, this.name), options, asOf), options.date);
+    // The settings' 表扬单位 unless the circular's own options name them.
+    const o = options.praisedUnits?.length || !this.praisedUnits ? options : { ...options, praisedUnits: this.praisedUnits };
+    return docxBytes(composeCircular(circularData(a, asOf, this.name), o, asOf), o.date);
   }
 }
