@@ -19,6 +19,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'flex-end' },
   grow: { flex: '1 1 120px', minWidth: 0 },
   narrow: { flex: '0 1 100px', minWidth: 0 },
+  /** A field on its own line (in the section's column): no wider than its content needs. */
+  single: { maxWidth: '260px', minWidth: 0 },
   error: { color: tokens.colorPaletteRedForeground1, margin: 0 },
   /** Inputs shrink with the pane (320 px, 200 % zoom) instead of keeping their default width. */
   control: { minWidth: 0, maxWidth: '100%', width: '100%', boxSizing: 'border-box' },
@@ -185,9 +187,10 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
     <Field
       label={label}
       hint={hint}
+      size="small"
       validationState={errorsOf(k).length ? 'error' : 'none'}
       validationMessage={errorsOf(k).length ? errorText(k) : undefined}
-      className={s.narrow}
+      className={s.single}
       data-section={k}
     >
       <Input className={s.control} inputMode="numeric" value={draft[k]} onChange={(_, d) => update({ [k]: d.value } as Partial<SettingsDraft>)} />
@@ -240,7 +243,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
       )}
 
       <Section k="officeLevel" idBase={idBase} errors={errorsOf('officeLevel')} hint="本机关是哪一级。来源名称前的“省、市、区、县”与本级相同的，算作本级的建议提案。">
-        <Field label="本机关层级" size="small" className={s.narrow}>
+        <Field label="本机关层级" size="small" className={s.single}>
           <Select className={s.control} value={draft.officeLevel} onChange={(_, d) => update({ officeLevel: d.value as SettingsDraft['officeLevel'] })}>
             <option value="">按台账的来源自动判断</option>
             <option value="province">省级</option>
@@ -285,7 +288,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
       </Section>
 
       <Section k="deadlineMonths" idBase={idBase} errors={errorsOf('deadlineMonths')} hint="交办后几个月内答复（法定 3 个月）。某个来源另有时限的，按来源另写；规定了统一答复日期的，写在“统一答复日期”中。台账有“办理期限”列的，以该列为准。">
-        <Field label="各来源统一的月数" size="small" className={s.narrow} hint={draft.deadlineBySource.some((r) => r.label.trim()) ? '已按来源另写时，没写的来源为 3 个月' : undefined}>
+        <Field label="各来源统一的月数" size="small" className={s.single} hint={draft.deadlineBySource.some((r) => r.label.trim()) ? '已按来源另写时，没写的来源为 3 个月' : undefined}>
           <Input className={s.control} inputMode="numeric" value={draft.deadlineMonths} disabled={draft.deadlineBySource.some((r) => r.label.trim())} onChange={(_, d) => update({ deadlineMonths: d.value })} />
         </Field>
         {pairRows(draft.deadlineBySource, (rows) => update({ deadlineBySource: rows }), '另定时限的来源', '月数', { add: '按来源另写月数' })}
