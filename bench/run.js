@@ -3,7 +3,8 @@
 //   lower bound             bench/lower-bound.js: unzip (fflate) + tokenise (saxes), building nothing
 //   exceljs load            the old read path, loading only
 // at 1,388 (the sample), 10k, 50k, 100k and 200k items; plus a zip bomb (refusal time and memory) and the browser
-// reader chunk's gzipped size. Not a test: nothing here asserts a time. BANLI_BENCH_SIZES, BANLI_BENCH_RUNS to vary.
+// reader chunk's gzipped size; then, in-process at each size (bench/analyse.js), `analyse` on a Grid already read
+// against one pass over the Grid's cells, beside the 0.67 s `analyse` took at 100k when issue #10 was filed. Not a test: nothing here asserts a time. BANLI_BENCH_SIZES, BANLI_BENCH_RUNS to vary.
 'use strict';
 const path = require('path');
 const fs = require('fs');
@@ -134,6 +135,17 @@ function readerChunk() {
   return { bytes: js.length, gzip: zlib.gzipSync(js, { level: 9 }).length };
 }
 
+/** When issue #10 was filed, `analyse` took 0.67 s at 100,000 items (readLedger 0.26 s, checkLedger 0.28 s, totals the rest). */
+const ISSUE_ANALYSE_100K_MS = 670;
+
+/** bench/analyse.js in a process of its own per size (only that Grid in its heap), its rounds interleaved inside. */
+function analyseRuns(file) {
+  const r = spawnSync(process.execPath, ['--expose-gc', path.join(__dirname, 'analyse.js'), file, String(RUNS)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`analyse ${file}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+const ms = (x) => (x >= 1000 ? (x / 1000).toFixed(2) + ' s' : x >= 10 ? x.toFixed(0) + ' ms' : x.toFixed(1) + ' ms');
 const fmt = (x) => `${x.ms >= 1000 ? (x.ms / 1000).toFixed(2) + ' s' : x.ms.toFixed(0) + ' ms'} / ${x.mb.toFixed(0)} MB`;
 
 async function main() {
@@ -179,6 +191,28 @@ async function main() {
   lines.push('', `Zip bomb (${(fs.statSync(bomb).size / 1e6).toFixed(1)} MB file, sheet inflating to 1.1 GB, sizes in its directory a lie): refused as "${code}" in ${fmt(b)}.`);
   const chunk = readerChunk();
   lines.push(`Browser reader (src/xlsx/read.ts with fflate and saxes, webpack production): ${(chunk.bytes / 1024).toFixed(1)} KB, ${(chunk.gzip / 1024).toFixed(1)} KB gzipped.`);
+  // In-process analyse, after the whole-process rounds (never alongside them).
+  lines.push(
+    '',
+    `In-process \`analyse\` (readLedger + checkLedger + totals + unit figures) on a Grid already read, against one pass over every cell of the same Grid in the same process; ${RUNS} interleaved rounds, medians:`,
+    '',
+    '| items | cells | `analyse` | lower bound (one pass over the cells) | analyse ÷ lower bound |',
+    '|---|---|---|---|---|',
+  );
+  let at100k = null;
+  for (const { n, file } of files) {
+    const a = analyseRuns(file);
+    const am = median(a.analyse);
+    const lm = median(a.lower);
+    if (n === 100000) at100k = am;
+    lines.push(`| ${n.toLocaleString('en')} | ${a.cells.toLocaleString('en')} | ${ms(am)} | ${ms(lm)} | ${(am / lm).toFixed(1)} × |`);
+  }
+  if (at100k !== null) {
+    lines.push(
+      '',
+      `\`analyse\` at 100,000 items: ${ms(at100k)}, against ${ms(ISSUE_ANALYSE_100K_MS)} when issue #10 was filed: ${(ISSUE_ANALYSE_100K_MS / at100k).toFixed(1)} × faster (the issue's goal: 5 ×).`,
+    );
+  }
   console.log(lines.join('\n'));
 }
 

@@ -51,9 +51,9 @@ export function workerEngine(): Engine {
   // Started now: the worker parses its code while the clerk picks a file.
   worker = start();
   return {
-    open: (bytes, name, onProgress) => call<OpenedLedger>('open', [bytes, name], [bytes.buffer], onProgress),
+    open: (files, onProgress) => call<OpenedLedger>('open', [files], [...new Set(files.map((f) => f.bytes.buffer as ArrayBuffer))], onProgress),
     check: (asOf, sheet, columns) => call<CheckView>('check', [asOf, sheet, columns]),
-    row: (sheet, row) => call<RowDetail>('row', [sheet, row]),
+    row: (sheet, row, file) => call<RowDetail>('row', [sheet, row, file]),
     annotated: (asOf, sheet, columns) => call<Uint8Array>('annotated', [asOf, sheet, columns]),
     circular: (options, asOf, sheet, columns) => call<Uint8Array>('circular', [options, asOf, sheet, columns]),
     configure: async (s) => {

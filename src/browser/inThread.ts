@@ -12,9 +12,9 @@ export function inThreadEngine(): Engine {
   const call = <T>(op: Request['op'], args: unknown[], progress?: (p: Progress) => void): Promise<T> =>
     handle(session, { id: ++id, op, args }, (p) => progress?.(p as Progress)) as Promise<T>;
   return {
-    open: (bytes, name, onProgress) => call<OpenedLedger>('open', [bytes, name], onProgress),
+    open: (files, onProgress) => call<OpenedLedger>('open', [files], onProgress),
     check: (asOf, sheet, columns) => call<CheckView>('check', [asOf, sheet, columns]),
-    row: (sheet, row) => call<RowDetail>('row', [sheet, row]),
+    row: (sheet, row, file) => call<RowDetail>('row', [sheet, row, file]),
     annotated: (asOf, sheet, columns) => call<Uint8Array>('annotated', [asOf, sheet, columns]),
     circular: (options: CircularOptions, asOf, sheet, columns) => call<Uint8Array>('circular', [options, asOf, sheet, columns]),
     configure: async (s) => {

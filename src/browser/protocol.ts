@@ -17,11 +17,11 @@ export async function handle(session: Session, req: Request, progress: (p: unkno
   const a = req.args as never[];
   switch (req.op) {
     case 'open':
-      return session.open(a[0], a[1], progress);
+      return session.open(a[0], progress);
     case 'check':
       return session.check(a[0], a[1], a[2]);
     case 'row':
-      return session.row(a[0], a[1]);
+      return session.row(a[0], a[1], a[2]);
     case 'annotated':
       return session.annotated(a[0], a[1], a[2]);
     case 'circular':

@@ -1,14 +1,40 @@
 /**
- * The ledger engine itself: reads a workbook, keeps its grids, checks them against a day, and makes the downloads.
+ * The ledger engine itself: reads a workbook (or several, as one ledger), keeps their grids, checks them against a day, and makes the downloads.
  * It runs inside the Web Worker (worker.ts) in the page; tests and browsers without workers run it in-thread.
  * Only results leave it: totals as text, findings, the circular's data, one row on request.
  */
-import { Analysis, BanliError, CheckView, CircularOptions, ColumnChoice, Config, ConfigFile, DEFAULT_CONFIG, Grid, RowDetail, analyse, checkView, circularData, columnLetter, composeCircular, configFromFile, isBanliError } from '../core';
+import { zipSync } from 'fflate';
+import {
+  Analysis,
+  BanliError,
+  CheckView,
+  CircularOptions,
+  ColumnChoice,
+  Config,
+  ConfigFile,
+  DEFAULT_CONFIG,
+  Grid,
+  RowDetail,
+  analyseLedger,
+  baseName,
+  checkView,
+  circularData,
+  citedNames,
+  columnLetter,
+  combinedLabel,
+  composeCircular,
+  configFromFile,
+  fileOfCell,
+  isAnnotatedName,
+  isBanliError,
+  readLedgers,
+  sameBytes,
+} from '../core';
 import { configIssues } from '../config/validate';
 import { readWorkbook } from '../xlsx/read';
-import { annotateBuffer } from '../xlsx/annotate';
+import { annotateBuffer, annotatedFileName, isBanliAnnotated } from '../xlsx/annotate';
 import { docxBytes } from '../docx/zip';
-import { OpenedLedger, Progress } from './types';
+import { LedgerFile, OpenedLedger, Progress } from './types';
 
 function text(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -16,10 +42,30 @@ function text(v: unknown): string {
   return String(v);
 }
 
+/** A workbook read: its cited name (null when it is the only one), its grids, and its bytes for the annotated copy. */
+interface Book {
+  file: string | null;
+  name: string;
+  grids: Grid[];
+  bytes: Uint8Array;
+}
+
+/** The sheets to choose from, visible ones first. */
+function sheetList(grids: Grid[]): string[] {
+  return [...grids].sort((a, b) => Number(Boolean(a.hidden)) - Number(Boolean(b.hidden))).map((g) => g.sheet);
+}
+
+/** A file's own reason for not being readable, in Chinese, naming it. */
+function unreadableText(name: string, e: unknown): string {
+  const m = isBanliError(e) ? e.message : '文件已损坏或不是 .xlsx 工作簿。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。';
+  return m.includes(name) ? m : `${name}：${m}`;
+}
+
 export class Session {
   private name = '';
-  private grids: Grid[] | null = null;
-  private bytes: Uint8Array | null = null;
+  /** The ledger as the circular's data names it: the file, or the files combined. */
+  private source = '';
+  private books: Book[] | null = null;
   private last: { key: string; analysis: Analysis } | null = null;
   private config: Config = DEFAULT_CONFIG;
   private praisedUnits: string[] | undefined;
@@ -33,41 +79,96 @@ export class Session {
     this.last = null;
   }
 
-  async open(bytes: Uint8Array, name: string, onProgress?: (p: Progress) => void): Promise<OpenedLedger> {
-    this.grids = null;
-    this.bytes = null;
+  /**
+   * One file: read as today. Several: Banli's own annotated copies and the same file twice are skipped, the others
+   * read one after another (a file that cannot be read is listed and left out) and checked as one ledger.
+   */
+  async open(files: LedgerFile[], onProgress?: (p: Progress) => void): Promise<OpenedLedger> {
+    this.books = null;
     this.last = null;
-    onProgress?.({ phase: 'read', done: 0, total: 0 });
-    // The streaming reader reports rows read, and the rows the sheets declare when they do.
-    const { grids, buffer } = await readWorkbook(bytes, name, { onProgress: (p) => onProgress?.({ phase: 'read', done: p.rowsRead, total: p.rowsTotal ?? 0 }) });
-    this.name = name;
-    this.grids = grids;
-    this.bytes = buffer;
-    return { name, sheets: [...grids].sort((a, b) => Number(Boolean(a.hidden)) - Number(Boolean(b.hidden))).map((g) => g.sheet) };
+    if (files.length === 0) throw new BanliError('not-found', '没有选择文件。请选择台账工作簿（.xlsx）。');
+    if (files.length === 1) {
+      const { bytes, name } = files[0];
+      onProgress?.({ phase: 'read', done: 0, total: 0 });
+      // The streaming reader reports rows read, and the rows the sheets declare when they do.
+      const { grids, buffer } = await readWorkbook(bytes, name, { onProgress: (p) => onProgress?.({ phase: 'read', done: p.rowsRead, total: p.rowsTotal ?? 0 }) });
+      this.name = name;
+      this.source = name;
+      this.books = [{ file: null, name, grids, bytes: buffer }];
+      return { name, sheets: sheetList(grids), files: [name], skipped: [], unreadable: [] };
+    }
+    const skipped: OpenedLedger['skipped'] = [];
+    const kept: LedgerFile[] = [];
+    // In the order of their names, as the CLI reads a folder (a browser hands a folder's files in any order).
+    const ordered = [...files].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    for (const f of ordered) {
+      const shown = baseName(f.name);
+      if (isAnnotatedName(shown) || (await isBanliAnnotated(f.bytes))) {
+        skipped.push({ name: f.name, message: `${f.name} 是办理助手写出的标注副本，不作为台账读取。` });
+        continue;
+      }
+      const same = kept.find((k) => sameBytes(k.bytes, f.bytes));
+      if (same) {
+        skipped.push({ name: f.name, message: same.name === f.name ? `${f.name} 选择了两次，只读取一次。` : `${f.name} 与 ${same.name} 内容相同，只读取一次。` });
+        continue;
+      }
+      kept.push(f);
+    }
+    if (kept.length === 0) throw new BanliError('not-found', `选择的文件中没有可以读取的台账：${skipped.map((x) => x.message).join('')}`);
+    const combined = kept.length > 1;
+    const names = combined ? citedNames(kept.map((f) => f.name)) : [baseName(kept[0].name)];
+    const books: Book[] = [];
+    const unreadable: OpenedLedger['unreadable'] = [];
+    for (let i = 0; i < kept.length; i++) {
+      const file = { index: i + 1, count: kept.length, name: names[i] };
+      onProgress?.({ phase: 'read', done: 0, total: 0, file });
+      try {
+        const { grids, buffer } = await readWorkbook(kept[i].bytes, names[i], {
+          onProgress: (p) => onProgress?.({ phase: 'read', done: p.rowsRead, total: p.rowsTotal ?? 0, file }),
+        });
+        books.push({ file: combined ? names[i] : null, name: names[i], grids, bytes: buffer });
+      } catch (e) {
+        unreadable.push({ name: names[i], message: unreadableText(names[i], e) });
+      }
+    }
+    if (books.length === 0) {
+      throw new BanliError('unreadable', kept.length === 1 ? unreadable[0].message : `选择的 ${kept.length} 个文件都无法读取：${unreadable.map((u) => u.message).join(' ')}`);
+    }
+    // Several chosen but one read: named as that file (its findings still cite it, as the files chosen were several).
+    this.name = books.length > 1 ? combinedLabel(books.length) : books[0].name;
+    const shown = books.slice(0, 5).map((b) => b.name);
+    this.source = books.length > 1 ? `${this.name}（${shown.join('、')}${books.length > shown.length ? ' 等' : ''}）` : this.name;
+    this.books = books;
+    const sheets = combined ? [] : sheetList(books[0].grids);
+    return { name: this.name, sheets, files: books.map((b) => b.name), skipped, unreadable };
   }
 
   private analysis(asOf: string, sheet?: string, columns?: ColumnChoice): Analysis {
-    if (!this.grids) throw new BanliError('not-found', '请先打开台账文件。');
+    if (!this.books) throw new BanliError('not-found', '请先打开台账文件。');
     const key = `${asOf}|${sheet ?? ''}|${JSON.stringify(columns ?? {})}`;
-    if (this.last?.key !== key) this.last = { key, analysis: analyse(this.grids, { asOf, sheet, columns, config: this.config }) };
+    if (this.last?.key !== key) {
+      const options = { asOf, sheet, columns, config: this.config };
+      this.last = { key, analysis: analyseLedger(readLedgers(this.books.map((b) => ({ file: b.file, grids: b.grids })), options), options) };
+    }
     return this.last.analysis;
   }
 
   check(asOf: string, sheet?: string, columns?: ColumnChoice): CheckView {
     try {
-      return checkView(this.analysis(asOf, sheet, columns), asOf, this.name);
+      return checkView(this.analysis(asOf, sheet, columns), asOf, this.source);
     } catch (e) {
       if (isBanliError(e)) return { ok: false, message: e.message };
       throw e;
     }
   }
 
-  /** One worksheet row with its headers: what a clerk sees when opening a finding. */
-  row(sheet: string, row: number): RowDetail {
-    const g = this.grids?.find((x) => x.sheet === sheet);
-    if (!g) throw new BanliError('not-found', `找不到工作表“${sheet}”。`);
-    const l = this.last?.analysis.ledger;
-    const headerRow = l && l.sheet === sheet ? l.headerRow : g.top;
+  /** One worksheet row with its headers: what a clerk sees when opening a finding (file: which, when combined). */
+  row(sheet: string, row: number, file?: string): RowDetail {
+    const book = this.books?.find((b) => file === undefined || b.file === null || b.file === file);
+    const g = book?.grids.find((x) => x.sheet === sheet);
+    if (!book || !g) throw new BanliError('not-found', `找不到${file ? `${file} 的` : ''}工作表“${sheet}”。`);
+    const part = this.last?.analysis.ledger.parts.find((p) => p.file === book.file && p.sheet === sheet);
+    const headerRow = part ? part.headerRow : g.top;
     const header = g.values[headerRow - g.top] ?? [];
     const values = g.values[row - g.top] ?? [];
     const width = Math.max(header.length, values.length);
@@ -83,13 +184,22 @@ export class Session {
 
   async annotated(asOf: string, sheet?: string, columns?: ColumnChoice): Promise<Uint8Array> {
     const a = this.analysis(asOf, sheet, columns);
-    return annotateBuffer(this.bytes as Uint8Array, a);
+    const books = this.books as Book[];
+    if (books.length === 1) return annotateBuffer(books[0].bytes, a);
+    // One annotated copy per file, each marking its own cells (and listing the findings about the whole ledger).
+    const names = books.map((b) => b.name);
+    const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
+    for (const b of books) {
+      const findings = a.findings.filter((f) => f.cell === null || fileOfCell(f.cell, names) === b.name);
+      entries[annotatedFileName(b.name)] = [await annotateBuffer(b.bytes, { ...a, findings }), { level: 0 }];
+    }
+    return zipSync(entries);
   }
 
   async circular(options: CircularOptions, asOf: string, sheet?: string, columns?: ColumnChoice): Promise<Uint8Array> {
     const a = this.analysis(asOf, sheet, columns);
     // The settings' 表扬单位 unless the circular's own options name them.
     const o = options.praisedUnits?.length || !this.praisedUnits ? options : { ...options, praisedUnits: this.praisedUnits };
-    return docxBytes(composeCircular(circularData(a, asOf, this.name), o, asOf), o.date);
+    return docxBytes(composeCircular(circularData(a, asOf, this.source), o, asOf), o.date);
   }
 }

@@ -12,19 +12,40 @@ export interface Progress {
   /** Rows (or parts) done and the total, when known. */
   done: number;
   total: number;
+  /** When several files are read: which one (1-based), of how many, and its name. */
+  file?: { index: number; count: number; name: string };
+}
+
+/** A file given to open(): its bytes and its name (with its folder when a folder was chosen: 回执/单位01.xlsx). */
+export interface LedgerFile {
+  bytes: Uint8Array;
+  name: string;
 }
 
 export interface OpenedLedger {
+  /** The file's name, or 合并的 N 个工作簿 when several were read as one ledger. */
   name: string;
+  /** The sheets to choose the ledger from (none when several workbooks are combined: every ledger sheet is read). */
   sheets: string[];
+  /** The files read, by the name findings cite them by (one file: its name). */
+  files: string[];
+  /** Files not read, and why: the same file twice, or Banli's own annotated copy. */
+  skipped: Array<{ name: string; message: string }>;
+  /** Files that could not be read (left out of the ledger), with the reason. */
+  unreadable: Array<{ name: string; message: string }>;
 }
 
 export interface Engine {
-  /** Opens bytes (a file or the sample); replaces the ledger held before, or clears it when this one fails. */
-  open(bytes: Uint8Array, name: string, onProgress?: (p: Progress) => void): Promise<OpenedLedger>;
+  /**
+   * Opens files (one, the sample, or several read as one ledger, in the order of their names); replaces the ledger held before, or clears it when
+   * none can be read. The bytes are handed over (transferred to the worker).
+   */
+  open(files: LedgerFile[], onProgress?: (p: Progress) => void): Promise<OpenedLedger>;
   /** columns: the clerk's corrections of the guessed column mapping (field → header text, '' = none). */
   check(asOf: string, sheet?: string, columns?: ColumnChoice): Promise<CheckView>;
-  row(sheet: string, row: number): Promise<RowDetail>;
+  /** One worksheet row; file: the file it is in when several are combined (Progress/OpenedLedger.files' names). */
+  row(sheet: string, row: number, file?: string): Promise<RowDetail>;
+  /** The annotated copy (.xlsx); with several files, a .zip of one annotated copy per file. */
   annotated(asOf: string, sheet?: string, columns?: ColumnChoice): Promise<Uint8Array>;
   circular(options: CircularOptions, asOf: string, sheet?: string, columns?: ColumnChoice): Promise<Uint8Array>;
   /**
@@ -44,4 +65,5 @@ export interface PageFiles {
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const ZIP_TYPE = 'application/zip';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

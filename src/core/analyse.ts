@@ -2,7 +2,7 @@
 import { Grid } from './grid';
 import { Ledger, ReadOptions, readLedger } from './ledger';
 import { CheckOptions, Finding, RuleId, RuleNotRun, checkLedger } from './rules';
-import { Totals, UnitStats, computeTotals, computeUnitStats } from './totals';
+import { Totals, UnitStats, computeTotals, computeUnitStats, itemDeadlines } from './totals';
 import { Field } from './vocabulary';
 
 export interface Analysis {
@@ -20,12 +20,15 @@ export interface Analysis {
 export type AnalyseOptions = ReadOptions & CheckOptions;
 
 export function analyseLedger(ledger: Ledger, options: CheckOptions): Analysis {
-  const { findings, notRun } = checkLedger(ledger, options);
-  const totals = computeTotals(ledger, options.asOf);
-  const units = computeUnitStats(ledger, findings, options.asOf);
+  // Each item's deadline, worked out once for the checks, the totals and the unit figures.
+  const deadlines = itemDeadlines(ledger);
+  const { findings, notRun } = checkLedger(ledger, options, deadlines);
+  const totals = computeTotals(ledger, options.asOf, deadlines);
+  const units = computeUnitStats(ledger, findings, options.asOf, deadlines);
   const ruleCounts: Partial<Record<RuleId, number>> = {};
   for (const f of findings) ruleCounts[f.rule] = (ruleCounts[f.rule] ?? 0) + 1;
-  const errors = findings.filter((f) => f.severity === 'error').length;
+  let errors = 0;
+  for (const f of findings) if (f.severity === 'error') errors++;
   return { ledger, findings, notRun, totals, units, ruleCounts, errors, warnings: findings.length - errors };
 }
 

@@ -69,23 +69,25 @@ const TEXT_FORMS: RegExp[] = [
  * real one (2021-02-30, 2021年13月1日) and any other text is invalid; so is a formula saved without its result.
  */
 export function parseDay(v: unknown): DateParse {
-  if (v === null || v === undefined) return { kind: 'empty' };
+  if (v === null || v === undefined) return EMPTY;
   if (v instanceof Date) {
     const t = v.getTime();
     if (Number.isNaN(t)) return { kind: 'invalid', text: 'Invalid Date' };
     // Cell dates are read at UTC: the date part is the cell's calendar day, the rest its time of day.
     const whole = Math.floor(t / 86400000);
-    let day = dateMemo.get(whole);
-    if (day === undefined) {
-      day = makeDay(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+    let parsed = dateMemo.get(whole);
+    if (parsed === undefined) {
+      const day = makeDay(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+      if (!day) return { kind: 'invalid', text: v.toISOString() };
+      parsed = { kind: 'ok', day };
       if (dateMemo.size > 100000) dateMemo.clear();
-      dateMemo.set(whole, day);
+      dateMemo.set(whole, parsed);
     }
-    return day ? { kind: 'ok', day } : { kind: 'invalid', text: v.toISOString() };
+    return parsed;
   }
   if (typeof v === 'string') {
     const hit = textMemo.get(v);
-    if (hit) return hit.kind === 'invalid' ? { ...hit } : hit.kind === 'ok' ? { kind: 'ok', day: hit.day } : { kind: 'empty' };
+    if (hit) return hit;
     const parsed = parseValue(v);
     if (v.length <= 40) {
       if (textMemo.size > 100000) textMemo.clear();
@@ -93,16 +95,32 @@ export function parseDay(v: unknown): DateParse {
     }
     return parsed;
   }
+  if (typeof v === 'number') {
+    let parsed = numberMemo.get(v);
+    if (parsed === undefined) {
+      parsed = parseValue(v);
+      if (numberMemo.size > 100000) numberMemo.clear();
+      numberMemo.set(v, parsed);
+    }
+    return parsed;
+  }
   return parseValue(v);
 }
 
-/** Days already read, by whole days since 1970 (a ledger has a few hundred distinct dates). */
-const dateMemo = new Map<number, Day | null>();
+/**
+ * An empty cell. Parses are shared between cells that read the same (nothing changes a parse once made): a
+ * ledger has a few hundred distinct dates in a hundred thousand cells.
+ */
+const EMPTY: DateParse = { kind: 'empty' };
+/** Days already read, by whole days since 1970. */
+const dateMemo = new Map<number, DateParse>();
+/** Numbers already read (serials, 20210630). */
+const numberMemo = new Map<number, DateParse>();
 /** Date texts already read. */
 const textMemo = new Map<string, DateParse>();
 
 function parseValue(v: unknown): DateParse {
-  if (v === null || v === undefined) return { kind: 'empty' };
+  if (v === null || v === undefined) return EMPTY;
   if (typeof v === 'number') {
     if (v >= MIN_SERIAL && v <= MAX_SERIAL) {
       const day = serialToDay(v);
@@ -117,7 +135,7 @@ function parseValue(v: unknown): DateParse {
   if (v instanceof UncalculatedFormula) return { kind: 'invalid', text: v.formula, formula: v.formula };
   if (typeof v === 'boolean') return { kind: 'invalid', text: String(v) };
   const text = cleanText(String(v));
-  if (text === '') return { kind: 'empty' };
+  if (text === '') return EMPTY;
   if (/^\d+(\.\d+)?$/.test(text) && text.length !== 8) {
     const n = Number(text);
     if (n >= MIN_SERIAL && n <= MAX_SERIAL) {

@@ -16,3 +16,4 @@ export * from './summary';
 export * from './circular';
 export * from './ledgerYear';
 export * from './view';
+export * from './combine';

@@ -6,7 +6,7 @@ import { ColumnChoice, ColumnMap, HeaderMatch, chooseColumns, findHeader, header
 import { DateParse, parseDay } from './dates';
 import { UnitDirectory, UnitList, isUnitSheetName, readUnitList } from './units';
 import { isYes, readCategory, readSatisfaction } from './values';
-import { Place, SourceReading, classifySource, labelInName, officePlace, parseLabel } from './sources';
+import { Place, classifySource, labelInName, officePlace, parseLabel } from './sources';
 import { BanliError } from './errors';
 
 export interface UnitRef {
@@ -149,7 +149,39 @@ export class ItemIndex<T> {
   }
 }
 
-const PLAIN_NUMBER = /^[0-9A-Za-z\-_.]+$/;
+/**
+ * The key an item number is looked up by: a number for plain decimal integers (no leading zero, so that every
+ * such text has one number and no other text stands for it; numbers hash cheaper than texts), else the text.
+ */
+function numberSlot(n: string): string | number {
+  const len = n.length;
+  if (len === 0 || len > 9 || (n.charCodeAt(0) === 48 && len > 1)) return n;
+  let v = 0;
+  for (let i = 0; i < len; i++) {
+    const c = n.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return n;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * An item number as compared: upper case when it is plain (letters, digits, - _ .), else its compactKey. Checked
+ * in one scan: most numbers are digits and come back as they are.
+ */
+function numberKey(n: string): string {
+  let lower = false;
+  for (let i = 0; i < n.length; i++) {
+    const c = n.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 45 || c === 95 || c === 46) continue;
+    if (c >= 97 && c <= 122) {
+      lower = true;
+      continue;
+    }
+    return compactKey(n);
+  }
+  return lower ? n.toUpperCase() : n;
+}
 
 /** The source half of an item's key (the same for every row with the same label and inter-session mark). */
 function sourceKey(item: Item): string | null {
@@ -310,11 +342,113 @@ function chooseParts(books: WorkbookGrids[], options: ReadOptions, config: Confi
   return { parts, unread };
 }
 
-function readPart(c: Candidate, config: Config, directory: UnitDirectory | null, items: Item[]): LedgerPart {
+/** A worksheet column's index in a grid's rows, or -1 when the part has no such column. */
+function colIndex(cols: ColumnMap, f: Field, left: number): number {
+  const c = cols[f];
+  return c ? c.col - left : -1;
+}
+
+/** A cell's display text, cleaned (what `cleanText(valueText(cell))` gives), '' for no column. */
+function cellText(row: CellValue[], i: number): string {
+  if (i < 0) return '';
+  const v = row[i];
+  if (v === undefined || v === null) return '';
+  return cleanText(typeof v === 'string' ? v : valueText(v));
+}
+
+function cellAtIndex(row: CellValue[], i: number): CellValue {
+  if (i < 0) return null;
+  const v = row[i];
+  return v === undefined ? null : v;
+}
+
+/** No list of co-handling units: one shared empty list (items never change their lists). */
+const NO_UNITS: UnitRef[] = [];
+
+/**
+ * Per ledger read: what repeats from row to row is worked out once (unit names, lists of co-handling units), and
+ * the same value shares one object (nothing changes an item's parts after reading).
+ */
+class RowReader {
+  private readonly units = new Map<string, UnitRef>();
+  private readonly lists = new Map<string, UnitRef[]>();
+  private readonly sources = [new Map<string, { source: Item['source']; items: number }>(), new Map<string, { source: Item['source']; items: number }>()];
+  private readonly totalFirst: Set<number> | null;
+  constructor(
+    private readonly config: Config,
+    private readonly directory: UnitDirectory | null,
+  ) {
+    // A total row's first cells start with one of these words (an empty word matches anything: no shortcut then).
+    this.totalFirst = config.totalRowWords.some((w) => w === '') ? null : new Set(config.totalRowWords.map((w) => w.charCodeAt(0)));
+  }
+
+  unit(raw: string): UnitRef {
+    let u = this.units.get(raw);
+    if (u === undefined) {
+      u = unitRef(raw, this.directory);
+      if (this.units.size < 50000) this.units.set(raw, u);
+    }
+    return u;
+  }
+
+  /** An item's source before classification: the label and the inter-session marker (shared, replaced later). */
+  pending(raw: string, marker: boolean): Item['source'] {
+    const m = this.sources[marker ? 1 : 0];
+    let p = m.get(raw);
+    if (p === undefined) {
+      p = { source: { raw, def: null, interSession: marker, problem: null }, items: 0 };
+      m.set(raw, p);
+    }
+    p.items++;
+    return p.source;
+  }
+
+  /** How many items each label was read for (empty labels not counted). */
+  labelCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const m of this.sources) {
+      for (const [raw, p] of m) if (raw !== '') counts.set(raw, (counts.get(raw) ?? 0) + p.items);
+    }
+    return counts;
+  }
+
+  /** The co-handling units of a cell (its text split as a hand-written list). */
+  list(v: CellValue): UnitRef[] {
+    if (v === null) return NO_UNITS;
+    const text = valueText(v);
+    if (text === '') return NO_UNITS;
+    let l = this.lists.get(text);
+    if (l === undefined) {
+      const names = splitList(text);
+      l = names.length === 0 ? NO_UNITS : names.map((n) => this.unit(n));
+      if (this.lists.size < 50000) this.lists.set(text, l);
+    }
+    return l;
+  }
+
+  /** isTotalRow, skipping cells whose first character no total word starts with (compactKey keeps such a character). */
+  isTotal(row: CellValue[]): boolean {
+    const first = this.totalFirst;
+    if (first === null) return isTotalRow(row, this.config);
+    for (let i = 0; i < 4 && i < row.length; i++) {
+      const c = row[i];
+      if (typeof c !== 'string' || c === '') continue;
+      const c0 = c.charCodeAt(0);
+      // Characters compactKey leaves as they are (see alreadyKey in text.ts): the key starts with this one.
+      const kept = (c0 > 0x20 && c0 < 0x61) || (c0 > 0x7a && c0 < 0x7f) || (c0 > 0x3000 && c0 < 0xa000);
+      if (kept && !first.has(c0)) continue;
+      const k = compactKey(c);
+      if (this.config.totalRowWords.some((w) => k.startsWith(w))) return true;
+    }
+    return false;
+  }
+}
+
+function readPart(c: Candidate, config: Config, reader: RowReader, items: Item[]): LedgerPart {
   const { grid, header } = c;
   const cols = header.columns;
+  const left = grid.left;
   const sheetSource = cols.source ? null : sourceFromSheetName(grid.sheet, config);
-  const text = (row: CellValue[], f: Field): string => cleanText(valueText(at(row, f)));
   const part: LedgerPart = {
     file: c.file,
     sheet: grid.sheet,
@@ -327,20 +461,42 @@ function readPart(c: Candidate, config: Config, directory: UnitDirectory | null,
     skipped: { blank: 0, total: 0, note: 0 },
     hiddenItemRows: 0,
   };
-  const at = (row: CellValue[], f: Field): CellValue => {
-    const col = cols[f];
-    if (!col) return null;
-    const v = row[col.col - grid.left];
-    return v === undefined ? null : v;
-  };
-  const hidden = new Set(grid.hiddenRows ?? []);
-  const mappedCols = Object.values(cols).map((col) => col!.col - grid.left);
+  const col = (f: Field) => colIndex(cols, f, left);
+  const iSource = col('source');
+  const iNumber = col('number');
+  const iTitle = col('title');
+  const iProposer = col('proposer');
+  const iLead = col('leadUnit');
+  const iCo = col('coUnits');
+  const iAssign = col('assignDate');
+  const iDeadline = col('deadline');
+  const iReply = col('replyDate');
+  const iKey = col('key');
+  const iLeader = col('leader');
+  const iCategory = col('category');
+  const iFace = col('faceToFace');
+  const iSatisfaction = col('satisfaction');
+  const iForm = col('formVersion');
+  const iDegree = col('degree');
+  const iRemarks = col('remarks');
+  const iReplyNumber = col('replyNumber');
+  const iDelegation = col('delegation');
+  const iSector = col('sector');
+  const iTopic = col('topic');
+  const iPublished = col('published');
+  const iExtension = col('extension');
+  const iSecond = col('secondReply');
+  const iCoOpinion = col('coUnitOpinion');
+  const iInterSession = col('interSession');
+  const hidden = grid.hiddenRows && grid.hiddenRows.length ? new Set(grid.hiddenRows) : null;
+  const mappedCols = Object.values(cols).map((col) => col!.col - left);
   const ticks = cols.satisfaction?.ticks
-    ? (Object.entries(cols.satisfaction.ticks) as Array<[Satisfaction, number]>).map(([s, col]) => [s, col - grid.left] as const)
+    ? (Object.entries(cols.satisfaction.ticks) as Array<[Satisfaction, number]>).map(([s, col]) => [s, col - left] as const)
     : null;
   if (ticks) for (const [, col] of ticks) if (!mappedCols.includes(col)) mappedCols.push(col);
+  const mapped = Int32Array.from(mappedCols);
   const satisfactionOf = (row: CellValue[]): Satisfaction | null | undefined => {
-    if (!ticks) return readSatisfaction(at(row, 'satisfaction'));
+    if (!ticks) return readSatisfaction(cellAtIndex(row, iSatisfaction));
     let found: Satisfaction | null | undefined = null;
     for (const [s, col] of ticks) {
       const v = row[col];
@@ -349,15 +505,24 @@ function readPart(c: Candidate, config: Config, directory: UnitDirectory | null,
     }
     return found;
   };
+  const yes = (row: CellValue[], i: number): boolean => (i < 0 ? false : isYes(cellAtIndex(row, i), config));
   const skipped = part.skipped;
-  for (let i = header.headerIndex + 1; i < grid.values.length; i++) {
-    const row = grid.values[i] ?? [];
-    if (mappedCols.every((col) => isBlank(row[col]))) {
+  const values = grid.values;
+  for (let i = header.headerIndex + 1; i < values.length; i++) {
+    const row = values[i] ?? [];
+    let any = false;
+    for (let m = 0; m < mapped.length; m++) {
+      if (!isBlank(row[mapped[m]])) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
       if (row.some((cell) => !isBlank(cell))) skipped.note++;
       else skipped.blank++;
       continue;
     }
-    if (isTotalRow(row, config)) {
+    if (reader.isTotal(row)) {
       skipped.total++;
       continue;
     }
@@ -366,39 +531,38 @@ function readPart(c: Candidate, config: Config, directory: UnitDirectory | null,
       continue;
     }
     const worksheetRow = grid.top + i;
-    if (hidden.has(worksheetRow)) part.hiddenItemRows++;
-    const marker = cols.interSession ? isYes(at(row, 'interSession'), config) : false;
-    const lead = text(row, 'leadUnit');
+    if (hidden !== null && hidden.has(worksheetRow)) part.hiddenItemRows++;
+    const lead = cellText(row, iLead);
     part.items++;
     items.push({
       part,
       row: worksheetRow,
-      // Classified once every sheet is read (the office's level depends on all labels); marker kept meanwhile.
-      source: { raw: cols.source ? text(row, 'source') : (sheetSource ?? ''), def: null, interSession: marker, problem: null },
-      number: text(row, 'number'),
-      title: text(row, 'title'),
-      proposer: text(row, 'proposer'),
-      leadUnit: lead === '' ? null : unitRef(lead, directory),
-      coUnits: splitList(valueText(at(row, 'coUnits'))).map((u) => unitRef(u, directory)),
-      assignDate: parseDay(at(row, 'assignDate')),
-      deadline: parseDay(at(row, 'deadline')),
-      replyDate: parseDay(at(row, 'replyDate')),
-      key: cols.key ? isYes(at(row, 'key'), config) : false,
-      leader: text(row, 'leader'),
-      category: readCategory(at(row, 'category'), config),
-      faceToFace: cols.faceToFace ? isYes(at(row, 'faceToFace'), config) : false,
+      // Classified once every sheet is read (the office's level depends on all labels); the marker kept meanwhile.
+      source: reader.pending(iSource >= 0 ? cellText(row, iSource) : (sheetSource ?? ''), yes(row, iInterSession)),
+      number: cellText(row, iNumber),
+      title: cellText(row, iTitle),
+      proposer: cellText(row, iProposer),
+      leadUnit: lead === '' ? null : reader.unit(lead),
+      coUnits: reader.list(cellAtIndex(row, iCo)),
+      assignDate: parseDay(cellAtIndex(row, iAssign)),
+      deadline: parseDay(cellAtIndex(row, iDeadline)),
+      replyDate: parseDay(cellAtIndex(row, iReply)),
+      key: yes(row, iKey),
+      leader: cellText(row, iLeader),
+      category: readCategory(cellAtIndex(row, iCategory), config),
+      faceToFace: yes(row, iFace),
       satisfaction: satisfactionOf(row),
-      formVersion: text(row, 'formVersion'),
-      degree: text(row, 'degree'),
-      remarks: text(row, 'remarks'),
-      replyNumber: text(row, 'replyNumber'),
-      delegation: text(row, 'delegation'),
-      sector: text(row, 'sector'),
-      topic: text(row, 'topic'),
-      published: cols.published ? isYes(at(row, 'published'), config) : false,
-      extension: text(row, 'extension'),
-      secondReply: parseDay(at(row, 'secondReply')),
-      coUnitOpinion: parseDay(at(row, 'coUnitOpinion')),
+      formVersion: cellText(row, iForm),
+      degree: cellText(row, iDegree),
+      remarks: cellText(row, iRemarks),
+      replyNumber: cellText(row, iReplyNumber),
+      delegation: cellText(row, iDelegation),
+      sector: cellText(row, iSector),
+      topic: cellText(row, iTopic),
+      published: yes(row, iPublished),
+      extension: cellText(row, iExtension),
+      secondReply: parseDay(cellAtIndex(row, iSecond)),
+      coUnitOpinion: parseDay(cellAtIndex(row, iCoOpinion)),
       itemSource: null,
       itemNumber: '',
       firstRow: null,
@@ -442,8 +606,9 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
   const directory = unitList ? new UnitDirectory(unitList) : null;
 
   const items: Item[] = [];
-  const parts = chosen.map((c) => readPart(c, config, directory, items));
-  const office = classifySources(items, config);
+  const reader = new RowReader(config, directory);
+  const parts = chosen.map((c) => readPart(c, config, reader, items));
+  const office = classifySources(items, config, reader.labelCounts());
   const columns: ColumnMap = {};
   for (const p of parts) for (const [f, c] of Object.entries(p.columns) as Array<[Field, ColumnMap[Field]]>) columns[f] ??= c;
   const first = parts[0];
@@ -469,42 +634,57 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
 }
 
 /** Sets every item's source relative to the office; returns the office's level. */
-function classifySources(items: Item[], config: Config): Place {
-  const counts = new Map<string, number>();
-  for (const it of items) if (it.source.raw !== '') counts.set(it.source.raw, (counts.get(it.source.raw) ?? 0) + 1);
+function classifySources(items: Item[], config: Config, counts: Map<string, number>): Place {
   const labels: string[] = [];
   for (const [l, n] of counts) for (let i = 0; i < n; i++) labels.push(l);
   const office = officePlace(labels, config.officeLevel);
-  const memo = new Map<string, SourceReading>();
-  const keyMemo = [new Map<string, string | null>(), new Map<string, string | null>()];
-  const firstOf = new ItemIndex<Item>();
+  // Per label as written and inter-session marker: the source (one object shared by the items that read the same)
+  // and the source half of the item key, worked out once.
+  const memo = [new Map<string, Classified>(), new Map<string, Classified>()];
+  const firstOf = new Map<string, Map<string | number, Item>>();
   for (const it of items) {
-    let r = memo.get(it.source.raw);
-    if (!r) {
-      r = classifySource(it.source.raw, office, config.sources);
-      memo.set(it.source.raw, r);
+    const pending = it.source;
+    const byRaw = memo[pending.interSession ? 1 : 0];
+    let c = byRaw.get(pending.raw);
+    if (c === undefined) {
+      const r = classifySource(pending.raw, office, config.sources);
+      const def = r.def;
+      const marker = pending.interSession;
+      c = {
+        source: { raw: pending.raw, def, interSession: Boolean(def?.interSession) || (marker && def?.body === 'npc' && def.level === 'own'), problem: r.problem },
+        key: undefined,
+        numbers: null,
+      };
+      byRaw.set(pending.raw, c);
     }
-    const def = r.def;
-    const marker = it.source.interSession;
-    it.source.def = def;
-    it.source.problem = r.problem;
-    it.source.interSession = Boolean(def?.interSession) || (marker && def?.body === 'npc' && def.level === 'own');
+    it.source = c.source;
     if (it.number === '' || !partHas(it.part, 'source')) continue;
-    const keys = keyMemo[it.source.interSession ? 1 : 0];
-    let src = keys.get(it.source.raw);
-    if (src === undefined) {
-      src = sourceKey(it);
-      keys.set(it.source.raw, src);
+    if (c.key === undefined) c.key = sourceKey(it);
+    const src = c.key;
+    if (src === null) continue;
+    it.itemSource = src;
+    const number = numberKey(it.number);
+    it.itemNumber = number;
+    let numbers = c.numbers;
+    if (numbers === null) {
+      numbers = firstOf.get(src) ?? new Map<string | number, Item>();
+      firstOf.set(src, numbers);
+      c.numbers = numbers;
     }
-    if (src !== null) {
-      it.itemSource = src;
-      it.itemNumber = PLAIN_NUMBER.test(it.number) ? it.number.toUpperCase() : compactKey(it.number);
-      const first = firstOf.get(it);
-      if (first) it.firstRow = first;
-      else firstOf.set(it, it);
-    }
+    const k = numberSlot(number);
+    const first = numbers.get(k);
+    if (first) it.firstRow = first;
+    else numbers.set(k, it);
   }
   return office;
+}
+
+interface Classified {
+  source: Item['source'];
+  /** sourceKey of the items (undefined until needed). */
+  key: string | null | undefined;
+  /** The first row of each item number with this source key. */
+  numbers: Map<string | number, Item> | null;
 }
 
 /** One workbook's ledger (every ledger sheet of it). */

@@ -3,7 +3,7 @@
  * needs, its check), listed once in rules/registry.ts; this module runs them in one pass over the items.
  */
 import { FIELD_LABELS, Field } from './vocabulary';
-import { Item, Ledger, LedgerPart, cellOf, partCell, partHas, partName } from './ledger';
+import { Ledger, LedgerPart, cellOf, partCell, partHas, partName } from './ledger';
 import { parseDay, Day } from './dates';
 import { valueText } from './text';
 import { RULE_LIST, RuleId } from './rules/registry';
@@ -42,12 +42,13 @@ function missingText(fields: Field[]): string {
  * Runs every rule in one pass over the items. A rule runs on the parts (sheets) that have the columns it needs;
  * one that runs nowhere, or only on some sheets, is listed in notRun with the reason.
  */
-export function checkLedger(ledger: Ledger, options: CheckOptions): CheckResult {
+/** deadlines: each item's deadline (index as in ledger.items) when already worked out. */
+export function checkLedger(ledger: Ledger, options: CheckOptions, deadlines?: ReadonlyArray<Day | null>): CheckResult {
   const { config } = ledger;
   const findings: Finding[] = [];
   const notRun: RuleNotRun[] = [];
   /** Per part, the item checks that run on it. */
-  const perPart = new Map<LedgerPart, Array<(item: Item, facts: ItemFacts) => void>>(ledger.parts.map((p) => [p, []]));
+  const perPart = new Map<LedgerPart, RuleRun[]>(ledger.parts.map((p) => [p, []]));
   const runs: RuleRun[] = [];
   for (const rule of RULE_LIST as readonly Rule<RuleId>[]) {
     const on = ledger.parts.filter((p) => missingOn(rule, p).length === 0);
@@ -94,25 +95,26 @@ export function checkLedger(ledger: Ledger, options: CheckOptions): CheckResult 
     const run = rule.start(ctx);
     runs.push(run);
     if (run.item) {
-      const check = run.item.bind(run);
-      for (const p of on) perPart.get(p)!.push(check);
+      for (const p of on) perPart.get(p)!.push(run);
     }
   }
 
-  const categories = config.categories;
+  const categories = new Set(config.categories);
   let part: LedgerPart | null = null;
-  let checks: Array<(item: Item, facts: ItemFacts) => void> = [];
-  for (const item of ledger.items) {
+  let checks: RuleRun[] = [];
+  // One facts object, filled in for each item in turn (a rule reads it during its call and keeps nothing of it).
+  const facts: ItemFacts = { deadline: null, replied: false, categoryValid: false };
+  const items = ledger.items;
+  for (let n = 0; n < items.length; n++) {
+    const item = items[n];
     if (item.part !== part) {
       part = item.part;
       checks = perPart.get(part)!;
     }
-    const facts: ItemFacts = {
-      deadline: deadlineOf(item, config),
-      replied: item.replyDate.kind !== 'empty',
-      categoryValid: typeof item.category === 'string' && categories.includes(item.category),
-    };
-    for (const check of checks) check(item, facts);
+    facts.deadline = deadlines ? deadlines[n] : deadlineOf(item, config);
+    facts.replied = item.replyDate.kind !== 'empty';
+    facts.categoryValid = typeof item.category === 'string' && categories.has(item.category);
+    for (let i = 0; i < checks.length; i++) checks[i].item!(item, facts);
   }
   for (const r of runs) r.end?.();
   return { findings, notRun };

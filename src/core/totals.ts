@@ -1,5 +1,5 @@
 /** Totals in the circular's terms, counted from the items: never typed in. */
-import { Item, Ledger } from './ledger';
+import { Item, Ledger, UnitRef } from './ledger';
 import { Finding, deadlineOf } from './rules';
 import { Day } from './dates';
 import { SATISFACTIONS, Satisfaction } from './vocabulary';
@@ -120,23 +120,36 @@ interface Group {
 
 const PLACE_RANK: Record<string, number> = { county: 0, city: 1, province: 2, national: 3 };
 
-function countSource(groups: Map<string, Group>, byLabel: Array<Map<string, Group>>, item: Item): void {
-  const def = item.source.def!;
-  const raw = item.source.raw;
-  const labels = byLabel[item.source.interSession ? 1 : 0];
+function countSource(groups: Map<string, Group>, byLabel: Array<Map<string, Group>>, source: Item['source'], n: number): void {
+  const def = source.def!;
+  const raw = source.raw;
+  const labels = byLabel[source.interSession ? 1 : 0];
   let g = labels.get(raw);
   if (!g) {
     const place = parseLabel(raw)?.place ?? null;
-    const key = `${def.body}/${def.level}/${item.source.interSession ? 1 : 0}/${def.level === 'upper' ? (place ?? compactKey(raw)) : ''}`;
+    const key = `${def.body}/${def.level}/${source.interSession ? 1 : 0}/${def.level === 'upper' ? (place ?? compactKey(raw)) : ''}`;
     g = groups.get(key);
     if (!g) {
-      g = { body: def.body, level: def.level, interSession: item.source.interSession, rank: place ? PLACE_RANK[place] : 0, items: 0, spellings: new Map() };
+      g = { body: def.body, level: def.level, interSession: source.interSession, rank: place ? PLACE_RANK[place] : 0, items: 0, spellings: new Map() };
       groups.set(key, g);
     }
     labels.set(raw, g);
   }
-  g.items++;
-  g.spellings.set(raw, (g.spellings.get(raw) ?? 0) + 1);
+  g.items += n;
+  g.spellings.set(raw, (g.spellings.get(raw) ?? 0) + n);
+}
+
+/** Items counted per source (items read alike share one source object, so there are few). */
+interface SourceTally {
+  items: number;
+  key: number;
+}
+
+/** The deadline of each item (index as in ledger.items), for the totals, the unit figures and the checks. */
+export function itemDeadlines(ledger: Ledger): Array<Day | null> {
+  const out = new Array<Day | null>(ledger.items.length);
+  for (let i = 0; i < ledger.items.length; i++) out[i] = deadlineOf(ledger.items[i], ledger.config);
+  return out;
 }
 
 /** Upper levels first (the higher first), then the office's own, then national; NPC before CPPCC; 闭会 after. */
@@ -162,7 +175,8 @@ export function rate(numerator: number, denominator: number): Rate {
   return { numerator, denominator, rate: denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 10000 };
 }
 
-export function computeTotals(ledger: Ledger, asOf: Day): Totals {
+/** deadlines: itemDeadlines(ledger), when already worked out. */
+export function computeTotals(ledger: Ledger, asOf: Day, deadlines: ReadonlyArray<Day | null> = itemDeadlines(ledger)): Totals {
   const t: Totals = {
     total: 0,
     provincial: 0,
@@ -198,72 +212,115 @@ export function computeTotals(ledger: Ledger, asOf: Day): Totals {
   const unitNames = new Set<string>();
   const leadNames = new Set<string>();
   const coNames = new Set<string>();
+  // Unit references are shared by the items naming the same unit: each is looked at once.
+  const seenLead = new Set<UnitRef>();
+  const seenCo = new Set<UnitRef>();
   const topic = ledger.parts.some((p) => p.columns.topic) ? new Map<string, number>() : null;
   const delegation = ledger.parts.some((p) => p.columns.delegation) ? new Map<string, number>() : null;
   const sector = ledger.parts.some((p) => p.columns.sector) ? new Map<string, number>() : null;
-  const bump = (m: Map<string, number> | null, k: string) => {
-    if (m && k !== '') m.set(k, (m.get(k) ?? 0) + 1);
+  const bump = (m: Map<string, number>, k: string) => {
+    if (k !== '') m.set(k, (m.get(k) ?? 0) + 1);
   };
-  const groups = new Map<string, Group>();
-  const byLabel = [new Map<string, Group>(), new Map<string, Group>()];
-  // Rows of one item (same source and number): the first row stands for it, the others follow it.
-  const others = new Map<Item, Item[]>();
-  for (const item of ledger.items) {
-    const first = item.firstRow;
+  const sources = new Map<Item['source'], SourceTally>();
+  const items = ledger.items;
+  // Rows of one item (same source and number): the first row stands for it, the others (by index) follow it.
+  const others = new Map<Item, number[]>();
+  for (let i = 0; i < items.length; i++) {
+    const first = items[i].firstRow;
     if (first === null) continue;
     const list = others.get(first);
-    if (list) list.push(item);
-    else others.set(first, [item]);
+    if (list) list.push(i);
+    else others.set(first, [i]);
   }
-  for (const item of ledger.items) {
+  const categories = t.categories;
+  const satisfaction = t.satisfaction;
+  const countPublished = t.published !== null;
+  let total = 0;
+  let unknownSource = 0;
+  let splitItems = 0;
+  let replied = 0;
+  let repliedOnTime = 0;
+  let overdue = 0;
+  let faceToFace = 0;
+  let published = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (item.firstRow !== null) continue;
     const rows = others.size ? others.get(item) : undefined;
-    t.total++;
-    const def = item.source.def;
-    if (!def) t.unknownSource++;
+    total++;
+    const source = item.source;
+    if (!source.def) unknownSource++;
     else {
-      t[FIGURE[def.level][def.body]]++;
-      if (def.level === 'own' && def.body === 'npc' && item.source.interSession) t.municipalNpcInterSession++;
-      if (item.key) {
-        if (def.body === 'npc') t.keyNpc++;
-        else t.keyCppcc++;
+      let tally = sources.get(source);
+      if (tally === undefined) {
+        tally = { items: 0, key: 0 };
+        sources.set(source, tally);
       }
-      countSource(groups, byLabel, item);
+      tally.items++;
+      if (item.key) tally.key++;
     }
-    if (rows && rows.some((r) => (r.leadUnit?.name ?? '') !== (item.leadUnit?.name ?? ''))) t.splitItems++;
-    let replied = true;
+    if (rows && rows.some((k) => (items[k].leadUnit?.name ?? '') !== (item.leadUnit?.name ?? ''))) splitItems++;
+    let allReplied = true;
     let onTime = true;
-    let overdue = false;
+    let late = false;
     for (let k = -1; k < (rows ? rows.length : 0); k++) {
-      const r = k < 0 ? item : rows![k];
-      if (r.leadUnit) {
-        unitNames.add(r.leadUnit.name);
-        leadNames.add(r.leadUnit.name);
+      const index = k < 0 ? i : rows![k];
+      const r = items[index];
+      const lead = r.leadUnit;
+      if (lead && !seenLead.has(lead)) {
+        seenLead.add(lead);
+        unitNames.add(lead.name);
+        leadNames.add(lead.name);
       }
-      for (const u of r.coUnits) {
+      const co = r.coUnits;
+      for (let c = 0; c < co.length; c++) {
+        const u = co[c];
+        if (seenCo.has(u)) continue;
+        seenCo.add(u);
         unitNames.add(u.name);
         coNames.add(u.name);
       }
-      const deadline = deadlineOf(r, ledger.config);
-      if (r.replyDate.kind !== 'empty') {
-        if (!(r.replyDate.kind === 'ok' && deadline && r.replyDate.day <= deadline)) onTime = false;
+      const deadline = deadlines[index];
+      const reply = r.replyDate;
+      if (reply.kind !== 'empty') {
+        if (!(reply.kind === 'ok' && deadline && reply.day <= deadline)) onTime = false;
       } else {
-        replied = false;
-        if (deadline && deadline < asOf) overdue = true;
+        allReplied = false;
+        if (deadline && deadline < asOf) late = true;
       }
     }
     // Answered when every unit has answered; the first row's category, contact and satisfaction stand for it.
-    if (replied) {
-      t.replied++;
-      if (onTime) t.repliedOnTime++;
-      if (item.faceToFace) t.faceToFace++;
-      if (typeof item.category === 'string' && item.category in t.categories) t.categories[item.category]++;
-      if (t.published !== null && item.published) t.published++;
-    } else if (overdue) t.overdue++;
-    if (item.satisfaction) t.satisfaction[item.satisfaction]++;
-    bump(topic, item.topic);
-    bump(delegation, item.delegation);
-    bump(sector, item.sector);
+    if (allReplied) {
+      replied++;
+      if (onTime) repliedOnTime++;
+      if (item.faceToFace) faceToFace++;
+      const category = item.category;
+      if (typeof category === 'string' && category in categories) categories[category]++;
+      if (countPublished && item.published) published++;
+    } else if (late) overdue++;
+    if (item.satisfaction) satisfaction[item.satisfaction]++;
+    if (topic) bump(topic, item.topic);
+    if (delegation) bump(delegation, item.delegation);
+    if (sector) bump(sector, item.sector);
+  }
+  t.total = total;
+  t.unknownSource = unknownSource;
+  t.splitItems = splitItems;
+  t.replied = replied;
+  t.repliedOnTime = repliedOnTime;
+  t.overdue = overdue;
+  t.faceToFace = faceToFace;
+  if (countPublished) t.published = published;
+  const groups = new Map<string, Group>();
+  const byLabel = [new Map<string, Group>(), new Map<string, Group>()];
+  // Each source in the order of its first item, as the groups were met before.
+  for (const [source, tally] of sources) {
+    const def = source.def!;
+    t[FIGURE[def.level][def.body]] += tally.items;
+    if (def.level === 'own' && def.body === 'npc' && source.interSession) t.municipalNpcInterSession += tally.items;
+    if (def.body === 'npc') t.keyNpc += tally.key;
+    else t.keyCppcc += tally.key;
+    countSource(groups, byLabel, source, tally.items);
   }
   t.provincial = t.provincialNpc + t.provincialCppcc;
   t.bySource = orderSources(groups);
@@ -291,7 +348,7 @@ export function computeTotals(ledger: Ledger, asOf: Day): Totals {
 }
 
 /** Per lead unit, in the master list's order first, then units found only in the ledger. */
-export function computeUnitStats(ledger: Ledger, findings: Finding[], asOf: Day): UnitStats[] {
+export function computeUnitStats(ledger: Ledger, findings: Finding[], asOf: Day, deadlines: ReadonlyArray<Day | null> = itemDeadlines(ledger)): UnitStats[] {
   const byName = new Map<string, UnitStats>();
   const get = (name: string, known: boolean | null): UnitStats => {
     let s = byName.get(name);
@@ -303,11 +360,13 @@ export function computeUnitStats(ledger: Ledger, findings: Finding[], asOf: Day)
     return s;
   };
   for (const u of ledger.units?.units ?? []) get(u.name, true);
-  for (const item of ledger.items) {
+  const items = ledger.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (!item.leadUnit) continue;
     const s = get(item.leadUnit.name, item.leadUnit.known);
     s.items++;
-    const deadline = deadlineOf(item, ledger.config);
+    const deadline = deadlines[i];
     if (item.replyDate.kind !== 'empty') {
       s.replied++;
       if (item.replyDate.kind === 'ok' && deadline && item.replyDate.day <= deadline) s.onTime++;

@@ -97,9 +97,20 @@ export class UnitDirectory {
     return this.byKey.get(compactKey(name)) ?? null;
   }
 
-  /** The canonical name nearest to an unknown one, or null when nothing is reasonably close. */
+  private readonly nearMemo = new Map<string, string | null>();
+
+  /** The canonical name nearest to an unknown one, or null when nothing is reasonably close (remembered per key). */
   nearest(name: string): string | null {
     const key = compactKey(name);
+    let near = this.nearMemo.get(key);
+    if (near === undefined) {
+      near = this.computeNearest(key);
+      if (this.nearMemo.size < 10000) this.nearMemo.set(key, near);
+    }
+    return near;
+  }
+
+  private computeNearest(key: string): string | null {
     let best: { unit: Unit; d: number } | null = null;
     for (const [k, unit] of this.byKey) {
       const d = k.includes(key) || key.includes(k) ? Math.abs(k.length - key.length) * 0.5 : editDistance(k, key);

@@ -5,14 +5,20 @@ import { compactKey, isBlank, valueText } from './text';
 /** Empty = no; 否/N/×/未… = no; anything else written (是/√/✓/Y/已面商/a date) = yes. */
 const noIndex = new WeakMap<string[], { words: Set<string>; memo: Map<string, boolean> }>();
 
+/** The configuration read last and its index: a ledger asks thousands of times with the same one. */
+let lastNoWords: string[] | null = null;
+let lastNoIndex: { words: Set<string>; memo: Map<string, boolean> } | undefined;
+
 export function isNo(v: unknown, config: Config): boolean {
   if (v === false || v === 0) return true;
   if (isBlank(v)) return true;
-  let index = noIndex.get(config.noWords);
+  let index = config.noWords === lastNoWords ? lastNoIndex : noIndex.get(config.noWords);
   if (!index) {
     index = { words: new Set(config.noWords.map(compactKey)), memo: new Map() };
     noIndex.set(config.noWords, index);
   }
+  lastNoWords = config.noWords;
+  lastNoIndex = index;
   const text = valueText(v);
   const hit = index.memo.get(text);
   if (hit !== undefined) return hit;
@@ -28,14 +34,19 @@ export function isYes(v: unknown, config: Config): boolean {
 
 const categoryMemo = new WeakMap<Config['categoryWords'], Map<string, string | undefined>>();
 
+let lastCategoryWords: Config['categoryWords'] | null = null;
+let lastCategoryMemo: Map<string, string | undefined> | undefined;
+
 /** A, A类, Ａ, a, or the wording (已解决, 列入计划…) → the letter; null when empty; undefined when unreadable. */
 export function readCategory(v: unknown, config: Config): string | null | undefined {
   if (isBlank(v)) return null;
-  let memo = categoryMemo.get(config.categoryWords);
+  let memo = config.categoryWords === lastCategoryWords ? lastCategoryMemo : categoryMemo.get(config.categoryWords);
   if (!memo) {
     memo = new Map();
     categoryMemo.set(config.categoryWords, memo);
   }
+  lastCategoryWords = config.categoryWords;
+  lastCategoryMemo = memo;
   const text = valueText(v);
   if (memo.has(text)) return memo.get(text);
   const category = categoryOf(v, config);

@@ -8,7 +8,6 @@ import { fileText, grandTotalText, skippedText, statusLine } from './textReport'
 import { FileSummary, WriteResult, summarize, summaryJson } from './summary';
 import { runBatch } from './batch';
 import { htmlReport } from './html';
-import { parseSections, readTemplate, reportNotes, writeCircular, writeFlatOpc } from './report';
 import { argSpec } from './options';
 import { PathPlan, preparePaths } from './paths';
 import { ErrorInfo, errorInfo, isSystemError } from './errors';
@@ -17,6 +16,9 @@ import { readBytes } from './workbook';
 import { resolveConfig } from './config';
 import { runInit } from './init';
 import { analyseCombined, runCombinedCheck } from './combine';
+
+/** The circular's writer (and JSZip with it) is loaded only by the commands that write one: `check` never pays for it. */
+const reportModule = (): Promise<typeof import('./report')> => import('./report');
 
 export interface Io {
   out: (s: string) => void;
@@ -222,6 +224,7 @@ export function exitCode(results: FileSummary[]): number {
 }
 
 async function runReport(argv: string[], io: Io): Promise<number> {
+  const { parseSections, readTemplate, reportNotes, writeCircular, writeFlatOpc } = await reportModule();
   const { flags, positionals } = parseArgs(argv, argSpec('report'));
   if (positionals.length === 0) throw new BanliError('bad-option', '请给出台账文件（几个文件或一个文件夹时合并为一个台账）。用法：banli report 台账.xlsx -o 通报.docx');
   if (typeof flags.output !== 'string') throw new BanliError('bad-option', '请用 -o 指定要写出的 .docx 文件。');
@@ -320,6 +323,7 @@ async function combinedResult(entries: PathEntry[], options: AnalyseOptions): Pr
 }
 
 async function runDemo(io: Io): Promise<number> {
+  const { writeCircular } = await reportModule();
   const r = await analyseFile(SAMPLE_LEDGER, { asOf: SAMPLE_AS_OF });
   if (!r.ok) {
     io.err(`示例台账无法读取：${r.error.message}\n`);

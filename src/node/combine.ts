@@ -3,7 +3,7 @@
  * citing file!sheet!cell, the same item in two files a finding. banli check --combine and banli report PATH....
  */
 import * as path from 'path';
-import { AnalyseOptions, Analysis, BanliError, WorkbookGrids, analyseLedger, readLedgers } from '../core';
+import { AnalyseOptions, Analysis, BanliError, WorkbookGrids, analyseLedger, citedNames, combinedLabel, readLedgers } from '../core';
 import { PathEntry } from './files';
 import { ErrorSummary, summarize, summaryJson } from './summary';
 import { errorSummary } from './check';
@@ -21,11 +21,6 @@ export interface Combined {
   unreadable: ErrorSummary[];
 }
 
-/** The name a file is cited by: its file name, or its path when two files share a name. */
-function citedNames(paths: string[]): string[] {
-  const base = paths.map((p) => path.basename(p));
-  return paths.map((p, i) => (base.filter((b) => b === base[i]).length > 1 ? path.relative(process.cwd(), p) || p : base[i]));
-}
 
 export async function analyseCombined(entries: PathEntry[], options: AnalyseOptions): Promise<Combined> {
   const unreadable: ErrorSummary[] = [];
@@ -33,7 +28,10 @@ export async function analyseCombined(entries: PathEntry[], options: AnalyseOpti
     if (e.problem) unreadable.push({ path: e.path, ok: false, error: { code: e.problem.code as ErrorSummary['error']['code'], message: e.problem.message } });
     return !e.problem;
   });
-  const names = citedNames(ok.map((e) => e.path));
+  const names = citedNames(
+    ok.map((e) => e.path),
+    (p) => path.relative(process.cwd(), p),
+  );
   const books: WorkbookGrids[] = [];
   const files: Combined['files'] = [];
   for (let i = 0; i < ok.length; i++) {
@@ -50,7 +48,7 @@ export async function analyseCombined(entries: PathEntry[], options: AnalyseOpti
   return { analysis: analyseLedger(ledger, options), files, unreadable };
 }
 
-export const COMBINED_LABEL = (n: number) => `合并的 ${n} 个工作簿`;
+export const COMBINED_LABEL = combinedLabel;
 
 /** The text (or JSON) of a combined check; the exit code: 2 when a file could not be read, else 1 with errors. */
 export async function runCombinedCheck(

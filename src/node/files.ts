@@ -6,6 +6,7 @@
  */
 import { promises as fs, Stats, BigIntStats } from 'fs';
 import * as path from 'path';
+import { isAnnotatedName, isWorkbookName } from '../core';
 import { ErrorInfo, systemMessage } from './errors';
 
 export interface PathEntry {
@@ -31,14 +32,7 @@ export interface Inputs {
   skipped: SkippedPath[];
 }
 
-/** A copy Banli wrote, by its name: `…（已标注）.xlsx`, `…（已标注2）.xlsm`. */
-export function isAnnotatedName(name: string): boolean {
-  return /（已标注\d*）\.(xlsx|xlsm)$/i.test(name);
-}
-
-function isWorkbookName(name: string): boolean {
-  return /\.(xlsx|xlsm|xls)$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.~');
-}
+export { isAnnotatedName };
 
 function idOf(st: BigIntStats): string {
   return `${st.dev}:${st.ino}`;

@@ -1,18 +1,19 @@
 /**
- * The check in a plain browser (no Office host): open or drop a .xlsx, or the sample; the same totals and findings;
+ * The check in a plain browser (no Office host): open or drop a .xlsx (or several, or a folder of them: one ledger), or the sample; the same totals and findings;
  * download the annotated workbook and the circular. The ledger is the page's (shared with 生成通报), read and
  * checked in a Web Worker; nothing is sent anywhere.
  */
 import * as React from 'react';
 import { Button } from '@fluentui/react-components';
 import { Finding } from '../core';
-import { useLedger } from './ledger';
+import { progressValue, useLedger } from './ledger';
 import { Findings } from './components/Findings';
 import { Totals } from './components/Totals';
 import { CheckControls, Status } from './components/CheckControls';
 import { Header, useLayout } from './components/Layout';
 import { LedgerPicker } from './components/LedgerPicker';
 import { ColumnMapping } from './components/ColumnMapping';
+import { OpenedFiles } from './components/OpenedFiles';
 
 export { SAMPLE_AS_OF } from './ledger';
 
@@ -24,12 +25,12 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
 
   // The findings list renders after the totals, in its own low-priority pass (a large ledger has thousands).
   const findings = React.useDeferredValue(view);
-  const detail = React.useCallback((f: Finding) => l.row(f.sheet, f.row ?? 0), [l]);
+  const detail = React.useCallback((f: Finding) => l.row(f.sheet, f.row ?? 0, l.fileOf(f.cell)), [l]);
 
   return (
     <main className={s.root}>
       <Header subtitle={intro ?? '在浏览器中检查办理台账（.xlsx）。文件只在本机处理，不会上传到任何地方。'} />
-      <LedgerPicker disabled={busy} onFile={(f) => void l.openFile(f)} onSample={() => void l.openSample()} current={l.opened?.name} />
+      <LedgerPicker disabled={busy} onFiles={(f) => void l.openFiles(f)} onSample={() => void l.openSample()} current={l.opened?.name} />
       <CheckControls sheets={l.opened?.sheets ?? []} sheet={l.sheet} onSheet={l.setSheet} detected={view?.sheet} asOf={l.asOf} onAsOf={l.setAsOf} />
       {view && (
         <div className={s.actions}>
@@ -42,7 +43,7 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
         </div>
       )}
       <Status
-        busy={l.busy ? { label: l.busy.label, value: l.busy.progress && l.busy.progress.total > 0 ? l.busy.progress.done / l.busy.progress.total : undefined, cancellable: l.busy.cancellable } : null}
+        busy={l.busy ? { label: l.busy.label, value: progressValue(l.busy.progress), cancellable: l.busy.cancellable } : null}
         message={l.notice}
         problem={l.view && !l.view.ok ? l.view.message : null}
         onCancel={l.cancel}
@@ -52,7 +53,8 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
           <Button onClick={() => (Object.keys(l.columns) as Array<keyof typeof l.columns>).forEach((f) => l.setColumn(f, null))}>恢复自动识别的列对应</Button>
         </div>
       )}
-      {view && l.opened && <Totals totals={view} source={l.opened.name} />}
+      {l.opened && <OpenedFiles opened={l.opened} />}
+      {view && l.opened && <Totals totals={view} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
       {view && <ColumnMapping columns={view.columns} headers={view.headers} choice={l.columns} disabled={busy} onChoose={l.setColumn} />}
       {view && findings && <Findings findings={findings.findings} notRun={findings.notRun} detail={detail} />}
     </main>

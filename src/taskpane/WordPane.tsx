@@ -11,13 +11,14 @@ import { WordHost } from '../word/host';
 import { wordCapabilityNotes } from '../word/requirements';
 import { DOCX_TYPE } from '../browser/types';
 import { errorMessage } from './model';
-import { useLedger } from './ledger';
+import { progressValue, useLedger } from './ledger';
 import { OptionsForm, firstError, formErrors, optionsFrom } from './settings';
 import { Totals } from './components/Totals';
 import { Notice, Status, StatusMessage } from './components/CheckControls';
 import { DateField } from './components/DateField';
 import { Header, useLayout } from './components/Layout';
 import { LedgerPicker } from './components/LedgerPicker';
+import { OpenedFiles } from './components/OpenedFiles';
 
 export type { OptionsForm } from './settings';
 export { formFrom, optionsFrom } from './settings';
@@ -208,19 +209,20 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
           <MessageBarBody>{n}</MessageBarBody>
         </MessageBar>
       ))}
-      <LedgerPicker disabled={anyBusy} onFile={(f) => void l.openFile(f)} onSample={() => void l.openSample()} current={l.opened?.name} />
+      <LedgerPicker disabled={anyBusy} onFiles={(f) => void l.openFiles(f)} onSample={() => void l.openSample()} current={l.opened?.name} />
       {!view && saved && (
         <Text className={s.muted} block>
           使用文档中保存的台账数据：{saved.data.source || '台账'}，截至 {saved.data.asOf}，共 {saved.data.totals.total} 件。打开台账文件可换成新数据。
         </Text>
       )}
       <Status
-        busy={l.busy ? { label: l.busy.label, value: l.busy.progress && l.busy.progress.total > 0 ? l.busy.progress.done / l.busy.progress.total : undefined, cancellable: l.busy.cancellable } : null}
+        busy={l.busy ? { label: l.busy.label, value: progressValue(l.busy.progress), cancellable: l.busy.cancellable } : null}
         message={l.notice}
         problem={l.view && !l.view.ok ? l.view.message : null}
         onCancel={l.cancel}
       />
-      {view && l.opened && <Totals totals={view} source={l.opened.name} />}
+      {l.opened && <OpenedFiles opened={l.opened} />}
+      {view && l.opened && <Totals totals={view} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
       {view && view.errors > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>

@@ -3,10 +3,10 @@
  * the same way. The work runs in the engine (a Web Worker in the page); this holds only its results.
  */
 import * as React from 'react';
-import { ConfigFile, Field, today } from '../core';
+import { ConfigFile, Field, fileOfCell, isWorkbookName, today } from '../core';
 import { defaultSettings, sameSettings } from '../config/form';
 import { readStored } from '../config/stored';
-import { CheckView, ColumnChoice, DOCX_TYPE, Engine, OpenedLedger, PageFiles, Progress, XLSX_TYPE } from '../browser/types';
+import { CheckView, ColumnChoice, DOCX_TYPE, Engine, LedgerFile, OpenedLedger, PageFiles, Progress, XLSX_TYPE, ZIP_TYPE } from '../browser/types';
 import { errorMessage } from './model';
 import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom } from './settings';
 
@@ -45,12 +45,16 @@ export interface LedgerState {
   setSheet(sheet: string): void;
   setField(k: keyof OptionsForm, v: string): void;
   openFile(file: File): Promise<void>;
+  /** Several files (or a folder's workbooks) read as one ledger; one file is opened as openFile does. */
+  openFiles(files: File[]): Promise<void>;
   openSample(): Promise<void>;
   cancel(): void;
   downloadAnnotated(): Promise<void>;
   /** The circular with the shared settings; an error names the field to fix. */
   downloadCircular(): Promise<void>;
   row: Engine['row'];
+  /** The file a finding's cell is in when several files are combined (undefined for one file). */
+  fileOf(cell: string | null): string | undefined;
   /** The settings (banli.config.json's content) the engine checks with; kept in the browser when storage is given. */
   settings: ConfigFile;
   /** Why the settings kept in the browser were not used, or null. */
@@ -94,15 +98,38 @@ export function browserStorage(): Storage | null {
   }
 }
 
+/** The file's name with its folder when it was chosen in a folder (回执/单位01.xlsx), else its name. */
+function pathOf(f: File): string {
+  return (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
+}
+
+/** How far reading has come, 0…1 (several files: the files done and the share of the one being read), or undefined. */
+export function progressValue(p?: Progress): number | undefined {
+  if (!p) return undefined;
+  const part = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
+  if (p.file && p.file.count > 1) return (p.file.index - 1 + part) / p.file.count;
+  return p.total > 0 ? part : undefined;
+}
+
 /** "正在读取 12,000 / 100,000 行（12%）", or the phase alone while the total is unknown. */
-export function progressText(name: string, p?: Progress): string {
+export function progressText(nameIn: string, p?: Progress): string {
+  const reading = p?.file && p.file.count > 1 ? `正在读取第 ${p.file.index} / ${p.file.count} 个文件 ${p.file.name}` : `正在读取 ${nameIn}`;
+  const name = p?.file && p.file.count > 1 ? p.file.name : nameIn;
   if (!p || p.phase === 'read') {
     const n = (x: number) => x.toLocaleString('zh-CN');
-    if (p && p.total > 0) return `正在读取 ${name}：${n(Math.min(p.done, p.total))} / ${n(p.total)} 行（${Math.min(100, Math.floor((p.done / p.total) * 100))}%）`;
-    if (p && p.done > 0) return `正在读取 ${name}：已读取 ${n(p.done)} 行…`;
-    return `正在读取 ${name}…`;
+    if (p && p.total > 0) return `${reading}：${n(Math.min(p.done, p.total))} / ${n(p.total)} 行（${Math.min(100, Math.floor((p.done / p.total) * 100))}%）`;
+    if (p && p.done > 0) return `${reading}：已读取 ${n(p.done)} 行…`;
+    return `${reading}…`;
   }
   return `正在检查 ${name}…`;
+}
+
+/** What opening said: the items and the headline; for several files, how many were read and what was left out. */
+export function openedNotice(o: OpenedLedger, items: number, headline: string): Notice {
+  if (o.files.length <= 1 && o.unreadable.length === 0 && o.skipped.length === 0) return { intent: 'success', text: `已打开 ${o.name}：${items} 件。${headline}` };
+  const read = o.files.length > 1 ? `已合并读取 ${o.files.length} 个工作簿，作为一个台账检查：${items} 件。` : `已打开 ${o.files[0]}：${items} 件。`;
+  const left = [o.unreadable.length ? `${o.unreadable.length} 个文件无法读取，未计入` : '', o.skipped.length ? `跳过 ${o.skipped.length} 个文件` : ''].filter(Boolean).join('，');
+  return { intent: o.unreadable.length ? 'warning' : 'success', text: `${read}${left ? `${left}（见“读取的文件”）。` : ''}${headline}` };
 }
 
 export function LedgerProvider({
@@ -174,7 +201,7 @@ export function LedgerProvider({
           // Opening ends when the check is done: say what was found, once.
           if (fresh.current === opened) {
             fresh.current = null;
-            if (v.ok) React.startTransition(() => setNotice({ intent: 'success', text: `已打开 ${opened.name}：${v.items} 件。${v.headline}` }));
+            if (v.ok) React.startTransition(() => setNotice(openedNotice(opened, v.items, v.headline)));
           }
         },
         (e) => {
@@ -192,7 +219,7 @@ export function LedgerProvider({
     setForm((f) => follow(f, touched, defaultsFor(year, asOf)));
   }, [year, asOf, touched]);
 
-  const open = async (name: string, bytes: () => Promise<Uint8Array>, day?: string) => {
+  const open = async (name: string, read: () => Promise<LedgerFile[]>, day?: string) => {
     const n = ++seq.current;
     React.startTransition(() => {
       setOpened(null);
@@ -202,7 +229,7 @@ export function LedgerProvider({
     });
     try {
       const e = await engine();
-      const o = await e.open(await bytes(), name, (p) => n === seq.current && setBusy({ label: progressText(name, p), progress: p, cancellable: true }));
+      const o = await e.open(await read(), (p) => n === seq.current && setBusy({ label: progressText(name, p), progress: p, cancellable: true }));
       if (n !== seq.current) return;
       fresh.current = o;
       React.startTransition(() => {
@@ -241,6 +268,18 @@ export function LedgerProvider({
   };
 
   const baseName = (opened?.name ?? '台账').replace(/\.(xlsx|xlsm)$/i, '');
+  const several = (opened?.files.length ?? 0) > 1;
+
+  const openFiles = async (chosen: File[]) => {
+    // From a folder: its workbooks only (the other files in it are not ledgers); files chosen by name are all tried.
+    const list = chosen.filter((f) => !(f as File & { webkitRelativePath?: string }).webkitRelativePath || isWorkbookName(f.name));
+    if (list.length === 0) {
+      setNotice({ intent: 'error', text: chosen.length ? '选择的文件夹里没有 .xlsx 工作簿。' : '没有选择文件。' });
+      return;
+    }
+    if (list.length === 1) return open(list[0].name, async () => [{ bytes: await fileBytes(list[0]), name: list[0].name }]);
+    return open(`${list.length} 个文件`, async () => Promise.all(list.map(async (f) => ({ bytes: await fileBytes(f), name: pathOf(f) }))));
+  };
 
   const state: LedgerState = {
     opened,
@@ -268,12 +307,19 @@ export function LedgerProvider({
       setForm((f) => ({ ...f, [k]: v }));
       setTouched((t) => new Set(t).add(k));
     },
-    openFile: (f) => open(f.name, () => fileBytes(f)),
-    openSample: async () => open(SAMPLE_NAME, async () => (await files()).sample(), SAMPLE_AS_OF),
+    openFile: (f) => openFiles([f]),
+    openFiles,
+    openSample: async () => open(SAMPLE_NAME, async () => [{ bytes: await (await files()).sample(), name: SAMPLE_NAME }], SAMPLE_AS_OF),
     cancel,
     downloadAnnotated: () =>
       act('正在生成标注副本…', async () => {
         const bytes = await (await engine()).annotated(asOf, sheet || undefined, columns);
+        if (several) {
+          // One annotated copy per workbook, in one .zip (a browser would ask about, or block, 40 downloads).
+          const name = `台账标注副本（${opened!.files.length} 个工作簿）.zip`;
+          (await files()).download(bytes, name, ZIP_TYPE);
+          return `已生成 ${name}：每个工作簿一份标注副本，请在浏览器的下载中查看并解压。`;
+        }
         const name = `${baseName}（已标注）.xlsx`;
         (await files()).download(bytes, name, XLSX_TYPE);
         return `已生成 ${name}，请在浏览器的下载中查看。`;
@@ -292,7 +338,8 @@ export function LedgerProvider({
         return `已生成 ${name}（${options.docNumber}），请在浏览器的下载中查看。`;
       });
     },
-    row: async (s, r) => (await engine()).row(s, r),
+    row: async (s, r, f) => (await engine()).row(s, r, f),
+    fileOf: (cell) => (several && opened ? (fileOfCell(cell, opened.files) ?? undefined) : undefined),
     settings,
     settingsProblem: stored.problem,
     settingsKept: !!storage,

@@ -28,7 +28,7 @@ const posix = {
     return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
   },
 };
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { strFromU8 } from 'fflate';
 import { ZipEntry, inflateEntry, readEntries } from './reader/zip';
 import { Analysis, BanliError, Finding, Severity, columnLetter, columnNumber, escapeXml, findingNote, guardFormula, ruleTitle } from '../core';
@@ -480,7 +480,9 @@ export function annotatedFileName(name: string, n = 1): string {
 
 /** Patches a copy of the workbook (the input bytes are not changed); returns the copy's bytes. */
 export async function annotateBuffer(buf: Uint8Array, a: Analysis): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(buf);
+  // JSZip is loaded only when a copy is made: `banli check` without --annotate never pays for it.
+  const { default: Zip } = await import('jszip');
+  const zip = await Zip.loadAsync(buf);
   await unprefixParts(zip);
   const ns = ((await text(zip, 'xl/workbook.xml')) ?? '').includes(STRICT.main) ? STRICT : TRANSITIONAL;
   const parts = await sheetParts(zip);

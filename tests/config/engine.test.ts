@@ -16,7 +16,7 @@ const overdue = (v: CheckView) => (v.ok ? /超期未答复 (\d+) 件/.exec(v.tot
 
 test('configure: used by check and the annotated copy; refused when invalid; kept across cancel', async () => {
   const e = inThreadEngine();
-  await e.open(bytes(), 'ledger-2021.xlsx');
+  await e.open([{ bytes: bytes(), name: 'ledger-2021.xlsx' }]);
   expect(overdue(await e.check(AS_OF))).toBe('6');
   await e.configure({ deadlineMonths: { 市人大建议: 5 } });
   expect(overdue(await e.check(AS_OF))).toBe('0');
@@ -26,13 +26,13 @@ test('configure: used by check and the annotated copy; refused when invalid; kep
   await expect(e.configure({ deadlineMonths: '五个月' } as never)).rejects.toThrow('设置有 1 处问题，没有使用：“deadlineMonths”应是月数');
   expect(overdue(await e.check(AS_OF))).toBe('0');
   e.cancel();
-  await e.open(bytes(), 'ledger-2021.xlsx');
+  await e.open([{ bytes: bytes(), name: 'ledger-2021.xlsx' }]);
   expect(overdue(await e.check(AS_OF))).toBe('0');
 }, 120000);
 
 test('configure: the settings’ 表扬单位 name the circular’s 办理较好的单位 unless the options name them', async () => {
   const e = inThreadEngine();
-  await e.open(bytes(), 'ledger-2021.xlsx');
+  await e.open([{ bytes: bytes(), name: 'ledger-2021.xlsx' }]);
   await e.configure({ praisedUnits: ['市统计局'] });
   const text = async (o = defaultOptions(2021, '2021-08-01')) => {
     const zip = await JSZip.loadAsync(await e.circular(o, AS_OF));

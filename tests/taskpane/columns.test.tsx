@@ -80,5 +80,5 @@ describe('Excel pane: 列对应', () => {
     expect(await seriousViolations()).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: '全部恢复为自动识别' }));
     await waitFor(() => expect(totalsText()).toContain('市人大建议 468 件'));
-  }, 60000);
+  }, 180000);
 });

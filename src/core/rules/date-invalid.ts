@@ -12,6 +12,8 @@ export default defineRule({
   start(ctx) {
     return {
       item(item) {
+        // Almost every item has no invalid date: three reads, no loop.
+        if (item.assignDate.kind !== 'invalid' && item.deadline.kind !== 'invalid' && item.replyDate.kind !== 'invalid') return;
         for (const f of DATE_FIELDS) {
           if (!item.part.columns[f]) continue;
           const d = item[f];

@@ -9,20 +9,36 @@ export default defineRule({
   fields: ['degree', 'category'],
   start(ctx) {
     const byCategory = Object.entries(ctx.config.degreeByCategory);
+    /** The category a wording belongs to instead of the given one, or null when it fits: per category and wording. */
+    const mismatch = (category: string, written: string): string | null => {
+      const degree = compactKey(written);
+      const expected = ctx.config.degreeByCategory[category] ?? [];
+      if (expected.some((w) => degree.includes(w))) return null;
+      const other = byCategory.find(([cat, words]) => cat !== category && words.some((w) => degree.includes(w)));
+      return other ? other[0] : null;
+    };
+    const memo = new Map<string, Map<string, string | null>>();
     return {
       item(item, { categoryValid }) {
         if (!categoryValid || item.degree === '') return;
         const category = item.category as string;
-        const degree = compactKey(item.degree);
+        let byDegree = memo.get(category);
+        if (!byDegree) {
+          byDegree = new Map();
+          memo.set(category, byDegree);
+        }
+        let other = byDegree.get(item.degree);
+        if (other === undefined) {
+          other = mismatch(category, item.degree);
+          if (byDegree.size < 10000) byDegree.set(item.degree, other);
+        }
+        if (other === null) return;
         const expected = ctx.config.degreeByCategory[category] ?? [];
-        if (expected.some((w) => degree.includes(w))) return;
-        const other = byCategory.find(([cat, words]) => cat !== category && words.some((w) => degree.includes(w)));
-        if (!other) return;
         ctx.add(
           item,
           'degree',
           `解决程度“${item.degree}”与答复类别 ${category} 类不符（${category} 类对应：${expected.join('、')}）。`,
-          `按实际情况改正解决程度或答复类别（“${item.degree}”对应 ${other[0]} 类）`,
+          `按实际情况改正解决程度或答复类别（“${item.degree}”对应 ${other} 类）`,
         );
       },
     };

@@ -72,6 +72,7 @@ export function readSheet(buf: Uint8Array, entry: ZipEntry, name: string, hidden
   const merges: string[] = [];
   const { sharedStrings, dateStyles, date1904, cellBudget, progress } = ctx;
   const refRow = [0];
+  const dates = new Map<number, Date>();
   let rowsTotal: number | undefined;
 
   let inSheetData = false;
@@ -133,7 +134,16 @@ export function readSheet(buf: Uint8Array, entry: ZipEntry, name: string, hidden
           if (text === '') break;
           const n = Number(text);
           if (Number.isNaN(n)) v = text;
-          else v = dateStyles[style] ? serialToDate(n, date1904) : n;
+          else if (dateStyles[style]) {
+            // One Date per distinct serial: a ledger's dates repeat (a few hundred days over its rows), and nothing
+            // changes a cell's value once read.
+            let d = dates.get(n);
+            if (d === undefined) {
+              d = serialToDate(n, date1904);
+              if (dates.size < 100000) dates.set(n, d);
+            }
+            v = d;
+          } else v = n;
         }
       }
       if (v === '' && type !== 's' && type !== 'inlineStr') v = null;
