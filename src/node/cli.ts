@@ -369,7 +369,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       if (flags.combine === true) {
         const o = await loadUnits(opts, flags);
         const options = { asOf: o.asOf, unitGrids: o.unitGrids, formVersion: o.formVersion, sheet: o.sheet, config: o.config?.config };
-        return await runCombinedCheck(plan.inputs.entries, options, { ...o, config: o.config?.file }, io);
+        return await runCombinedCheck(plan.inputs.entries, options, { ...o, config: o.config?.file }, io, plan.inputs.skipped);
       }
       return await runCheck(plan, await loadUnits(opts, flags), io);
     }

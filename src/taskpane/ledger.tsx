@@ -274,7 +274,8 @@ export function LedgerProvider({
     // From a folder: its workbooks only (the other files in it are not ledgers); files chosen by name are all tried.
     const list = chosen.filter((f) => !(f as File & { webkitRelativePath?: string }).webkitRelativePath || isWorkbookName(f.name));
     if (list.length === 0) {
-      setNotice({ intent: 'error', text: chosen.length ? '选择的文件夹里没有 .xlsx 工作簿。' : '没有选择文件。' });
+      const folder = chosen.length ? pathOf(chosen[0]).split('/')[0] : '';
+      setNotice({ intent: 'error', text: folder ? `文件夹“${folder}”里没有 .xlsx 工作簿。请选择存放台账工作簿的文件夹，或直接选择工作簿。` : '没有选择文件。' });
       return;
     }
     if (list.length === 1) return open(list[0].name, async () => [{ bytes: await fileBytes(list[0]), name: list[0].name }]);

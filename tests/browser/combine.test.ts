@@ -22,7 +22,7 @@ const AS_OF = '2021-07-19';
 type Ok = Extract<CheckView, { ok: true }>;
 let folder: string;
 let names: string[];
-let cliDoc: { combined: string[]; files: Array<{ items: number; totals: Record<string, unknown>; findings: Array<{ rule: string; cell: string; message: string }> }> };
+let cliDoc: { combined: string[]; files: Array<{ items: number; totals: Record<string, unknown>; units: unknown[]; findings: Array<{ rule: string; cell: string; message: string }> }> };
 
 beforeAll(async () => {
   const dir = await tempDir('banli-page-combine-');
@@ -73,6 +73,9 @@ test('40 returns, a copy, an annotated copy and a broken file: the CLI’s combi
   expect(v.items).toBe(cli.items);
   expect(v.items).toBe(123);
   expect(JSON.parse(JSON.stringify(v.data.totals))).toEqual(cli.totals);
+  // One set of units: each unit's items, replies and findings as the CLI counts them.
+  expect(JSON.parse(JSON.stringify(v.data.units))).toEqual(cli.units);
+  expect(v.data.units.filter((u) => u.items > 0)).toHaveLength(40);
   expect(v.data.totals).toMatchObject({ total: 121, municipalNpc: 81, municipalCppcc: 40, splitItems: 1, replied: 120, overdue: 1 });
   expect(v.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(cli.findings.map((f) => `${f.rule}@${f.cell}`));
   expect(v.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(['ledger.duplicate-number@单位04.xlsx!台账!C5', 'reply.overdue@单位05.xlsx!台账!K3']);

@@ -3,7 +3,8 @@
  * Debian's headless Chromium at 320 px: three files chosen (two unit returns and a file that is not a workbook) give
  * the combined totals, a duplicate-item finding citing both files (its row opened from its own file), the unreadable
  * file listed, and a .zip of annotated copies; a folder of 40 returns chosen through the folder picker gives the
- * CLI's combined total with the files counted in the progress line. Nothing is requested; axe-core finds nothing serious.
+ * CLI's combined total with the files counted in the progress line; at 320 px and at 200 % zoom nothing scrolls sideways.
+ * Nothing is requested; axe-core finds nothing serious.
  */
 import { execFileSync } from 'child_process';
 import { existsSync, promises as fs } from 'fs';
@@ -37,8 +38,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(width: number): Promise<{ page: Page; urls: string[]; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
+async function open(width: number, deviceScaleFactor = 1): Promise<{ page: Page; urls: string[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor, acceptDownloads: true, locale: 'zh-CN' });
   const urls = recordRequests(page);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -95,4 +96,17 @@ test('a folder of 40 unit returns through the folder picker: the files counted w
   expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
   expect(offline(urls)).toEqual([]);
+}, 240000);
+
+test('320 px at 200 % zoom: the files read, the unreadable one and the findings without sideways scrolling', async () => {
+  const { page, errors } = await open(160, 2);
+  await page.getByTestId('file-input').setInputFiles([path.join(RETURNS, '单位03.xlsx'), path.join(RETURNS, '单位04.xlsx'), path.join(DIR, 'notes.xlsx')]);
+  await page.getByLabel('办理总数').waitFor({ timeout: 60000 });
+  await page.getByRole('region', { name: '问题清单' }).getByRole('button', { name: /编号重复/ }).click();
+  await page.locator('[data-cell="单位04.xlsx!台账!C5"]').click();
+  await page.getByLabel('工作表“台账”第 5 行的各列').waitFor();
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: path.join(DIR, 'multi-320-zoom200.png'), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(errors).toEqual([]);
 }, 240000);

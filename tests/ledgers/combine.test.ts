@@ -61,6 +61,31 @@ test('an unreadable return is named, left out, and the exit code is 2', async ()
   expect(r.out).toContain('【办理总数】共 4 件');
 });
 
+test("Banli's annotated copies among the returns are skipped, renamed ones by the marker inside, and said", async () => {
+  const d = await tempDir('banli-combine-copies-');
+  await fs.copyFile(path.join(folder, '单位01.xlsx'), path.join(d, '单位01.xlsx'));
+  await fs.copyFile(path.join(folder, '单位02.xlsx'), path.join(d, '单位02.xlsx'));
+  const marks = path.join(d, '标注');
+  expect((await cli('check', '--as-of', AS_OF, '--annotate', marks, path.join(d, '单位01.xlsx'))).code).toBeLessThan(2);
+  const copy = (await fs.readdir(marks))[0];
+  expect(copy).toBe('单位01（已标注）.xlsx');
+  // One copy under its own name, one renamed so that only the marker in the package tells.
+  await fs.copyFile(path.join(marks, copy), path.join(d, copy));
+  await fs.copyFile(path.join(marks, copy), path.join(d, '单位03.xlsx'));
+  await fs.rm(marks, { recursive: true });
+  const alone = JSON.parse((await cli('check', '--combine', '--json', '--as-of', AS_OF, path.join(d, '单位01.xlsx'), path.join(d, '单位02.xlsx'))).out);
+  const r = await cli('check', '--combine', '--json', '--as-of', AS_OF, d);
+  const doc = JSON.parse(r.out);
+  expect(doc.combined.map((p: string) => path.basename(p))).toEqual(['单位01.xlsx', '单位02.xlsx']);
+  expect(doc.skipped.map((k: { path: string; reason: string }) => [path.basename(k.path), k.reason]).sort()).toEqual([
+    ['单位01（已标注）.xlsx', 'annotated-copy'],
+    ['单位03.xlsx', 'annotated-copy'],
+  ]);
+  expect(doc.files[0].totals.total).toBe(alone.files[0].totals.total);
+  const text = await cli('check', '--combine', '--as-of', AS_OF, d);
+  expect(text.out).toMatch(/跳过：.*单位03\.xlsx 是办理助手写出的标注副本，不作为台账检查。/);
+});
+
 test('banli report FOLDER -o X.docx: the circular from the combined returns', async () => {
   const out = path.join(dir, '通报.docx');
   const r = await cli('report', '--as-of', AS_OF, folder, '-o', out);

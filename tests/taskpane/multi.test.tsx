@@ -117,6 +117,11 @@ test('a folder dropped on the page: its workbooks (also in a subfolder) read as 
   expect(screen.getByRole('region', { name: '读取的文件' }).textContent).toContain('合并读取 3 个工作簿，作为一个台账检查：单位01.xlsx、单位02.xlsx、单位03.xlsx。');
   expect(totalsText()).toContain('合并的 3 个工作簿');
   expect(screen.queryByRole('list', { name: '无法读取的文件' })).toBeNull();
+
+  // A folder with no workbook in it: said, naming the folder.
+  const empty = folderEntry('会议材料', [new File(['说明'], '说明.docx')]);
+  fireEvent.drop(drop, { dataTransfer: { items: [{ kind: 'file', webkitGetAsEntry: () => empty }], files: [] } });
+  expect(await screen.findByText('文件夹“会议材料”里没有 .xlsx 工作簿。请选择存放台账工作簿的文件夹，或直接选择工作簿。')).toBeTruthy();
 });
 
 function memoryStore(): DocumentStore & { raw: string | null } {
