@@ -39,7 +39,7 @@ type Message = StatusMessage & { origin: Origin; offerDownload?: boolean };
 const PAGE_SETUP_NOTE: Record<string, string> = {
   applied: '页面已按 GB/T 9704 设置（A4、页边距、每页 22 行 28 字、页码）。',
   'not-empty': '文档不是空的：只插入了正文，页面设置沿用本文档的（A4、页边距、每页 22 行和页码请在“布局”中设置，或在空白文档中插入全文）。',
-  unsupported: '这个版本的 Word 不能随文件设置页面：A4、页边距、每页 22 行和页码请在“布局”中设置，或点下面的“下载通报（.docx）”。',
+  unsupported: '这个版本的{product}不能随文件设置页面：A4、页边距、每页 22 行和页码请在“布局”中设置，或点下面的“下载通报（.docx）”。',
   'sections-only': '',
 };
 
@@ -127,7 +127,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
       const names = (xs: SectionId[]) => xs.map((x) => `“${SECTION_NAMES[x]}”`).join('、');
       const parts = [r.inserted.length ? `已插入${whole ? '全文' : names(r.inserted)}` : '', r.replaced.length ? `已替换${names(r.replaced)}` : ''].filter(Boolean);
       const ok = r.pageSetup === 'applied' || r.pageSetup === 'sections-only';
-      return { intent: ok ? 'success' : 'warning', text: `${parts.join('，')}。${PAGE_SETUP_NOTE[r.pageSetup]}`, origin, offerDownload: r.pageSetup === 'unsupported' };
+      return { intent: ok ? 'success' : 'warning', text: `${parts.join('，')}。${PAGE_SETUP_NOTE[r.pageSetup].replace('{product}', word?.product === 'wps' ? ' WPS 文字' : ' Word ')}`, origin, offerDownload: r.pageSetup === 'unsupported' };
     });
   };
 
@@ -226,7 +226,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
       {view && view.errors > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            台账中还有 {view.errors} 条错误级别的问题，通报中的数字可能不准确。{word ? '可以先在 Excel 中检查并改正。' : '可以先在“检查台账”中查看并改正。'}
+            台账中还有 {view.errors} 条错误级别的问题，通报中的数字可能不准确。{word ? `可以先在${word.product === 'wps' ? ' WPS 表格' : ' Excel '}中检查并改正。` : '可以先在“检查台账”中查看并改正。'}
           </MessageBarBody>
         </MessageBar>
       )}

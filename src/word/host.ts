@@ -5,6 +5,8 @@ import { WordCapabilities, wordCapabilities } from './requirements';
 import { DocumentStore, officeDocumentStore } from './store';
 
 export interface WordHost {
+  /** Whose program this is, for messages naming it: Microsoft Word (default) or WPS 文字. */
+  product?: 'office' | 'wps';
   capabilities: WordCapabilities;
   store: DocumentStore;
   insert(c: Circular, ids: SectionId[], opts: InsertOptions): Promise<InsertResult>;

@@ -170,6 +170,7 @@ export function wpsWordHost(wps: WpsGlobal, app: WpsApplication, files: TempFile
   return {
     // Whether this WPS can write the .docx is known only at insert time (the writers are probed then); the insert
     // result says when the page setup could not come along ('unsupported'), without naming any API to the clerk.
+    product: 'wps',
     capabilities: { basic: true, fileWithSections: true },
     store: wpsDocumentStore(() => app.ActiveDocument),
     async insert(c, ids, opts): Promise<InsertResult> {

@@ -64,6 +64,20 @@ test('the ledger’s totals and errors are shown; inserting asks first when the 
   expect(screen.getByText(/文档不是空的：只插入了正文/)).toBeTruthy();
 });
 
+test('in WPS 文字 the messages name WPS: the ledger is corrected in WPS 表格, the page set up in WPS 文字', async () => {
+  const fake = new FakeWord();
+  const caps = { basic: true, fileWithSections: true };
+  // As WPS answers when it cannot write the file with its page setup: only the body went in.
+  const wps: WordHost = { ...hostOver(fake, memoryStore(), caps), product: 'wps', insert: async (c, ids, o) => ({ ...(await insertCircular(fake.context(), c, ids, caps, o)), pageSetup: 'unsupported' }) };
+  wordPane(wps);
+  await openSample();
+  expect(screen.getByText(/可以先在 WPS 表格中检查并改正。/)).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: '插入全文' }));
+  fireEvent.click(await screen.findByRole('button', { name: '仍然插入' }));
+  expect(await screen.findByText(/这个版本的 WPS 文字不能随文件设置页面/)).toBeTruthy();
+  expect(screen.queryByText(/Excel|Word/)).toBeNull();
+});
+
 test('options from the form; a document number without 六角括号 is refused', async () => {
   const fake = new FakeWord();
   wordPane(hostOver(fake));

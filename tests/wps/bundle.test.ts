@@ -174,6 +174,8 @@ test('in WPS 文字: the Word pane with insert, refresh and 核对, and no Offic
   await page.getByRole('button', { name: '核对' }).waitFor();
   // No Office API names for the clerk in WPS.
   expect(await page.getByText(/WordApi|ExcelApi/).count()).toBe(0);
+  // Nor Microsoft's programs.
+  expect(await page.getByText(/Excel|Word/).count()).toBe(0);
   await page.screenshot({ path: path.join(SHOTS, 'wps-writer-320.png'), fullPage: true });
   expect(errors).toEqual([]);
   await page.close();
