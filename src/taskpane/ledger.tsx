@@ -156,7 +156,7 @@ export function LedgerProvider({
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [form, setForm] = React.useState<OptionsForm>(() => initialForm ?? defaultsFor(null, initialAsOf ?? today()));
   const [touched, setTouched] = React.useState<ReadonlySet<keyof OptionsForm>>(() => new Set(initialForm ? (Object.keys(initialForm) as Array<keyof OptionsForm>) : []));
-  const [stored] = React.useState(() => {
+  const [stored, setStored] = React.useState(() => {
     try {
       return readStored(storage?.getItem(SETTINGS_KEY) ?? null, '本浏览器中');
     } catch {
@@ -348,6 +348,7 @@ export function LedgerProvider({
       await (await engine()).configure(file);
       configured.current = file;
       setSettingsState(file);
+      setStored({ file, problem: null }); // the bad value kept before is replaced: nothing more to report
       let kept = !!storage;
       try {
         if (sameSettings(file, defaultSettings())) storage?.removeItem(SETTINGS_KEY);

@@ -204,7 +204,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
         {where}
       </Text>
       <div className={l.actions}>
-        <Button appearance="primary" onClick={() => void save()} disabled={disabled || busy || !changed}>
+        <Button appearance="primary" onClick={() => void save()} disabled={disabled || busy || (!changed && !storedProblem)}>
           {saveLabel}
         </Button>
         <Button
