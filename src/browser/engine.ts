@@ -15,6 +15,8 @@ export function workerEngine(): Engine {
   let worker: Worker | null = null;
   let id = 0;
   const pending = new Map<number, Pending>();
+  // The settings last sent: a worker started again (after cancel or a crash) gets them first.
+  let settings: unknown = null;
 
   const start = (): Worker => {
     const w = makeWorker();
@@ -34,6 +36,7 @@ export function workerEngine(): Engine {
       w.terminate();
       if (worker === w) worker = null;
     };
+    if (settings !== null) w.postMessage({ id: ++id, op: 'configure', args: [settings] } satisfies Request);
     return w;
   };
 
@@ -53,6 +56,10 @@ export function workerEngine(): Engine {
     row: (sheet, row, file) => call<RowDetail>('row', [sheet, row, file]),
     annotated: (asOf, sheet, columns) => call<Uint8Array>('annotated', [asOf, sheet, columns]),
     circular: (options, asOf, sheet, columns) => call<Uint8Array>('circular', [options, asOf, sheet, columns]),
+    configure: async (s) => {
+      await call<void>('configure', [s]);
+      settings = s;
+    },
     cancel: () => {
       worker?.terminate();
       worker = null;

@@ -7,6 +7,7 @@ import { Session } from './session';
 /** The engine in-thread: the tests' and the fallback's. */
 export function inThreadEngine(): Engine {
   let session = new Session();
+  let settings: unknown = null;
   let id = 0;
   const call = <T>(op: Request['op'], args: unknown[], progress?: (p: Progress) => void): Promise<T> =>
     handle(session, { id: ++id, op, args }, (p) => progress?.(p as Progress)) as Promise<T>;
@@ -16,8 +17,13 @@ export function inThreadEngine(): Engine {
     row: (sheet, row, file) => call<RowDetail>('row', [sheet, row, file]),
     annotated: (asOf, sheet, columns) => call<Uint8Array>('annotated', [asOf, sheet, columns]),
     circular: (options: CircularOptions, asOf, sheet, columns) => call<Uint8Array>('circular', [options, asOf, sheet, columns]),
+    configure: async (s) => {
+      await call<void>('configure', [s]);
+      settings = s;
+    },
     cancel: () => {
       session = new Session();
+      if (settings !== null) void handle(session, { id: ++id, op: 'configure', args: [settings] }, () => undefined);
     },
   };
 }

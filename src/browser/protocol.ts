@@ -1,7 +1,7 @@
 /** Messages between the page and its ledger worker. */
 import type { Session } from './session';
 
-export type Op = 'open' | 'check' | 'row' | 'annotated' | 'circular';
+export type Op = 'open' | 'check' | 'row' | 'annotated' | 'circular' | 'configure';
 export interface Request {
   id: number;
   op: Op;
@@ -26,5 +26,7 @@ export async function handle(session: Session, req: Request, progress: (p: unkno
       return session.annotated(a[0], a[1], a[2]);
     case 'circular':
       return session.circular(a[0], a[1], a[2], a[3]);
+    case 'configure':
+      return session.configure(a[0]);
   }
 }

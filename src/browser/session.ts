@@ -10,6 +10,9 @@ import {
   CheckView,
   CircularOptions,
   ColumnChoice,
+  Config,
+  ConfigFile,
+  DEFAULT_CONFIG,
   Grid,
   RowDetail,
   analyseLedger,
@@ -20,12 +23,14 @@ import {
   columnLetter,
   combinedLabel,
   composeCircular,
+  configFromFile,
   fileOfCell,
   isAnnotatedName,
   isBanliError,
   readLedgers,
   sameBytes,
 } from '../core';
+import { configIssues } from '../config/validate';
 import { readWorkbook } from '../xlsx/read';
 import { annotateBuffer, annotatedFileName, isBanliAnnotated } from '../xlsx/annotate';
 import { docxBytes } from '../docx/zip';
@@ -62,6 +67,17 @@ export class Session {
   private source = '';
   private books: Book[] | null = null;
   private last: { key: string; analysis: Analysis } | null = null;
+  private config: Config = DEFAULT_CONFIG;
+  private praisedUnits: string[] | undefined;
+
+  /** The settings used from now on (checked again here: the page's word is not taken for it). */
+  configure(settings: ConfigFile): void {
+    const issues = configIssues(settings);
+    if (issues.length) throw new BanliError('bad-option', `设置有 ${issues.length} 处问题，没有使用：${issues.map((i) => i.text).join(' ')}`);
+    this.config = configFromFile(settings);
+    this.praisedUnits = settings.praisedUnits?.length ? [...settings.praisedUnits] : undefined;
+    this.last = null;
+  }
 
   /**
    * One file: read as today. Several: Banli's own annotated copies and the same file twice are skipped, the others
@@ -131,7 +147,7 @@ export class Session {
     if (!this.books) throw new BanliError('not-found', '请先打开台账文件。');
     const key = `${asOf}|${sheet ?? ''}|${JSON.stringify(columns ?? {})}`;
     if (this.last?.key !== key) {
-      const options = { asOf, sheet, columns };
+      const options = { asOf, sheet, columns, config: this.config };
       this.last = { key, analysis: analyseLedger(readLedgers(this.books.map((b) => ({ file: b.file, grids: b.grids })), options), options) };
     }
     return this.last.analysis;
@@ -182,6 +198,8 @@ export class Session {
 
   async circular(options: CircularOptions, asOf: string, sheet?: string, columns?: ColumnChoice): Promise<Uint8Array> {
     const a = this.analysis(asOf, sheet, columns);
-    return docxBytes(composeCircular(circularData(a, asOf, this.source), options, asOf), options.date);
+    // The settings' 表扬单位 unless the circular's own options name them.
+    const o = options.praisedUnits?.length || !this.praisedUnits ? options : { ...options, praisedUnits: this.praisedUnits };
+    return docxBytes(composeCircular(circularData(a, asOf, this.source), o, asOf), o.date);
   }
 }

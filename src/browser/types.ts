@@ -3,7 +3,7 @@
  * the downloads. The engine runs in a Web Worker (worker.ts), so the page never holds the grid: only results
  * cross over. Tests use the same engine in-thread.
  */
-import { CheckView, CircularOptions, ColumnChoice, RowDetail } from '../core';
+import { CheckView, CircularOptions, ColumnChoice, ConfigFile, RowDetail } from '../core';
 
 export type { CheckView, ColumnChoice, RowDetail };
 
@@ -48,6 +48,11 @@ export interface Engine {
   /** The annotated copy (.xlsx); with several files, a .zip of one annotated copy per file. */
   annotated(asOf: string, sheet?: string, columns?: ColumnChoice): Promise<Uint8Array>;
   circular(options: CircularOptions, asOf: string, sheet?: string, columns?: ColumnChoice): Promise<Uint8Array>;
+  /**
+   * The settings (banli.config.json's content, checked by the page) used by check, annotated and circular from now
+   * on; invalid ones are refused with the Chinese message and the settings before stay in force.
+   */
+  configure(settings: ConfigFile): Promise<void>;
   /** Stops the work under way (the ledger being opened is dropped). */
   cancel(): void;
 }

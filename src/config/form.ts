@@ -108,16 +108,18 @@ export function fileFromDraft(d: SettingsDraft): { file: ConfigFile; issues: Con
   const doc: Record<string, unknown> = {};
   if (d.officeLevel) doc.officeLevel = d.officeLevel;
   const sources: Record<string, unknown> = {};
+  // A row just added (no name, nothing chosen) is not a source yet: left out. A name missing on a filled row is an error.
   d.sources.forEach((s, i) => {
     const l = s.label.trim();
-    if (!l) issues.push({ key: 'sources', path: 'sources', text: `来源第 ${i + 1} 行缺少来源名称。` });
+    if (!l && (s.body !== 'npc' || s.level !== 'own' || s.interSession)) issues.push({ key: 'sources', path: 'sources', text: `来源第 ${i + 1} 行缺少来源名称。` });
+    else if (!l) return;
     else if (l in sources) issues.push({ key: 'sources', path: `sources.${l}`, text: `来源“${l}”写了两次，请只留一行。` });
     else sources[l] = s.interSession ? { body: s.body, level: s.level, interSession: true } : { body: s.body, level: s.level };
   });
   if (Object.keys(sources).length) doc.sources = sources;
-  const bySource = pairs(d.deadlineBySource, 'deadlineMonths', '来源名称', issues, num);
+  const bySource = pairs(d.deadlineBySource, 'deadlineMonths', '另定时限的来源', issues, num);
   doc.deadlineMonths = Object.keys(bySource).length ? bySource : d.deadlineMonths.trim() === '' ? '' : num(d.deadlineMonths);
-  const fixed = pairs(d.fixedDeadlines, 'fixedDeadlines', '来源名称', issues, (v) => v.trim());
+  const fixed = pairs(d.fixedDeadlines, 'fixedDeadlines', '有统一答复日期的来源', issues, (v) => v.trim());
   if (Object.keys(fixed).length) doc.fixedDeadlines = fixed;
   doc.maxExtensionMonths = num(d.maxExtensionMonths);
   doc.categories = pairs(d.categories, 'categories', '答复类别', issues, words);

@@ -27,10 +27,11 @@ function workbookSettings(): ConfigStore | undefined {
 
 export function officeExcelHost(): ExcelHost {
   const lib = (globalThis as unknown as { Excel?: Record<string, unknown> }).Excel;
-  const capabilities = excelCapabilities((n, v) => Office.context.requirements.isSetSupported(n, v), lib);
+  const settings = workbookSettings();
+  const capabilities = { ...excelCapabilities((n, v) => Office.context.requirements.isSetSupported(n, v), lib), documentSettings: settings !== undefined };
   return {
     capabilities,
-    settings: workbookSettings(),
+    settings,
     read: (onProgress) => Excel.run((ctx) => readGrids(ctx, onProgress)),
     mark: (findings) => Excel.run((ctx) => markFindings(ctx, findings, capabilities)),
     clear: () => Excel.run((ctx) => clearMarks(ctx, capabilities)),

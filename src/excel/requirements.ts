@@ -17,9 +17,15 @@ export interface ExcelCapabilities {
   areas?: boolean;
   /** ExcelApi 1.18: notes on cells. */
   notes: boolean;
+  /**
+   * Office document settings with every member Banli calls (get, set, remove, saveAsync: the common API, checked on
+   * the object itself — src/excel/settings.ts), where 设置 is kept with the workbook. Undefined: not asked.
+   */
+  documentSettings?: boolean;
 }
 
-export type ExcelCapability = keyof ExcelCapabilities;
+// documentSettings is not an ExcelApi set: it is asked of the document settings object itself (host.ts).
+export type ExcelCapability = Exclude<keyof ExcelCapabilities, 'documentSettings'>;
 
 export const EXCEL_SETS: Record<ExcelCapability, string> = {
   basic: '1.4',
@@ -115,5 +121,6 @@ export function capabilityNotes(c: ExcelCapabilities): string[] {
   if (!c.basic) out.push('这个版本的 Excel 较旧，不能在 Excel 中检查台账。请升级 Office，或在浏览器中打开单文件版页面检查台账文件。');
   if (c.basic && !c.changeEvents) out.push('这个版本的 Excel 不能在修改后自动重新检查：修改台账后请点“重新检查”。');
   if (c.basic && !c.notes) out.push('这个版本的 Excel 不能加批注：“标记问题”只给单元格着色，不加批注。');
+  if (c.basic && c.documentSettings === false) out.push('这个版本的 Excel 不能把设置保存在工作簿中：“设置”只在这次打开窗格时有效。');
   return out;
 }

@@ -5,8 +5,11 @@
  * settings is reported and not used, never crashed on. Saving the defaults removes the key: the workbook is as before.
  */
 import type { ConfigFile } from '../core';
-import { configIssues, parseConfigText } from '../config/validate';
+import { StoredConfig, readStored } from '../config/stored';
 import { defaultSettings, sameSettings } from '../config/form';
+
+export { readStored };
+export type { StoredConfig };
 
 export const CONFIG_SETTING = 'banli.config';
 
@@ -26,32 +29,10 @@ export function documentSettingsUsable(settings: unknown): settings is DocumentS
   return DOCUMENT_SETTINGS_MEMBERS.every((m) => typeof (settings as Record<string, unknown>)[m] === 'function');
 }
 
-export interface StoredConfig {
-  /** The settings kept in the workbook, or null (none, or not usable). */
-  file: ConfigFile | null;
-  /** Why the stored value was not used, in Chinese; null when there is nothing to say. */
-  problem: string | null;
-}
-
 export interface ConfigStore {
   load(): StoredConfig;
   /** Writes the settings into the workbook (the defaults: removes Banli's key). */
   save(file: ConfigFile): Promise<void>;
-}
-
-function unusable(count: number, text: string): StoredConfig {
-  return { file: null, problem: `工作簿中保存的设置有 ${count} 处问题，没有使用（检查按默认设置进行）：${text} 请在“设置”中改正后保存。` };
-}
-
-/** What a stored value means: settings, nothing, or a problem to report. */
-export function readStored(value: unknown): StoredConfig {
-  if (value === null || value === undefined || value === '') return { file: null, problem: null };
-  if (typeof value === 'string') {
-    const r = parseConfigText(value);
-    return r.ok ? { file: r.file, problem: null } : unusable(r.issues.length, r.issues.map((i) => i.text).join(' '));
-  }
-  const issues = configIssues(value);
-  return issues.length ? unusable(issues.length, issues.map((i) => i.text).join(' ')) : { file: value as ConfigFile, problem: null };
 }
 
 /** The store over the document's settings; `succeeded` is Office.AsyncResultStatus.Succeeded. */

@@ -7,16 +7,17 @@ import { WordPane } from './WordPane';
 import { ExcelHost } from '../excel/host';
 import { WordHost } from '../word/host';
 import { PageFiles } from '../browser/types';
-import { LedgerProvider, lazyFiles } from './ledger';
+import { LedgerProvider, browserStorage, lazyFiles } from './ledger';
 import { formFrom } from './settings';
 import { Announcer } from './components/Announcer';
 import { Tabs } from './components/Tabs';
+import { SettingsPage } from './components/SettingsPage';
 
 export type HostKind = 'Excel' | 'Word' | null;
 
-/** Both panes as tabs over one ledger: opening it in either tab opens it for both. */
+/** Both panes as tabs over one ledger: opening it in either tab opens it for both. 设置 applies to both. */
 export function Standalone(): React.JSX.Element {
-  const [tab, setTab] = React.useState<'check' | 'circular'>('check');
+  const [tab, setTab] = React.useState<'check' | 'circular' | 'settings'>('check');
   return (
     <>
       <Tabs
@@ -25,12 +26,13 @@ export function Standalone(): React.JSX.Element {
         tabs={[
           ['check', '检查台账'],
           ['circular', '生成通报'],
+          ['settings', '设置'],
         ]}
         value={tab}
         onChange={setTab}
       />
       <div role="tabpanel" id="banli-panel" aria-labelledby={`banli-panel-tab-${tab}`}>
-        {tab === 'check' ? <StandalonePane /> : <WordPane />}
+        {tab === 'check' ? <StandalonePane /> : tab === 'circular' ? <WordPane /> : <SettingsPage />}
       </div>
     </>
   );
@@ -63,7 +65,7 @@ export function App({
   else if (host === 'Word' && word) body = <WordBody word={word()} />;
   else
     body = (
-      <LedgerProvider files={files}>
+      <LedgerProvider files={files} storage={browserStorage()}>
         <Standalone />
       </LedgerProvider>
     );

@@ -54,6 +54,9 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
   };
   // The settings kept in the workbook (read once when the pane opens); an unusable stored value is reported.
   const stored = React.useMemo(() => host.settings?.load() ?? { file: null, problem: null }, [host]);
+  // Once settings are saved in its place, the unusable stored value is gone: nothing more to report.
+  const [replaced, setReplaced] = React.useState(false);
+  const storedProblem = replaced ? null : stored.problem;
   const [settings, setSettings] = React.useState<ConfigFile>(() => stored.file ?? defaultSettings());
   const config = React.useMemo(() => configFromFile(settings), [settings]);
   const saveSettings = async (file: ConfigFile) => {
@@ -63,6 +66,7 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
     }
     await host.settings.save(file);
     setSettings(file);
+    setReplaced(true);
     return '设置已保存到工作簿，并已按新设置重新检查。请像平常一样保存工作簿（Ctrl+S），下次打开仍然有效。';
   };
 
@@ -162,9 +166,9 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
       <div role="tabpanel" id="banli-excel" aria-labelledby={`banli-excel-tab-${tab}`}>
         <div hidden={tab !== 'check'}>
           <div className={p.panel}>
-            {stored.problem && (
+            {storedProblem && (
               <MessageBar intent="warning">
-                <MessageBarBody>{stored.problem}</MessageBarBody>
+                <MessageBarBody>{storedProblem}</MessageBarBody>
               </MessageBar>
             )}
             {host.capabilities.basic && (
@@ -208,7 +212,7 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
                   ? '这些设置随工作簿保存（在工作簿的加载项设置中），检查这本工作簿时使用。只有点“保存”时才改动工作簿；恢复默认后保存，工作簿中就不再有这些设置。'
                   : '这个版本的 Excel 不能把设置保存在工作簿中：点“应用”后，设置只在这次打开窗格时有效。'
               }
-              storedProblem={stored.problem}
+              storedProblem={storedProblem}
               disabled={!!busy}
             />
           </div>

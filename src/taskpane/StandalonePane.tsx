@@ -4,7 +4,7 @@
  * checked in a Web Worker; nothing is sent anywhere.
  */
 import * as React from 'react';
-import { Button } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { Finding } from '../core';
 import { progressValue, useLedger } from './ledger';
 import { Findings } from './components/Findings';
@@ -30,6 +30,11 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
   return (
     <main className={s.root}>
       <Header subtitle={intro ?? '在浏览器中检查办理台账（.xlsx）。文件只在本机处理，不会上传到任何地方。'} />
+      {l.settingsProblem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{l.settingsProblem}</MessageBarBody>
+        </MessageBar>
+      )}
       <LedgerPicker disabled={busy} onFiles={(f) => void l.openFiles(f)} onSample={() => void l.openSample()} current={l.opened?.name} />
       <CheckControls sheets={l.opened?.sheets ?? []} sheet={l.sheet} onSheet={l.setSheet} detected={view?.sheet} asOf={l.asOf} onAsOf={l.setAsOf} />
       {view && (

@@ -3,7 +3,9 @@
  * the same way. The work runs in the engine (a Web Worker in the page); this holds only its results.
  */
 import * as React from 'react';
-import { Field, fileOfCell, isWorkbookName, today } from '../core';
+import { ConfigFile, Field, fileOfCell, isWorkbookName, today } from '../core';
+import { defaultSettings, sameSettings } from '../config/form';
+import { readStored } from '../config/stored';
 import { CheckView, ColumnChoice, DOCX_TYPE, Engine, LedgerFile, OpenedLedger, PageFiles, Progress, XLSX_TYPE, ZIP_TYPE } from '../browser/types';
 import { errorMessage } from './model';
 import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom } from './settings';
@@ -53,6 +55,14 @@ export interface LedgerState {
   row: Engine['row'];
   /** The file a finding's cell is in when several files are combined (undefined for one file). */
   fileOf(cell: string | null): string | undefined;
+  /** The settings (banli.config.json's content) the engine checks with; kept in the browser when storage is given. */
+  settings: ConfigFile;
+  /** Why the settings kept in the browser were not used, or null. */
+  settingsProblem: string | null;
+  /** Whether the settings are kept between visits (the page's localStorage). */
+  settingsKept: boolean;
+  /** Uses new settings (the engine checks them again) and keeps them; resolves to what to tell the clerk. */
+  setSettings(file: ConfigFile): Promise<string>;
   files: () => Promise<PageFiles>;
   say(n: Notice | null): void;
 }
@@ -73,6 +83,19 @@ async function fileBytes(f: File): Promise<Uint8Array> {
     r.onerror = () => reject(r.error);
     r.readAsArrayBuffer(f);
   });
+}
+
+/** Where the page keeps its settings between visits. */
+export const SETTINGS_KEY = 'banli.config';
+
+/** The page's localStorage, or null where the browser refuses it (some block it for pages opened from disk). */
+export function browserStorage(): Storage | null {
+  try {
+    const s = window.localStorage;
+    return s ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** The file's name with its folder when it was chosen in a folder (回执/单位01.xlsx), else its name. */
@@ -113,12 +136,15 @@ export function LedgerProvider({
   files = lazyFiles,
   initialAsOf,
   initialForm,
+  storage = null,
   children,
 }: {
   files?: () => Promise<PageFiles>;
   initialAsOf?: string;
   /** Settings saved earlier (in a Word document): all of them count as typed. */
   initialForm?: OptionsForm;
+  /** Keeps the settings between visits (the standalone page passes localStorage). */
+  storage?: Storage | null;
   children: React.ReactNode;
 }): React.JSX.Element {
   const [opened, setOpened] = React.useState<OpenedLedger | null>(null);
@@ -130,6 +156,16 @@ export function LedgerProvider({
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [form, setForm] = React.useState<OptionsForm>(() => initialForm ?? defaultsFor(null, initialAsOf ?? today()));
   const [touched, setTouched] = React.useState<ReadonlySet<keyof OptionsForm>>(() => new Set(initialForm ? (Object.keys(initialForm) as Array<keyof OptionsForm>) : []));
+  const [stored, setStored] = React.useState(() => {
+    try {
+      return readStored(storage?.getItem(SETTINGS_KEY) ?? null, '本浏览器中');
+    } catch {
+      return { file: null, problem: null };
+    }
+  });
+  const [settings, setSettingsState] = React.useState<ConfigFile>(() => stored.file ?? defaultSettings());
+  // The settings the engine was last given (it keeps them, also across a restart).
+  const configured = React.useRef<ConfigFile | null>(null);
   const seq = React.useRef(0);
   const fresh = React.useRef<OpenedLedger | null>(null);
   const engineRef = React.useRef<Engine | null>(null);
@@ -147,7 +183,13 @@ export function LedgerProvider({
     const n = ++seq.current;
     setBusy({ label: `正在检查 ${opened.name}…` });
     void engine()
-      .then((e) => e.check(asOf, sheet || undefined, columns))
+      .then(async (e) => {
+        if (configured.current !== settings) {
+          await e.configure(settings);
+          configured.current = settings;
+        }
+        return e.check(asOf, sheet || undefined, columns);
+      })
       .then(
         (v) => {
           if (n !== seq.current) return;
@@ -169,7 +211,7 @@ export function LedgerProvider({
           fresh.current = null;
         },
       );
-  }, [opened, asOf, sheet, columns]);
+  }, [opened, asOf, sheet, columns, settings]);
 
   // Fields the clerk has not typed follow the ledger's year and the as-of day.
   const year = view?.ok ? view.year : null;
@@ -299,6 +341,24 @@ export function LedgerProvider({
     },
     row: async (s, r, f) => (await engine()).row(s, r, f),
     fileOf: (cell) => (several && opened ? (fileOfCell(cell, opened.files) ?? undefined) : undefined),
+    settings,
+    settingsProblem: stored.problem,
+    settingsKept: !!storage,
+    setSettings: async (file) => {
+      await (await engine()).configure(file);
+      configured.current = file;
+      setSettingsState(file);
+      setStored({ file, problem: null }); // the bad value kept before is replaced: nothing more to report
+      let kept = !!storage;
+      try {
+        if (sameSettings(file, defaultSettings())) storage?.removeItem(SETTINGS_KEY);
+        else storage?.setItem(SETTINGS_KEY, JSON.stringify(file));
+      } catch {
+        kept = false;
+      }
+      const rechecked = opened ? '，并已按新设置重新检查' : '';
+      return kept ? `设置已保存在本浏览器中${rechecked}。下次打开本页面仍然有效。` : `设置已应用${rechecked}。这个浏览器不允许本页面保存设置，关闭页面后需要重新设置（可以先“下载 banli.config.json”）。`;
+    },
     files,
     say: setNotice,
   };

@@ -9,6 +9,9 @@ import { ExcelHost } from '../excel/host';
 import { BLOCK_ROWS } from '../excel/read';
 import { MarkResult } from '../excel/marks';
 import { ExcelCapabilities } from '../excel/requirements';
+import type { ConfigStore } from '../excel/settings';
+import { readStored } from '../config/stored';
+import { defaultSettings, sameSettings } from '../config/form';
 import { summaryRows, summarySheetName } from '../excel/summarySheet';
 import { EtApplication, EtRange, EtWorkbook, EtWorksheet, WpsGlobal } from './types';
 
@@ -16,6 +19,8 @@ import { EtApplication, EtRange, EtWorkbook, EtWorksheet, WpsGlobal } from './ty
 export const STORE_SHEET = '办理助手数据';
 export const MARKS_KEY = 'banli.marks.v1';
 export const SUMMARY_KEY = 'banli.summarySheet.v1';
+/** 设置 (banli.config.json's content), kept with the workbook like the marks. */
+export const CONFIG_KEY = 'banli.config.v1';
 /** Characters per cell (a cell holds at most 32,767). */
 const CHUNK = 30000;
 
@@ -287,7 +292,31 @@ export function writeSummary(app: EtApplication, wb: EtWorkbook, a: Analysis, as
 
 // ---- the host ----
 
-export const WPS_EXCEL_CAPABILITIES: ExcelCapabilities = { basic: true, changeEvents: true, fillPattern: true, notes: true };
+export const WPS_EXCEL_CAPABILITIES: ExcelCapabilities = { basic: true, changeEvents: true, fillPattern: true, notes: true, documentSettings: true };
+
+/**
+ * 设置 kept in the workbook's hidden store (WPS has no Office document settings; its PluginStorage is not saved with
+ * the file). Written only on 保存; the defaults remove the entry. A stored value that is not valid is reported.
+ */
+export function wpsConfigStore(app: EtApplication): ConfigStore {
+  return {
+    load() {
+      try {
+        const wb = app.ActiveWorkbook;
+        return wb ? readStored(readStore(wb).get(CONFIG_KEY)) : { file: null, problem: null };
+      } catch (e) {
+        return { file: null, problem: `无法读取工作簿中保存的设置（${String((e as Error)?.message ?? e)}），检查按默认设置进行。` };
+      }
+    },
+    async save(file) {
+      const wb = workbookOf(app);
+      const entries = readStore(wb);
+      if (sameSettings(file, defaultSettings())) entries.delete(CONFIG_KEY);
+      else entries.set(CONFIG_KEY, JSON.stringify(file));
+      writeStore(wb, entries);
+    },
+  };
+}
 
 function workbookOf(app: EtApplication): EtWorkbook {
   const wb = app.ActiveWorkbook;
@@ -303,6 +332,7 @@ function nameOf(sheet: unknown): string | null {
 export function wpsExcelHost(wps: WpsGlobal, app: EtApplication): ExcelHost {
   return {
     capabilities: WPS_EXCEL_CAPABILITIES,
+    settings: wpsConfigStore(app),
     read: async (onProgress) => readWorkbook(workbookOf(app), onProgress),
     mark: async (findings) => markWorkbook(workbookOf(app), findings),
     clear: async () => clearWorkbook(workbookOf(app)),

@@ -13,6 +13,7 @@ import { ConfigFile } from '../../src/core';
 import { officeExcelHost } from '../../src/excel/host';
 import { CONFIG_SETTING, DOCUMENT_SETTINGS_MEMBERS, documentConfigStore, documentSettingsUsable, readStored } from '../../src/excel/settings';
 import { defaultSettings } from '../../src/config/form';
+import { capabilityNotes } from '../../src/excel/requirements';
 
 const FIVE_MONTHS: ConfigFile = { ...defaultSettings(), deadlineMonths: { 市政协提案: 5 } };
 
@@ -62,6 +63,7 @@ describe('against office-addin-mock, through officeExcelHost', () => {
     g.Office = m.office;
     const host = officeExcelHost();
     expect(host.settings).toBeDefined();
+    expect(host.capabilities.documentSettings).toBe(true);
     expect(host.settings!.load()).toEqual({ file: null, problem: null });
     expect(m.calls).toEqual([]);
     await host.settings!.save(FIVE_MONTHS);
@@ -97,7 +99,10 @@ describe('against office-addin-mock, through officeExcelHost', () => {
     g.Office = m.office;
     const settings = (m.office.context as unknown as { document: { settings: Record<string, unknown> } }).document.settings;
     delete settings.saveAsync;
-    expect(officeExcelHost().settings).toBeUndefined();
+    const host = officeExcelHost();
+    expect(host.settings).toBeUndefined();
+    expect(host.capabilities.documentSettings).toBe(false);
+    expect(capabilityNotes(host.capabilities)).toContain('这个版本的 Excel 不能把设置保存在工作簿中：“设置”只在这次打开窗格时有效。');
   });
 });
 

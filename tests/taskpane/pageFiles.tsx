@@ -26,11 +26,11 @@ export function testFiles(downloads: Downloads = []): () => Promise<PageFiles> {
   });
 }
 
-export function renderPage(ui: React.ReactElement, options: { files?: () => Promise<PageFiles>; initialAsOf?: string; initialForm?: OptionsForm } = {}) {
+export function renderPage(ui: React.ReactElement, options: { files?: () => Promise<PageFiles>; initialAsOf?: string; initialForm?: OptionsForm; storage?: Storage } = {}) {
   return render(
     <FluentProvider theme={webLightTheme}>
       <Announcer>
-        <LedgerProvider files={options.files ?? testFiles()} initialAsOf={options.initialAsOf} initialForm={options.initialForm}>
+        <LedgerProvider files={options.files ?? testFiles()} initialAsOf={options.initialAsOf} initialForm={options.initialForm} storage={options.storage}>
           {ui}
         </LedgerProvider>
       </Announcer>

@@ -1,8 +1,9 @@
 /** The WPS 表格 adapter against the fake WPS object model: read, mark, clear after reopen, summary sheet, select, re-check. */
 import * as path from 'path';
 import { CellValue, Finding, analyse, dayToSerial, parseDay } from '../../src/core';
-import { DAYS_1904, STORE_SHEET, WPS_MARK_FILL, bgr, clearWorkbook, markWorkbook, readWorkbook, writeSummary, wpsExcelHost } from '../../src/wps/excel';
+import { CONFIG_KEY, DAYS_1904, STORE_SHEET, WPS_MARK_FILL, bgr, clearWorkbook, markWorkbook, readWorkbook, writeSummary, wpsExcelHost } from '../../src/wps/excel';
 import { SUMMARY_SHEET } from '../../src/excel/summarySheet';
+import { defaultSettings } from '../../src/config/form';
 import { readWorkbookFile } from '../../src/node/workbook';
 import { FakeEtApp, FakeEtSheet, FakeWps, XL_NONE } from '../helpers/wpsFake';
 import { ledgerGrid, rows, unitGrid } from '../helpers/ledger';
@@ -201,7 +202,7 @@ describe('生成统计表, select, re-check', () => {
     const app = new FakeEtApp((wb) => [FakeEtSheet.fill(wb, '台账', g.values), FakeEtSheet.fill(wb, '其他', [['x']])]);
     const wps = new FakeWps(undefined, app);
     const host = wpsExcelHost(wps, app);
-    expect(host.capabilities).toEqual({ basic: true, changeEvents: true, fillPattern: true, notes: true });
+    expect(host.capabilities).toEqual({ basic: true, changeEvents: true, fillPattern: true, notes: true, documentSettings: true });
     await host.select('台账', 'L4');
     expect(app.ActiveWorkbook.selected).toBe('台账!L4');
     expect(app.ActiveWorkbook.active!.Name).toBe('台账');
@@ -220,6 +221,34 @@ describe('生成统计表, select, re-check', () => {
     const app = new FakeEtApp(() => []);
     (app as { ActiveWorkbook: unknown }).ActiveWorkbook = null;
     await expect(wpsExcelHost(new FakeWps(), app).read()).rejects.toThrow('没有打开的工作簿');
+  });
+});
+
+describe('设置 kept with the workbook (the hidden store; WPS has no Office document settings)', () => {
+  test('saved, read back after the workbook is reopened; saving the defaults removes the entry; the marks kept beside it still clear', async () => {
+    const g = ledgerGrid(rows({}));
+    const app = new FakeEtApp((wb) => [FakeEtSheet.fill(wb, '台账', g.values)]);
+    const host = wpsExcelHost(new FakeWps(), app);
+    expect(host.settings!.load()).toEqual({ file: null, problem: null });
+    const findings: Finding[] = [{ rule: 'reply.overdue', severity: 'error', sheet: '台账', cell: 'B3', row: 3, message: '超期', fix: '催办' } as unknown as Finding];
+    markWorkbook(app.ActiveWorkbook, findings);
+    await host.settings!.save({ deadlineMonths: { 市政协提案: 5 }, praisedUnits: ['市财政局'] });
+    const reopened = app.reopen();
+    const again = wpsExcelHost(new FakeWps(), reopened);
+    expect(again.settings!.load()).toEqual({ file: { deadlineMonths: { 市政协提案: 5 }, praisedUnits: ['市财政局'] }, problem: null });
+    // The store sheet is never read as data, and the marks kept beside the settings still clear.
+    expect((await again.read()).map((x) => x.sheet)).toEqual(['台账']);
+    expect(clearWorkbook(reopened.ActiveWorkbook).restored).toBe(1);
+    await again.settings!.save(defaultSettings()); // 恢复默认, then 保存
+    expect(wpsExcelHost(new FakeWps(), reopened.reopen()).settings!.load()).toEqual({ file: null, problem: null });
+  });
+
+  test('a stored value that is not valid settings is reported, not used, not crashed on', async () => {
+    const g = ledgerGrid(rows({}));
+    const app = new FakeEtApp((wb) => [FakeEtSheet.fill(wb, '台账', g.values), FakeEtSheet.fill(wb, STORE_SHEET, [[CONFIG_KEY, 'j{"deadlineMonths": "三个月"}']])]);
+    const r = wpsExcelHost(new FakeWps(), app).settings!.load();
+    expect(r.file).toBeNull();
+    expect(r.problem).toMatch(/工作簿中保存的设置有 1 处问题，没有使用.*deadlineMonths/);
   });
 });
 

@@ -19,7 +19,11 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'flex-end' },
   grow: { flex: '1 1 120px', minWidth: 0 },
   narrow: { flex: '0 1 100px', minWidth: 0 },
+  /** A field on its own line (in the section's column): no wider than its content needs. */
+  single: { maxWidth: '260px', minWidth: 0 },
   error: { color: tokens.colorPaletteRedForeground1, margin: 0 },
+  /** Inputs shrink with the pane (320 px, 200 % zoom) instead of keeping their default width. */
+  control: { minWidth: 0, maxWidth: '100%', width: '100%', boxSizing: 'border-box' },
   columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))', gap: '2px 8px' },
 });
 
@@ -68,8 +72,8 @@ export interface SettingsViewProps {
   where: string;
   /** A problem with the settings that were stored (they were not used). */
   storedProblem?: string | null;
-  /** More buttons (the page's 下载 banli.config.json). */
-  actions?: React.ReactNode;
+  /** More buttons (the page's 下载 banli.config.json), given how to say their result where the form's results show. */
+  actions?: (say: (m: StatusMessage) => void) => React.ReactNode;
   disabled?: boolean;
 }
 
@@ -148,7 +152,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
         <div className={s.row} key={i}>
           {opts.labelChoices ? (
             <Field label={`${labelName}（第 ${i + 1} 行）`} size="small" className={s.grow}>
-              <Select value={r.label} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, label: d.value } : x)))}>
+              <Select className={s.control} value={r.label} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, label: d.value } : x)))}>
                 <option value="">（请选择）</option>
                 {opts.labelChoices.map((c) => (
                   <option key={c} value={c}>
@@ -159,11 +163,11 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
             </Field>
           ) : (
             <Field label={`${labelName}（第 ${i + 1} 行）`} size="small" className={s.grow}>
-              <Input value={r.label} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, label: d.value } : x)))} />
+              <Input className={s.control} value={r.label} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, label: d.value } : x)))} />
             </Field>
           )}
           <Field label={`${valueName}（第 ${i + 1} 行）`} size="small" className={s.grow} hint={opts.valueHint}>
-            <Input value={r.value} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, value: d.value } : x)))} />
+            <Input className={s.control} value={r.value} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, value: d.value } : x)))} />
           </Field>
           <Button size="small" aria-label={`删除第 ${i + 1} 行${labelName}${r.label ? `“${r.label}”` : ''}`} onClick={() => set(rows.filter((_, j) => j !== i))}>
             删除
@@ -183,12 +187,13 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
     <Field
       label={label}
       hint={hint}
+      size="small"
       validationState={errorsOf(k).length ? 'error' : 'none'}
       validationMessage={errorsOf(k).length ? errorText(k) : undefined}
-      className={s.narrow}
+      className={s.single}
       data-section={k}
     >
-      <Input inputMode="numeric" value={draft[k]} onChange={(_, d) => update({ [k]: d.value } as Partial<SettingsDraft>)} />
+      <Input className={s.control} inputMode="numeric" value={draft[k]} onChange={(_, d) => update({ [k]: d.value } as Partial<SettingsDraft>)} />
     </Field>
   );
   const general = bySection.get('') ?? [];
@@ -199,7 +204,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
         {where}
       </Text>
       <div className={l.actions}>
-        <Button appearance="primary" onClick={() => void save()} disabled={disabled || busy || !changed}>
+        <Button appearance="primary" onClick={() => void save()} disabled={disabled || busy || (!changed && !storedProblem)}>
           {saveLabel}
         </Button>
         <Button
@@ -227,7 +232,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
             if (f) void importFile(f);
           }}
         />
-        {actions}
+        {actions?.(setMessage)}
       </div>
       {changed && <Text className={l.muted}>表单有改动，尚未保存：检查仍用原来的设置。</Text>}
       <Notice message={message} />
@@ -238,8 +243,8 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
       )}
 
       <Section k="officeLevel" idBase={idBase} errors={errorsOf('officeLevel')} hint="本机关是哪一级。来源名称前的“省、市、区、县”与本级相同的，算作本级的建议提案。">
-        <Field label="本机关层级" size="small" className={s.narrow}>
-          <Select value={draft.officeLevel} onChange={(_, d) => update({ officeLevel: d.value as SettingsDraft['officeLevel'] })}>
+        <Field label="本机关层级" size="small" className={s.single}>
+          <Select className={s.control} value={draft.officeLevel} onChange={(_, d) => update({ officeLevel: d.value as SettingsDraft['officeLevel'] })}>
             <option value="">按台账的来源自动判断</option>
             <option value="province">省级</option>
             <option value="city">市级</option>
@@ -253,16 +258,16 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
           {draft.sources.map((r, i) => (
             <div className={s.row} key={i}>
               <Field label={`来源名称（第 ${i + 1} 行）`} size="small" className={s.grow}>
-                <Input value={r.label} onChange={(_, d) => setSource(i, { label: d.value })} />
+                <Input className={s.control} value={r.label} onChange={(_, d) => setSource(i, { label: d.value })} />
               </Field>
               <Field label="属于" size="small" className={s.narrow}>
-                <Select value={r.body} onChange={(_, d) => setSource(i, { body: d.value as SourceRow['body'] })}>
+                <Select className={s.control} value={r.body} onChange={(_, d) => setSource(i, { body: d.value as SourceRow['body'] })}>
                   <option value="npc">人大建议</option>
                   <option value="cppcc">政协提案</option>
                 </Select>
               </Field>
               <Field label="层级" size="small" className={s.narrow}>
-                <Select value={r.level} onChange={(_, d) => setSource(i, { level: d.value as SourceRow['level'] })}>
+                <Select className={s.control} value={r.level} onChange={(_, d) => setSource(i, { level: d.value as SourceRow['level'] })}>
                   <option value="own">本级</option>
                   <option value="upper">上级</option>
                   <option value="national">全国</option>
@@ -283,8 +288,8 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
       </Section>
 
       <Section k="deadlineMonths" idBase={idBase} errors={errorsOf('deadlineMonths')} hint="交办后几个月内答复（法定 3 个月）。某个来源另有时限的，按来源另写；规定了统一答复日期的，写在“统一答复日期”中。台账有“办理期限”列的，以该列为准。">
-        <Field label="各来源统一的月数" size="small" className={s.narrow} hint={draft.deadlineBySource.some((r) => r.label.trim()) ? '已按来源另写时，没写的来源为 3 个月' : undefined}>
-          <Input inputMode="numeric" value={draft.deadlineMonths} disabled={draft.deadlineBySource.some((r) => r.label.trim())} onChange={(_, d) => update({ deadlineMonths: d.value })} />
+        <Field label="各来源统一的月数" size="small" className={s.single} hint={draft.deadlineBySource.some((r) => r.label.trim()) ? '已按来源另写时，没写的来源为 3 个月' : undefined}>
+          <Input className={s.control} inputMode="numeric" value={draft.deadlineMonths} disabled={draft.deadlineBySource.some((r) => r.label.trim())} onChange={(_, d) => update({ deadlineMonths: d.value })} />
         </Field>
         {pairRows(draft.deadlineBySource, (rows) => update({ deadlineBySource: rows }), '另定时限的来源', '月数', { add: '按来源另写月数' })}
         {pairRows(draft.fixedDeadlines, (rows) => update({ fixedDeadlines: rows }), '有统一答复日期的来源', '统一答复日期', { add: '添加统一答复日期', valueHint: '如 2021-09-30' })}
@@ -321,7 +326,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
 
       <Section k="praisedUnits" idBase={idBase} errors={errorsOf('praisedUnits')} hint="通报中“办理较好的单位”。留空时按说明中的规则选取。">
         <Field label="表扬单位（每行一个）" size="small">
-          <Textarea value={draft.praisedUnits} resize="vertical" onChange={(_, d) => update({ praisedUnits: d.value })} />
+          <Textarea className={s.control} value={draft.praisedUnits} resize="vertical" onChange={(_, d) => update({ praisedUnits: d.value })} />
         </Field>
       </Section>
     </div>

@@ -1,0 +1,48 @@
+/**
+ * 设置 on the standalone page: the same form as in Excel; the settings go to the page's ledger engine (used by the
+ * check, the annotated copy and the circular), are kept in this browser (localStorage) between visits, and can be
+ * downloaded as banli.config.json for the command line or another computer.
+ */
+import * as React from 'react';
+import { Button } from '@fluentui/react-components';
+import { CONFIG_FILE_NAME } from '../../core';
+import { settingsText } from '../../config/form';
+import { useLedger } from '../ledger';
+import { Header, useLayout } from './Layout';
+import { SettingsView } from './SettingsView';
+import type { StatusMessage } from './CheckControls';
+
+export function SettingsPage(): React.JSX.Element {
+  const s = useLayout();
+  const l = useLedger();
+  const download = async (say: (m: StatusMessage) => void) => {
+    try {
+      (await l.files()).download(new Blob([settingsText(l.settings)], { type: 'application/json' }), CONFIG_FILE_NAME, 'application/json');
+      say({ intent: 'success', text: `已生成 ${CONFIG_FILE_NAME}（正在使用的设置，不含表单中尚未保存的改动），请在浏览器的下载中查看。` });
+    } catch (e) {
+      say({ intent: 'error', text: `没有生成 ${CONFIG_FILE_NAME}：${String((e as Error)?.message ?? e)}` });
+    }
+  };
+  return (
+    <main className={s.root}>
+      <Header subtitle="检查台账和生成通报使用的设置，与命令行的 banli.config.json 相同。" />
+      <SettingsView
+        value={l.settings}
+        onSave={l.setSettings}
+        saveLabel="保存"
+        where={
+          l.settingsKept
+            ? '设置保存在本浏览器中（localStorage），下次在这台电脑上用这个浏览器打开本页面仍然有效，不会上传到任何地方。检查台账、标注副本和通报都按这些设置。'
+            : '这个浏览器不允许本页面保存设置：点“保存”后，设置只在本次打开页面时有效。检查台账、标注副本和通报都按这些设置。'
+        }
+        storedProblem={l.settingsProblem}
+        disabled={!!l.busy}
+        actions={(say) => (
+          <Button onClick={() => void download(say)} disabled={!!l.busy}>
+            下载 banli.config.json
+          </Button>
+        )}
+      />
+    </main>
+  );
+}
