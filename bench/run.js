@@ -149,6 +149,7 @@ const ms = (x) => (x >= 1000 ? (x / 1000).toFixed(2) + ' s' : x >= 10 ? x.toFixe
 const fmt = (x) => `${x.ms >= 1000 ? (x.ms / 1000).toFixed(2) + ' s' : x.ms.toFixed(0) + ' ms'} / ${x.mb.toFixed(0)} MB`;
 
 async function main() {
+  const loadAtStart = os.loadavg()[0];
   fs.mkdirSync(OUT, { recursive: true });
   const files = [];
   for (const n of SIZES) files.push({ n, file: await ledgerFile(n) });
@@ -174,16 +175,21 @@ async function main() {
   };
   const cpu = os.cpus()[0].model.trim();
   const lines = [
-    `Banli benchmark — ${cpu}, ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}; ${RUNS} interleaved rounds, median wall time of the whole process / peak RSS`,
+    `Banli benchmark — ${cpu}, ${os.cpus().length} cores, Node ${process.version}, load ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end of the whole-process rounds; ${RUNS} interleaved rounds, median wall time of the whole process / peak RSS`,
     '',
-    '| items | file | `banli check --json` | lower bound (unzip + saxes) | exceljs load | check ÷ lower bound | exceljs ÷ lower bound |',
-    '|---|---|---|---|---|---|---|',
+    '| items | file | `banli check --json` | lower bound (unzip + saxes) | exceljs load | check ÷ lower bound | same, paired | exceljs ÷ lower bound |',
+    '|---|---|---|---|---|---|---|---|',
   ];
+  // Paired: check ÷ lower bound within each round (the two ran one after the other), then the median of those
+  // ratios: steadier than the ratio of the medians when the machine's load drifts during the run.
+  const paired = (n, m) => median(samples.get(`${n}:${m}`).map((r, i) => r.ms / samples.get(`${n}:lower`)[i].ms));
   for (const { n, file } of files) {
     const c = stat(`${n}:check`);
     const l = stat(`${n}:lower`);
     const e = stat(`${n}:exceljs`);
-    lines.push(`| ${n.toLocaleString('en')} | ${(fs.statSync(file).size / 1e6).toFixed(1)} MB | ${fmt(c)} | ${fmt(l)} | ${fmt(e)} | ${(c.ms / l.ms).toFixed(2)} × | ${(e.ms / l.ms).toFixed(2)} × |`);
+    lines.push(
+      `| ${n.toLocaleString('en')} | ${(fs.statSync(file).size / 1e6).toFixed(1)} MB | ${fmt(c)} | ${fmt(l)} | ${fmt(e)} | ${(c.ms / l.ms).toFixed(2)} × | ${paired(n, 'check').toFixed(2)} × | ${(e.ms / l.ms).toFixed(2)} × |`,
+    );
   }
   const b = stat('bomb');
   const bombJson = JSON.parse(samples.get('bomb')[0].stdout || '{}');
