@@ -88,3 +88,50 @@ test('WPS 表格: the settings in Banli’s very hidden sheet are used', async (
   expect(opened.settings?.used).toBe(true);
   expect(overdue(await e.check(AS_OF))).toBe('1');
 }, 120000);
+
+describe('the command line', () => {
+  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    const { main } = await import('../../src/node/cli');
+    let out = '';
+    let err = '';
+    const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+    return { code, out, err };
+  }
+  let dir: string;
+  beforeAll(async () => {
+    const { tempDir } = await import('../helpers/xlsx');
+    dir = await tempDir('banli-saved-settings-');
+  });
+
+  test('check: a workbook’s saved settings are used when no settings file is, and said; a settings file wins', async () => {
+    const { promises: fs } = await import('fs');
+    const ledger = path.join(dir, '台账.xlsx');
+    await fs.writeFile(ledger, await withOfficeSetting(JSON.stringify({ ...FIVE_MONTHS, praisedUnits: ['市统计局'] })));
+    const json = JSON.parse((await cli('check', '--json', '--as-of', AS_OF, ledger)).out);
+    expect(json.files[0].savedSettings).toEqual({ used: true, message: expect.stringContaining('按工作簿中保存的设置检查') });
+    expect(json.files[0].totals.overdue).toBe(0);
+    expect((await cli('check', '--as-of', AS_OF, ledger)).out).toContain('设置：按工作簿中保存的设置检查');
+    // A settings file given (or beside the ledger) is what the command line was told: the workbook's are not used.
+    const conf = path.join(dir, 'other.json');
+    await fs.writeFile(conf, JSON.stringify({ dueSoonDays: 20 }));
+    const told = JSON.parse((await cli('check', '--json', '--as-of', AS_OF, '--config', conf, ledger)).out);
+    expect(told.files[0].savedSettings.used).toBe(false);
+    expect(told.files[0].totals.overdue).toBe(6);
+    // report: the circular's figures and its 办理较好的单位 from the same saved settings.
+    const docx = path.join(dir, '通报.docx');
+    const r = await cli('report', '--as-of', AS_OF, ledger, '-o', docx);
+    expect(r.out).toContain('设置：按工作簿中保存的设置检查');
+    const text = (await (await JSZip.loadAsync(await fs.readFile(docx))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('市统计局');
+  }, 120000);
+
+  test('check: a bad saved value is said and the defaults are used', async () => {
+    const { promises: fs } = await import('fs');
+    const ledger = path.join(dir, '坏设置.xlsx');
+    await fs.writeFile(ledger, await withOfficeSetting(JSON.stringify({ deadlineMonths: '五个月' })));
+    const json = JSON.parse((await cli('check', '--json', '--as-of', AS_OF, ledger)).out);
+    expect(json.files[0].savedSettings.used).toBe(false);
+    expect(json.files[0].savedSettings.message).toMatch(/deadlineMonths/);
+    expect(json.files[0].totals.overdue).toBe(6);
+  }, 120000);
+});
