@@ -331,6 +331,7 @@ function nameOf(sheet: unknown): string | null {
 /** The ExcelHost over WPS 表格. `wps` is the add-in's global (events); `app` its Application. */
 export function wpsExcelHost(wps: WpsGlobal, app: EtApplication): ExcelHost {
   return {
+    product: 'wps',
     capabilities: WPS_EXCEL_CAPABILITIES,
     settings: wpsConfigStore(app),
     read: async (onProgress) => readWorkbook(workbookOf(app), onProgress),
