@@ -31,6 +31,9 @@ import {
   sameBytes,
 } from '../core';
 import { configIssues } from '../config/validate';
+import { readStored } from '../config/stored';
+import { defaultSettings, sameSettings } from '../config/form';
+import { savedSettingsValue } from '../xlsx/savedSettings';
 import { readWorkbook } from '../xlsx/read';
 import { annotateBuffer, annotatedFileName, isBanliAnnotated } from '../xlsx/annotate';
 import { docxBytes } from '../docx/zip';
@@ -69,6 +72,35 @@ export class Session {
   private last: { key: string; analysis: Analysis } | null = null;
   private config: Config = DEFAULT_CONFIG;
   private praisedUnits: string[] | undefined;
+  /** Whether the page has settings of its own (not the defaults): then they are used, not the workbook's. */
+  private ownSettings = false;
+  /** 设置 saved in the one workbook open (by the Excel pane or WPS 表格), used when the page has none of its own. */
+  private workbookSettings: ConfigFile | null = null;
+
+  /** The settings in force: the page's own, else the workbook's, else the defaults. */
+  private effective(): { config: Config; praisedUnits: string[] | undefined } {
+    if (this.ownSettings || !this.workbookSettings) return { config: this.config, praisedUnits: this.praisedUnits };
+    const w = this.workbookSettings;
+    return { config: configFromFile(w), praisedUnits: w.praisedUnits?.length ? [...w.praisedUnits] : undefined };
+  }
+
+  /** What the workbook's saved settings mean for this check, in the clerk's words (for the message after opening). */
+  private settingsNote(bytes: Uint8Array, grids: Grid[]): OpenedLedger['settings'] {
+    this.workbookSettings = null;
+    const value = savedSettingsValue(bytes, grids);
+    if (value === undefined) return undefined;
+    const stored = readStored(value, '工作簿中');
+    if (!stored.file) return { used: false, message: stored.problem ?? '' };
+    this.workbookSettings = stored.file;
+    if (!this.ownSettings) return { used: true, message: '按工作簿中保存的设置检查（在 Excel 或 WPS 表格的“设置”中保存的）。' };
+    if (sameSettings(stored.file, this.own ?? defaultSettings())) return { used: true, message: '工作簿中保存的设置与本页的设置相同。' };
+    return {
+      used: false,
+      message: '工作簿中保存了另一套设置（在 Excel 或 WPS 表格的“设置”中保存的），这里按本页“设置”中的设置检查。要按工作簿中的设置检查，请在本页“设置”中点“恢复默认”并保存。',
+    };
+  }
+  /** The page's own settings as given (null: none given). */
+  private own: ConfigFile | null = null;
 
   /** The settings used from now on (checked again here: the page's word is not taken for it). */
   configure(settings: ConfigFile): void {
@@ -76,6 +108,9 @@ export class Session {
     if (issues.length) throw new BanliError('bad-option', `设置有 ${issues.length} 处问题，没有使用：${issues.map((i) => i.text).join(' ')}`);
     this.config = configFromFile(settings);
     this.praisedUnits = settings.praisedUnits?.length ? [...settings.praisedUnits] : undefined;
+    this.own = settings;
+    // Nothing set (an empty file, or the defaults written out) is no settings of the page's own.
+    this.ownSettings = Object.keys(settings).length > 0 && !sameSettings(settings, defaultSettings());
     this.last = null;
   }
 
@@ -95,8 +130,11 @@ export class Session {
       this.name = name;
       this.source = name;
       this.books = [{ file: null, name, grids, bytes: buffer }];
-      return { name, sheets: sheetList(grids), files: [name], skipped: [], unreadable: [] };
+      const settings = this.settingsNote(buffer, grids);
+      return { name, sheets: sheetList(grids), files: [name], skipped: [], unreadable: [], ...(settings ? { settings } : {}) };
     }
+    // Several workbooks: each may carry its own settings; none is chosen over the others (the page's are used).
+    this.workbookSettings = null;
     const skipped: OpenedLedger['skipped'] = [];
     const kept: LedgerFile[] = [];
     // In the order of their names, as the CLI reads a folder (a browser hands a folder's files in any order).
@@ -147,7 +185,7 @@ export class Session {
     if (!this.books) throw new BanliError('not-found', '请先打开台账文件。');
     const key = `${asOf}|${sheet ?? ''}|${JSON.stringify(columns ?? {})}`;
     if (this.last?.key !== key) {
-      const options = { asOf, sheet, columns, config: this.config };
+      const options = { asOf, sheet, columns, config: this.effective().config };
       this.last = { key, analysis: analyseLedger(readLedgers(this.books.map((b) => ({ file: b.file, grids: b.grids })), options), options) };
     }
     return this.last.analysis;
@@ -199,7 +237,8 @@ export class Session {
   async circular(options: CircularOptions, asOf: string, sheet?: string, columns?: ColumnChoice): Promise<Uint8Array> {
     const a = this.analysis(asOf, sheet, columns);
     // The settings' 表扬单位 unless the circular's own options name them.
-    const o = options.praisedUnits?.length || !this.praisedUnits ? options : { ...options, praisedUnits: this.praisedUnits };
+    const praisedUnits = this.effective().praisedUnits;
+    const o = options.praisedUnits?.length || !praisedUnits ? options : { ...options, praisedUnits };
     return docxBytes(composeCircular(circularData(a, asOf, this.source), o, asOf), o.date);
   }
 }

@@ -33,6 +33,8 @@ export interface OpenedLedger {
   skipped: Array<{ name: string; message: string }>;
   /** Files that could not be read (left out of the ledger), with the reason. */
   unreadable: Array<{ name: string; message: string }>;
+  /** Settings saved in the workbook (by the Excel pane or WPS 表格): whether they are used, and what to say. */
+  settings?: { used: boolean; message: string };
 }
 
 export interface Engine {

@@ -2,6 +2,12 @@
 import type { ConfigFile } from '../core';
 import { configIssues, parseConfigText } from './validate';
 
+/** The Office document setting (Excel pane) that holds 设置. */
+export const CONFIG_SETTING = 'banli.config';
+/** WPS 表格: Banli's very hidden sheet, and the key of 设置 in it (rows of key, "j"-prefixed chunks). */
+export const STORE_SHEET = '办理助手数据';
+export const WPS_CONFIG_KEY = 'banli.config.v1';
+
 export interface StoredConfig {
   /** The settings kept, or null (none, or not usable). */
   file: ConfigFile | null;

@@ -7,6 +7,8 @@ import { writeSummarySheet } from './summarySheet';
 import { ConfigStore, documentConfigStore, documentSettingsUsable } from './settings';
 
 export interface ExcelHost {
+  /** Whose program this is, for messages naming it: Microsoft Excel (default) or WPS 表格. */
+  product?: 'office' | 'wps';
   capabilities: ExcelCapabilities;
   read(onProgress?: (p: ReadProgress) => void): Promise<Grid[]>;
   mark(findings: Finding[]): Promise<MarkResult>;

@@ -5,13 +5,13 @@
  * settings is reported and not used, never crashed on. Saving the defaults removes the key: the workbook is as before.
  */
 import type { ConfigFile } from '../core';
-import { StoredConfig, readStored } from '../config/stored';
+import { CONFIG_SETTING, StoredConfig, readStored } from '../config/stored';
 import { defaultSettings, sameSettings } from '../config/form';
 
 export { readStored };
 export type { StoredConfig };
 
-export const CONFIG_SETTING = 'banli.config';
+export { CONFIG_SETTING };
 
 /** The members of Office.Settings Banli calls (checked on the object itself: office.js defines them per instance). */
 export const DOCUMENT_SETTINGS_MEMBERS = ['get', 'set', 'remove', 'saveAsync'] as const;

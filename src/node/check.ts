@@ -1,13 +1,36 @@
 /** Checking one workbook file: the file adapter plus the core, with errors turned into results. */
 import * as path from 'path';
-import { Analysis, AnalyseOptions, Grid, analyse, isBanliError } from '../core';
+import { Analysis, AnalyseOptions, ConfigFile, Grid, analyse, configFromFile, isBanliError } from '../core';
+import { readStored } from '../config/stored';
+import { savedSettingsValue } from '../xlsx/savedSettings';
 import { annotateBuffer, isBanliAnnotated } from '../xlsx/annotate';
 import { readBytes, readWorkbook, readWorkbookFile } from './workbook';
-import { ErrorSummary, FileSummary, summarize } from './summary';
+import { ErrorSummary, FileSummary, OkSummary, summarize } from './summary';
 import { ErrorInfo, cliError, errorInfo } from './errors';
 import { SkippedPath } from './files';
 
-export type FileResult = { path: string; ok: true; analysis: Analysis; buffer: Uint8Array } | ErrorSummary;
+/** Settings saved in the workbook itself (by the Excel pane or WPS 表格): used when no settings file is, or why not. */
+export interface SavedSettings {
+  used: boolean;
+  message: string;
+  /** The settings, when used. */
+  file?: ConfigFile;
+}
+
+export type FileResult = { path: string; ok: true; analysis: Analysis; buffer: Uint8Array; savedSettings?: SavedSettings } | ErrorSummary;
+
+/**
+ * The settings a workbook carries, when no settings file was given or found: a settings file (--config, or
+ * banli.config.json beside the ledger) wins, as it is what the command line was told.
+ */
+function savedSettings(buffer: Uint8Array, grids: Grid[], options: AnalyseOptions): SavedSettings | undefined {
+  const value = savedSettingsValue(buffer, grids);
+  if (value === undefined) return undefined;
+  if (options.config) return { used: false, message: '工作簿中保存了设置（在 Excel 或 WPS 表格的“设置”中保存的），按设置文件检查，没有使用工作簿中的设置。' };
+  const stored = readStored(value, '工作簿中');
+  if (!stored.file) return { used: false, message: stored.problem ?? '' };
+  return { used: true, message: '按工作簿中保存的设置检查（在 Excel 或 WPS 表格的“设置”中保存的）。', file: stored.file };
+}
 
 export function errorSummary(file: string, e: unknown): ErrorSummary {
   return { path: file, ok: false, error: errorInfo(e, file, 'read') };
@@ -28,7 +51,9 @@ export async function analyseBytes(file: string, bytes: Uint8Array, options: Ana
         `${file} 里没有名为“${options.sheet}”的工作表。这个工作簿的工作表有：${sheetList(grids)}。请用 --sheet 指定其中之一，或不加 --sheet 由 Banli 自动识别。`,
       );
     }
-    return { path: file, ok: true, analysis: analyse(grids, options), buffer };
+    const saved = savedSettings(buffer, grids, options);
+    const used = saved?.file ? { ...options, config: configFromFile(saved.file) } : options;
+    return { path: file, ok: true, analysis: analyse(grids, used), buffer, ...(saved ? { savedSettings: saved } : {}) };
   } catch (e) {
     return errorSummary(file, e);
   }
@@ -54,7 +79,12 @@ export async function checkFile(file: string, options: AnalyseOptions): Promise<
   const r = await analyseFile(file, options);
   if (!r.ok) return r;
   if (options.unitGrids && !r.analysis.ledger.units) return unitListMissing(file);
-  return summarize(file, r.analysis);
+  return withSaved(summarize(file, r.analysis), r.savedSettings);
+}
+
+/** The summary saying which settings the workbook carried and whether they were used. */
+export function withSaved(s: OkSummary, saved: SavedSettings | undefined): OkSummary {
+  return saved ? { ...s, savedSettings: { used: saved.used, message: saved.message } } : s;
 }
 
 /** What one file of a batch gives: a result (with the annotated copy's bytes, or why there is none), or a skip. */
@@ -79,7 +109,7 @@ export async function checkJob(file: string, options: AnalyseOptions, annotate: 
   const r = await analyseBytes(file, bytes, options);
   if (!r.ok) return { kind: 'checked', summary: r };
   if (options.unitGrids && !r.analysis.ledger.units) return { kind: 'checked', summary: unitListMissing(file) };
-  const summary = summarize(file, r.analysis);
+  const summary = withSaved(summarize(file, r.analysis), r.savedSettings);
   if (!annotate) return { kind: 'checked', summary };
   try {
     return { kind: 'checked', summary, annotatedBytes: await annotateBuffer(r.buffer, r.analysis) };

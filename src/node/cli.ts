@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { AnalyseOptions, Analysis, BanliError, Config, Day, Grid, isBanliError, parseAsOf, today } from '../core';
 import { parseArgs } from './args';
-import { analyseFile, readUnitGrids } from './check';
+import { SavedSettings, analyseFile, readUnitGrids } from './check';
 import { PathEntry, SkippedPath } from './files';
 import { fileText, grandTotalText, skippedText, statusLine } from './textReport';
 import { FileSummary, WriteResult, summarize, summaryJson } from './summary';
@@ -251,6 +251,9 @@ async function runReport(argv: string[], io: Io): Promise<number> {
     io.err(`banli：${r.error.message}\n`);
     return 2;
   }
+  const saved: SavedSettings | undefined = 'savedSettings' in r ? (r.savedSettings as SavedSettings | undefined) : undefined;
+  if (saved) io.out(`设置：${saved.message}\n`);
+  const praisedInSettings = config?.praisedUnits?.length ? config.praisedUnits : saved?.file?.praisedUnits?.length ? saved.file.praisedUnits : undefined;
   const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
   let prose: Record<string, string> | undefined;
   if (str('prose')) {
@@ -287,7 +290,7 @@ async function runReport(argv: string[], io: Io): Promise<number> {
       attachment: flags['attachment'] ? true : undefined,
       seal: flags['no-seal'] ? false : undefined,
       receptionDeadline: str('reception-deadline'),
-      praisedUnits: str('praised')?.split(/[、,，]/).map((s) => s.trim()) ?? (config?.praisedUnits?.length ? config.praisedUnits : undefined),
+      praisedUnits: str('praised')?.split(/[、,，]/).map((s) => s.trim()) ?? praisedInSettings,
       prose,
     },
   };

@@ -28,6 +28,8 @@ export interface OkSummary {
   findings: FindingSummary[];
   /** The annotated copy, when one was asked for: written, or why not (the check's result stands either way). */
   annotated?: AnnotatedResult;
+  /** Settings saved in the workbook (by the Excel pane or WPS 表格): whether they were used, in Chinese. */
+  savedSettings?: { used: boolean; message: string };
 }
 
 /** A file Banli was asked to write: where it is, or why it is not. */

@@ -54,6 +54,7 @@ export function fileText(s: FileSummary, maxFindings = Infinity, perRule = Infin
     );
   }
   for (const u of s.unreadSheets ?? []) out.push(`未读取工作表 ${u.file ? `${u.file}!` : ''}“${u.name}”：${u.reason}。`);
+  if (s.savedSettings) out.push(`设置：${s.savedSettings.message}`);
   out.push(
     (sheets.length > 1 ? `合计` : `工作表“${s.sheet}”，表头在第 ${s.headerRow} 行，`) + `共 ${s.items} 件` +
       (skipped.length ? `（已跳过${skipped.join('、')}）` : '') +

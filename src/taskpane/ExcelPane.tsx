@@ -209,7 +209,7 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
               saveLabel={host.settings ? '保存' : '应用'}
               where={
                 host.settings
-                  ? '这些设置随工作簿保存（在工作簿的加载项设置中），检查这本工作簿时使用。只有点“保存”时才改动工作簿；恢复默认后保存，工作簿中就不再有这些设置。'
+                  ? `这些设置随工作簿保存（${host.product === 'wps' ? '在工作簿中一个隐藏的工作表“办理助手数据”里' : '在工作簿的加载项设置中'}），检查这本工作簿时使用。只有点“保存”时才改动工作簿；恢复默认后保存，工作簿中就不再有这些设置。`
                   : '这个版本的 Excel 不能把设置保存在工作簿中：点“应用”后，设置只在这次打开窗格时有效。'
               }
               storedProblem={storedProblem}

@@ -126,6 +126,11 @@ export function progressText(nameIn: string, p?: Progress): string {
 
 /** What opening said: the items and the headline; for several files, how many were read and what was left out. */
 export function openedNotice(o: OpenedLedger, items: number, headline: string): Notice {
+  if (o.settings) {
+    // The settings saved in the workbook: used, or why not (a bad value, or the page's own settings differ).
+    const n = openedNotice({ ...o, settings: undefined }, items, headline);
+    return { intent: o.settings.used || n.intent !== 'success' ? n.intent : 'warning', text: `${n.text}${o.settings.message}` };
+  }
   if (o.files.length <= 1 && o.unreadable.length === 0 && o.skipped.length === 0) return { intent: 'success', text: `已打开 ${o.name}：${items} 件。${headline}` };
   const read = o.files.length > 1 ? `已合并读取 ${o.files.length} 个工作簿，作为一个台账检查：${items} 件。` : `已打开 ${o.files[0]}：${items} 件。`;
   const left = [o.unreadable.length ? `${o.unreadable.length} 个文件无法读取，未计入` : '', o.skipped.length ? `跳过 ${o.skipped.length} 个文件` : ''].filter(Boolean).join('，');

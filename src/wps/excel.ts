@@ -10,17 +10,17 @@ import { BLOCK_ROWS } from '../excel/read';
 import { MarkResult } from '../excel/marks';
 import { ExcelCapabilities } from '../excel/requirements';
 import type { ConfigStore } from '../excel/settings';
-import { readStored } from '../config/stored';
+import { STORE_SHEET, WPS_CONFIG_KEY, readStored } from '../config/stored';
 import { defaultSettings, sameSettings } from '../config/form';
 import { summaryRows, summarySheetName } from '../excel/summarySheet';
 import { EtApplication, EtRange, EtWorkbook, EtWorksheet, WpsGlobal } from './types';
 
 /** The very hidden sheet where Banli keeps its records (never read as data, never shown). */
-export const STORE_SHEET = '办理助手数据';
+export { STORE_SHEET };
 export const MARKS_KEY = 'banli.marks.v1';
 export const SUMMARY_KEY = 'banli.summarySheet.v1';
 /** 设置 (banli.config.json's content), kept with the workbook like the marks. */
-export const CONFIG_KEY = 'banli.config.v1';
+export const CONFIG_KEY = WPS_CONFIG_KEY;
 /** Characters per cell (a cell holds at most 32,767). */
 const CHUNK = 30000;
 
@@ -331,6 +331,7 @@ function nameOf(sheet: unknown): string | null {
 /** The ExcelHost over WPS 表格. `wps` is the add-in's global (events); `app` its Application. */
 export function wpsExcelHost(wps: WpsGlobal, app: EtApplication): ExcelHost {
   return {
+    product: 'wps',
     capabilities: WPS_EXCEL_CAPABILITIES,
     settings: wpsConfigStore(app),
     read: async (onProgress) => readWorkbook(workbookOf(app), onProgress),

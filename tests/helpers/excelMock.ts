@@ -10,6 +10,9 @@
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { CellValue, columnLetter, columnNumber } from '../../src/core';
+import type { ExcelHost } from '../../src/excel/host';
+import { readGrids } from '../../src/excel/read';
+import { DocumentSettings, documentConfigStore } from '../../src/excel/settings';
 
 /** What office.js sends for one object path or one action, without its arguments (measured order of magnitude). */
 export const MOCK_PATH_BYTES = 110;
@@ -428,5 +431,20 @@ export function installExcelGlobals(): void {
   (globalThis as unknown as { Excel: unknown }).Excel = {
     ChartType: { columnClustered: 'ColumnClustered', barClustered: 'BarClustered' },
     ChartSeriesBy: { columns: 'Columns', rows: 'Rows', auto: 'Auto' },
+  };
+}
+
+/** The Excel pane's host over a fake workbook: reading and selecting work; marking is not what these tests do. */
+export function paneHost(fake: FakeExcel, settings?: DocumentSettings): ExcelHost {
+  const fail = async (): Promise<never> => Promise.reject(new Error('not in this test'));
+  return {
+    capabilities: { basic: true, changeEvents: true, fillPattern: true, notes: true },
+    read: (p) => readGrids(fake.context(), p),
+    mark: fail,
+    clear: fail,
+    summary: fail,
+    select: async () => undefined,
+    onChanged: async () => async () => undefined,
+    settings: settings ? documentConfigStore(settings) : undefined,
   };
 }

@@ -9,12 +9,10 @@ import { readFileSync } from 'fs';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { CellValue, dayToSerial, parseDay } from '../../src/core';
-import { ExcelHost } from '../../src/excel/host';
-import { readGrids } from '../../src/excel/read';
 import { ExcelPane } from '../../src/taskpane/ExcelPane';
 import { StandalonePane } from '../../src/taskpane/StandalonePane';
 import { readWorkbook } from '../../src/xlsx/read';
-import { FakeExcel, FakeSheet, installExcelGlobals } from '../helpers/excelMock';
+import { FakeExcel, FakeSheet, installExcelGlobals, paneHost } from '../helpers/excelMock';
 import { SAMPLE_PATH, renderPage } from './pageFiles';
 import { seriousViolations } from './axe';
 
@@ -54,16 +52,7 @@ describe('Excel pane: 列对应', () => {
     const { grids } = await readWorkbook(new Uint8Array(readFileSync(SAMPLE_PATH)), 'ledger-2021.xlsx');
     const asExcel = (v: CellValue) => (v instanceof Date ? dayToSerial((parseDay(v) as { day: string }).day) : v);
     const fake = new FakeExcel(grids.map((g) => FakeSheet.from(g.sheet, g.values.map((r) => r.map(asExcel)), g.top, g.left)));
-    const fail = async (): Promise<never> => Promise.reject(new Error('not in this test'));
-    const host: ExcelHost = {
-      capabilities: { basic: true, changeEvents: true, fillPattern: true, notes: true },
-      read: (p) => readGrids(fake.context(), p),
-      mark: fail,
-      clear: fail,
-      summary: fail,
-      select: async () => undefined,
-      onChanged: async () => async () => undefined,
-    };
+    const host = paneHost(fake);
     render(
       <FluentProvider theme={webLightTheme}>
         <ExcelPane host={host} initialAsOf="2021-07-19" />

@@ -16,14 +16,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { unzipSync } from 'fflate';
 import { StandalonePane } from '../../src/taskpane/StandalonePane';
 import { WordPane } from '../../src/taskpane/WordPane';
-import { insertCircular, reconcileCircular, refreshCircular } from '../../src/word/circular';
-import { WordHost } from '../../src/word/host';
-import { DocumentStore, Saved, parseSaved } from '../../src/word/store';
 import { formFrom } from '../../src/taskpane/settings';
 import { FakeWord } from '../helpers/wordMock';
 import { tempDir } from '../helpers/xlsx';
 import { unitReturns, writeFixture } from '../ledgers/fixtures';
 import { Downloads, renderPage, testFiles } from './pageFiles';
+import { hostOver, memoryStore } from './wordHost';
 import { seriousViolations } from './axe';
 
 let folder: string;
@@ -123,28 +121,6 @@ test('a folder dropped on the page: its workbooks (also in a subfolder) read as 
   fireEvent.drop(drop, { dataTransfer: { items: [{ kind: 'file', webkitGetAsEntry: () => empty }], files: [] } });
   expect(await screen.findByText('文件夹“会议材料”里没有 .xlsx 工作簿。请选择存放台账工作簿的文件夹，或直接选择工作簿。')).toBeTruthy();
 });
-
-function memoryStore(): DocumentStore & { raw: string | null } {
-  const store = {
-    raw: null as string | null,
-    load: () => parseSaved(store.raw),
-    save: async (s: Saved) => {
-      store.raw = JSON.stringify(s);
-    },
-  };
-  return store;
-}
-
-function hostOver(fake: FakeWord, store: DocumentStore): WordHost {
-  const caps = { basic: true, fileWithSections: true };
-  return {
-    capabilities: caps,
-    store,
-    insert: (c, ids, o) => insertCircular(fake.context(), c, ids, caps, o),
-    refresh: (c) => refreshCircular(fake.context(), c),
-    reconcile: (c) => reconcileCircular(fake.context(), c),
-  };
-}
 
 test('Word pane: the circular inserted from several files, refreshed from another set, kept in the document', async () => {
   const fake = new FakeWord();

@@ -12,6 +12,10 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { StandalonePane } from '../../src/taskpane/StandalonePane';
 import { SettingsPage } from '../../src/taskpane/components/SettingsPage';
 import { SETTINGS_KEY } from '../../src/taskpane/ledger';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import JSZip from 'jszip';
+import { WordPane } from '../../src/taskpane/WordPane';
 import { renderPage } from './pageFiles';
 
 function memoryStorage(initial: Record<string, string>): Storage {
@@ -48,4 +52,15 @@ test('an invalid stored value is reported on 检查台账; saving valid settings
   await screen.findByText(/设置已保存在本浏览器中/, {}, { timeout: 20000 });
   await waitFor(() => expect(screen.queryAllByText(problem)).toHaveLength(0), { timeout: 20000 });
   expect(storage.getItem(SETTINGS_KEY)).toBeNull();
+}, 60000);
+
+test('a workbook carrying settings saved in Excel: the Word pane (no settings of its own) checks with them and says so', async () => {
+  const zip = await JSZip.loadAsync(readFileSync(path.join(__dirname, '../../samples/ledger-2021.xlsx')));
+  const value = JSON.stringify(JSON.stringify({ deadlineMonths: { 市人大建议: 5 } })).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  zip.file('xl/webextensions/webextension1.xml', `<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11"><we:properties><we:property name="banli.config" value="${value}"/></we:properties></we:webextension>`);
+  const file = new File([await zip.generateAsync({ type: 'arraybuffer' })], '台账.xlsx');
+  renderPage(<WordPane />, { initialAsOf: '2021-07-19' });
+  fireEvent.change(screen.getByTestId('file-input') as HTMLInputElement, { target: { files: [file] } });
+  expect(await screen.findByText(/按工作簿中保存的设置检查（在 Excel 或 WPS 表格的“设置”中保存的）/, {}, { timeout: 20000 })).toBeTruthy();
+  expect(screen.getByLabelText('办理总数').textContent).toMatch(/超期未答复 0 件/);
 }, 60000);

@@ -14,11 +14,10 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { CellValue, dayToSerial } from '../../src/core';
 import { ExcelHost } from '../../src/excel/host';
-import { readGrids } from '../../src/excel/read';
-import { CONFIG_SETTING, DocumentSettings, documentConfigStore } from '../../src/excel/settings';
+import { CONFIG_SETTING, DocumentSettings } from '../../src/excel/settings';
 import { ExcelPane } from '../../src/taskpane/ExcelPane';
 import { Announcer } from '../../src/taskpane/components/Announcer';
-import { FakeExcel, FakeSheet, installExcelGlobals } from '../helpers/excelMock';
+import { FakeExcel, FakeSheet, installExcelGlobals, paneHost } from '../helpers/excelMock';
 import { seriousViolations } from './axe';
 
 const HEAD = ['序号', '类别', '编号', '标题', '主办单位', '交办日期', '答复日期', '答复类别', '是否面商', '代表委员意见'];
@@ -58,19 +57,7 @@ function documentSettings(initial: Record<string, unknown> = {}): DocumentSettin
   };
 }
 
-function host(fake: FakeExcel, settings?: DocumentSettings): ExcelHost {
-  const fail = async (): Promise<never> => Promise.reject(new Error('not in this test'));
-  return {
-    capabilities: { basic: true, changeEvents: true, fillPattern: true, notes: true },
-    read: (p) => readGrids(fake.context(), p),
-    mark: fail,
-    clear: fail,
-    summary: fail,
-    select: async () => undefined,
-    onChanged: async () => async () => undefined,
-    settings: settings ? documentConfigStore(settings) : undefined,
-  };
-}
+const host = paneHost;
 
 function renderPane(h: ExcelHost) {
   return render(

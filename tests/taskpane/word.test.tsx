@@ -7,36 +7,14 @@ import '../helpers/jsdom';
 import * as React from 'react';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { SECTION_IDS } from '../../src/core';
-import { insertCircular, reconcileCircular, refreshCircular } from '../../src/word/circular';
+import { insertCircular } from '../../src/word/circular';
 import { WordHost } from '../../src/word/host';
-import { DocumentStore, Saved, parseSaved } from '../../src/word/store';
 import { WordPane } from '../../src/taskpane/WordPane';
 import { formFrom } from '../../src/taskpane/settings';
 import { FakeWord } from '../helpers/wordMock';
 import { Downloads, renderPage, testFiles } from './pageFiles';
+import { hostOver, memoryStore } from './wordHost';
 import { seriousViolations } from './axe';
-
-/** Document settings that survive "reopening": a string, as Office keeps them. */
-function memoryStore(): DocumentStore & { raw: string | null } {
-  const store = {
-    raw: null as string | null,
-    load: () => parseSaved(store.raw),
-    save: async (s: Saved) => {
-      store.raw = JSON.stringify(s);
-    },
-  };
-  return store;
-}
-
-function hostOver(fake: FakeWord, store = memoryStore(), caps = { basic: true, fileWithSections: true }): WordHost {
-  return {
-    capabilities: caps,
-    store,
-    insert: (c, ids, o) => insertCircular(fake.context(), c, ids, caps, o),
-    refresh: (c) => refreshCircular(fake.context(), c),
-    reconcile: (c) => reconcileCircular(fake.context(), c),
-  };
-}
 
 /** The Word pane as App mounts it: the document's saved settings (if any) seed the page's. */
 function wordPane(word: WordHost, files = testFiles()) {

@@ -14,6 +14,7 @@ import { dayToSerial } from '../../src/core';
 import { POLYFILLED } from '../../src/wps/polyfills';
 import { isLocal, launch, recordRequests } from '../helpers/browser';
 import { ledgerGrid, rows } from '../helpers/ledger';
+import { horizontalOverflow, seriousViolations } from '../e2e/pageHelpers';
 
 const ROOT = path.join(__dirname, '../..');
 const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -159,6 +160,15 @@ test('in WPS 表格 (older browser APIs taken away): the Excel pane reads the wo
   expect(await page.evaluate(() => (window as unknown as { __events: string[] }).__events)).toContain('SheetChange');
   expect(await page.evaluate(() => (window as unknown as { __reads: string[] }).__reads)).toEqual(['A1:Q3']);
   await page.screenshot({ path: path.join(SHOTS, 'wps-et-320.png'), fullPage: true });
+  // 设置 at 320 px: the whole form, kept with the workbook (no note that it cannot be), nothing sideways, nothing serious for axe.
+  await page.getByRole('tab', { name: '设置' }).click();
+  await page.getByRole('button', { name: '恢复默认' }).waitFor();
+  expect(await page.getByText(/不能把设置保存在工作簿中/).count()).toBe(0);
+  await page.getByText('这些设置随工作簿保存（在工作簿中一个隐藏的工作表“办理助手数据”里）', { exact: false }).waitFor();
+  expect(await page.getByText(/Excel|Word/).count()).toBe(0);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, 'wps-et-settings-320.png'), fullPage: true });
   expect(errors).toEqual([]);
   expect(urls.filter((u) => !isLocal(u))).toEqual([]);
   await page.close();
