@@ -70,18 +70,16 @@ export class Session {
   private source = '';
   private books: Book[] | null = null;
   private last: { key: string; analysis: Analysis } | null = null;
-  private config: Config = DEFAULT_CONFIG;
-  private praisedUnits: string[] | undefined;
-  /** Whether the page has settings of its own (not the defaults): then they are used, not the workbook's. */
-  private ownSettings = false;
+  /** The page's own settings (null: none, or the defaults): used before the workbook's. */
+  private own: ConfigFile | null = null;
   /** 设置 saved in the one workbook open (by the Excel pane or WPS 表格), used when the page has none of its own. */
   private workbookSettings: ConfigFile | null = null;
 
   /** The settings in force: the page's own, else the workbook's, else the defaults. */
   private effective(): { config: Config; praisedUnits: string[] | undefined } {
-    if (this.ownSettings || !this.workbookSettings) return { config: this.config, praisedUnits: this.praisedUnits };
-    const w = this.workbookSettings;
-    return { config: configFromFile(w), praisedUnits: w.praisedUnits?.length ? [...w.praisedUnits] : undefined };
+    const f = this.own ?? this.workbookSettings;
+    if (!f) return { config: DEFAULT_CONFIG, praisedUnits: undefined };
+    return { config: configFromFile(f), praisedUnits: f.praisedUnits?.length ? [...f.praisedUnits] : undefined };
   }
 
   /** What the workbook's saved settings mean for this check, in the clerk's words (for the message after opening). */
@@ -92,25 +90,19 @@ export class Session {
     const stored = readStored(value, '工作簿中');
     if (!stored.file) return { used: false, message: stored.problem ?? '' };
     this.workbookSettings = stored.file;
-    if (!this.ownSettings) return { used: true, message: '按工作簿中保存的设置检查（在 Excel 或 WPS 表格的“设置”中保存的）。' };
-    if (sameSettings(stored.file, this.own ?? defaultSettings())) return { used: true, message: '工作簿中保存的设置与本页的设置相同。' };
+    if (!this.own) return { used: true, message: '按工作簿中保存的设置检查（在 Excel 或 WPS 表格的“设置”中保存的）。' };
+    if (sameSettings(stored.file, this.own)) return { used: true, message: '工作簿中保存的设置与本页的设置相同。' };
     return {
       used: false,
       message: '工作簿中保存了另一套设置（在 Excel 或 WPS 表格的“设置”中保存的），这里按本页“设置”中的设置检查。要按工作簿中的设置检查，请在本页“设置”中点“恢复默认”并保存。',
     };
   }
-  /** The page's own settings as given (null: none given). */
-  private own: ConfigFile | null = null;
-
   /** The settings used from now on (checked again here: the page's word is not taken for it). */
   configure(settings: ConfigFile): void {
     const issues = configIssues(settings);
     if (issues.length) throw new BanliError('bad-option', `设置有 ${issues.length} 处问题，没有使用：${issues.map((i) => i.text).join(' ')}`);
-    this.config = configFromFile(settings);
-    this.praisedUnits = settings.praisedUnits?.length ? [...settings.praisedUnits] : undefined;
-    this.own = settings;
     // Nothing set (an empty file, or the defaults written out) is no settings of the page's own.
-    this.ownSettings = Object.keys(settings).length > 0 && !sameSettings(settings, defaultSettings());
+    this.own = Object.keys(settings).length > 0 && !sameSettings(settings, defaultSettings()) ? settings : null;
     this.last = null;
   }
 
