@@ -1,11 +1,11 @@
 /** readLedger: workbook grids → the ledger's items, its column map and its unit list. */
 import { Config, DEFAULT_CONFIG, Field, SourceDef, Satisfaction } from './vocabulary';
 import { CellValue, Grid, cellAddress } from './grid';
-import { cleanText, compactKey, isBlank, splitList, valueText } from './text';
-import { ColumnChoice, ColumnMap, HeaderMatch, chooseColumns, findHeader, headerCells } from './header';
-import { DateParse, parseDay } from './dates';
+import { compactKey, isBlank } from './text';
+import { ColumnChoice, ColumnMap, HeaderMatch, chooseColumns, findHeader } from './header';
+import { DateParse } from './dates';
 import { UnitDirectory, UnitList, isUnitSheetName, readUnitList } from './units';
-import { isYes, readCategory, readSatisfaction } from './values';
+import { RowReader, readPart } from './itemRows';
 import { Place, classifySource, labelInName, officePlace, parseLabel } from './sources';
 import { BanliError } from './errors';
 
@@ -28,6 +28,8 @@ export interface LedgerPart {
   left: number;
   headerRow: number;
   columns: ColumnMap;
+  /** Each field's index in the part's rows (-1: no such column). */
+  at: PartIndex;
   /** The source the sheet's name gives its rows when it has no source column (a sheet called 政协提案). */
   sheetSource: string | null;
   /** The header row's texts, left to right (what a clerk may choose a field's column from). */
@@ -38,6 +40,9 @@ export interface LedgerPart {
 }
 
 /** A sheet that looks like a ledger but was not read, and why. */
+/** Each field's index in a part's rows (item.raw), -1 when the part has no such column. */
+export type PartIndex = Record<Field, number>;
+
 export interface UnreadSheet {
   file: string | null;
   sheet: string;
@@ -223,14 +228,6 @@ export interface WorkbookGrids {
   grids: Grid[];
 }
 
-function unitRef(raw: string, dir: UnitDirectory | null): UnitRef {
-  const text = cleanText(raw);
-  if (!dir) return { raw, name: text, known: null, viaAlias: false };
-  const u = dir.lookup(text);
-  if (!u) return { raw, name: text, known: false, viaAlias: false };
-  return { raw, name: u.name, known: true, viaAlias: compactKey(u.name) !== compactKey(text) };
-}
-
 function findUnitList(grids: Grid[], config: Config, exclude?: string): UnitList | null {
   for (const g of grids) {
     if (g.sheet === exclude || !isUnitSheetName(g.sheet, config)) continue;
@@ -242,26 +239,6 @@ function findUnitList(grids: Grid[], config: Config, exclude?: string): UnitList
 
 function allHeaderNames(config: Config): string {
   return config.requiredFields.map((f) => config.headers[f].slice(0, 3).join('/')).join('；');
-}
-
-function isTotalRow(row: CellValue[], config: Config): boolean {
-  for (let i = 0; i < 4 && i < row.length; i++) {
-    const c = row[i];
-    if (typeof c !== 'string' || c === '') continue;
-    const k = compactKey(c);
-    if (config.totalRowWords.some((w) => k.startsWith(w))) return true;
-  }
-  return false;
-}
-
-function isNoteRow(row: CellValue[]): boolean {
-  let filled: CellValue = null;
-  for (const c of row) {
-    if (isBlank(c)) continue;
-    if (filled !== null) return false;
-    filled = c;
-  }
-  return filled !== null && /^(注|说明|备注|填表|制表|填报)/.test(cleanText(valueText(filled)));
 }
 
 /** Sheets Banli writes itself: never read as part of the ledger. */
@@ -342,236 +319,6 @@ function chooseParts(books: WorkbookGrids[], options: ReadOptions, config: Confi
   return { parts, unread };
 }
 
-/** A worksheet column's index in a grid's rows, or -1 when the part has no such column. */
-function colIndex(cols: ColumnMap, f: Field, left: number): number {
-  const c = cols[f];
-  return c ? c.col - left : -1;
-}
-
-/** A cell's display text, cleaned (what `cleanText(valueText(cell))` gives), '' for no column. */
-function cellText(row: CellValue[], i: number): string {
-  if (i < 0) return '';
-  const v = row[i];
-  if (v === undefined || v === null) return '';
-  return cleanText(typeof v === 'string' ? v : valueText(v));
-}
-
-function cellAtIndex(row: CellValue[], i: number): CellValue {
-  if (i < 0) return null;
-  const v = row[i];
-  return v === undefined ? null : v;
-}
-
-/** No list of co-handling units: one shared empty list (items never change their lists). */
-const NO_UNITS: UnitRef[] = [];
-
-/**
- * Per ledger read: what repeats from row to row is worked out once (unit names, lists of co-handling units), and
- * the same value shares one object (nothing changes an item's parts after reading).
- */
-class RowReader {
-  private readonly units = new Map<string, UnitRef>();
-  private readonly lists = new Map<string, UnitRef[]>();
-  private readonly sources = [new Map<string, { source: Item['source']; items: number }>(), new Map<string, { source: Item['source']; items: number }>()];
-  private readonly totalFirst: Set<number> | null;
-  constructor(
-    private readonly config: Config,
-    private readonly directory: UnitDirectory | null,
-  ) {
-    // A total row's first cells start with one of these words (an empty word matches anything: no shortcut then).
-    this.totalFirst = config.totalRowWords.some((w) => w === '') ? null : new Set(config.totalRowWords.map((w) => w.charCodeAt(0)));
-  }
-
-  unit(raw: string): UnitRef {
-    let u = this.units.get(raw);
-    if (u === undefined) {
-      u = unitRef(raw, this.directory);
-      if (this.units.size < 50000) this.units.set(raw, u);
-    }
-    return u;
-  }
-
-  /** An item's source before classification: the label and the inter-session marker (shared, replaced later). */
-  pending(raw: string, marker: boolean): Item['source'] {
-    const m = this.sources[marker ? 1 : 0];
-    let p = m.get(raw);
-    if (p === undefined) {
-      p = { source: { raw, def: null, interSession: marker, problem: null }, items: 0 };
-      m.set(raw, p);
-    }
-    p.items++;
-    return p.source;
-  }
-
-  /** How many items each label was read for (empty labels not counted). */
-  labelCounts(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const m of this.sources) {
-      for (const [raw, p] of m) if (raw !== '') counts.set(raw, (counts.get(raw) ?? 0) + p.items);
-    }
-    return counts;
-  }
-
-  /** The co-handling units of a cell (its text split as a hand-written list). */
-  list(v: CellValue): UnitRef[] {
-    if (v === null) return NO_UNITS;
-    const text = valueText(v);
-    if (text === '') return NO_UNITS;
-    let l = this.lists.get(text);
-    if (l === undefined) {
-      const names = splitList(text);
-      l = names.length === 0 ? NO_UNITS : names.map((n) => this.unit(n));
-      if (this.lists.size < 50000) this.lists.set(text, l);
-    }
-    return l;
-  }
-
-  /** isTotalRow, skipping cells whose first character no total word starts with (compactKey keeps such a character). */
-  isTotal(row: CellValue[]): boolean {
-    const first = this.totalFirst;
-    if (first === null) return isTotalRow(row, this.config);
-    for (let i = 0; i < 4 && i < row.length; i++) {
-      const c = row[i];
-      if (typeof c !== 'string' || c === '') continue;
-      const c0 = c.charCodeAt(0);
-      // Characters compactKey leaves as they are (see alreadyKey in text.ts): the key starts with this one.
-      const kept = (c0 > 0x20 && c0 < 0x61) || (c0 > 0x7a && c0 < 0x7f) || (c0 > 0x3000 && c0 < 0xa000);
-      if (kept && !first.has(c0)) continue;
-      const k = compactKey(c);
-      if (this.config.totalRowWords.some((w) => k.startsWith(w))) return true;
-    }
-    return false;
-  }
-}
-
-function readPart(c: Candidate, config: Config, reader: RowReader, items: Item[]): LedgerPart {
-  const { grid, header } = c;
-  const cols = header.columns;
-  const left = grid.left;
-  const sheetSource = cols.source ? null : sourceFromSheetName(grid.sheet, config);
-  const part: LedgerPart = {
-    file: c.file,
-    sheet: grid.sheet,
-    left: grid.left,
-    headerRow: header.headerRow,
-    columns: cols,
-    sheetSource,
-    headers: headerCells(grid, header).map((h) => h.text),
-    items: 0,
-    skipped: { blank: 0, total: 0, note: 0 },
-    hiddenItemRows: 0,
-  };
-  const col = (f: Field) => colIndex(cols, f, left);
-  const iSource = col('source');
-  const iNumber = col('number');
-  const iTitle = col('title');
-  const iProposer = col('proposer');
-  const iLead = col('leadUnit');
-  const iCo = col('coUnits');
-  const iAssign = col('assignDate');
-  const iDeadline = col('deadline');
-  const iReply = col('replyDate');
-  const iKey = col('key');
-  const iLeader = col('leader');
-  const iCategory = col('category');
-  const iFace = col('faceToFace');
-  const iSatisfaction = col('satisfaction');
-  const iForm = col('formVersion');
-  const iDegree = col('degree');
-  const iRemarks = col('remarks');
-  const iReplyNumber = col('replyNumber');
-  const iDelegation = col('delegation');
-  const iSector = col('sector');
-  const iTopic = col('topic');
-  const iPublished = col('published');
-  const iExtension = col('extension');
-  const iSecond = col('secondReply');
-  const iCoOpinion = col('coUnitOpinion');
-  const iInterSession = col('interSession');
-  const hidden = grid.hiddenRows && grid.hiddenRows.length ? new Set(grid.hiddenRows) : null;
-  const mappedCols = Object.values(cols).map((col) => col!.col - left);
-  const ticks = cols.satisfaction?.ticks
-    ? (Object.entries(cols.satisfaction.ticks) as Array<[Satisfaction, number]>).map(([s, col]) => [s, col - left] as const)
-    : null;
-  if (ticks) for (const [, col] of ticks) if (!mappedCols.includes(col)) mappedCols.push(col);
-  const mapped = Int32Array.from(mappedCols);
-  const satisfactionOf = (row: CellValue[]): Satisfaction | null | undefined => {
-    if (!ticks) return readSatisfaction(cellAtIndex(row, iSatisfaction));
-    let found: Satisfaction | null | undefined = null;
-    for (const [s, col] of ticks) {
-      const v = row[col];
-      if (isBlank(v) || !isYes(v, config)) continue;
-      found = found === null ? s : undefined;
-    }
-    return found;
-  };
-  const yes = (row: CellValue[], i: number): boolean => (i < 0 ? false : isYes(cellAtIndex(row, i), config));
-  const skipped = part.skipped;
-  const values = grid.values;
-  for (let i = header.headerIndex + 1; i < values.length; i++) {
-    const row = values[i] ?? [];
-    let any = false;
-    for (let m = 0; m < mapped.length; m++) {
-      if (!isBlank(row[mapped[m]])) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) {
-      if (row.some((cell) => !isBlank(cell))) skipped.note++;
-      else skipped.blank++;
-      continue;
-    }
-    if (reader.isTotal(row)) {
-      skipped.total++;
-      continue;
-    }
-    if (isNoteRow(row)) {
-      skipped.note++;
-      continue;
-    }
-    const worksheetRow = grid.top + i;
-    if (hidden !== null && hidden.has(worksheetRow)) part.hiddenItemRows++;
-    const lead = cellText(row, iLead);
-    part.items++;
-    items.push({
-      part,
-      row: worksheetRow,
-      // Classified once every sheet is read (the office's level depends on all labels); the marker kept meanwhile.
-      source: reader.pending(iSource >= 0 ? cellText(row, iSource) : (sheetSource ?? ''), yes(row, iInterSession)),
-      number: cellText(row, iNumber),
-      title: cellText(row, iTitle),
-      proposer: cellText(row, iProposer),
-      leadUnit: lead === '' ? null : reader.unit(lead),
-      coUnits: reader.list(cellAtIndex(row, iCo)),
-      assignDate: parseDay(cellAtIndex(row, iAssign)),
-      deadline: parseDay(cellAtIndex(row, iDeadline)),
-      replyDate: parseDay(cellAtIndex(row, iReply)),
-      key: yes(row, iKey),
-      leader: cellText(row, iLeader),
-      category: readCategory(cellAtIndex(row, iCategory), config),
-      faceToFace: yes(row, iFace),
-      satisfaction: satisfactionOf(row),
-      formVersion: cellText(row, iForm),
-      degree: cellText(row, iDegree),
-      remarks: cellText(row, iRemarks),
-      replyNumber: cellText(row, iReplyNumber),
-      delegation: cellText(row, iDelegation),
-      sector: cellText(row, iSector),
-      topic: cellText(row, iTopic),
-      published: yes(row, iPublished),
-      extension: cellText(row, iExtension),
-      secondReply: parseDay(cellAtIndex(row, iSecond)),
-      coUnitOpinion: parseDay(cellAtIndex(row, iCoOpinion)),
-      itemSource: null,
-      itemNumber: '',
-      firstRow: null,
-      raw: row,
-    });
-  }
-  return part;
-}
-
 /**
  * Reads every ledger sheet of one or more workbooks as one ledger: each sheet with a ledger header is a part,
  * items from all parts in order (skipping blank, total and note rows), and the unit master list (a 承办单位
@@ -607,7 +354,7 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
 
   const items: Item[] = [];
   const reader = new RowReader(config, directory);
-  const parts = chosen.map((c) => readPart(c, config, reader, items));
+  const parts = chosen.map((c) => readPart(c, c.header.columns.source ? null : sourceFromSheetName(c.grid.sheet, config), config, reader, items));
   const office = classifySources(items, config, reader.labelCounts());
   const columns: ColumnMap = {};
   for (const p of parts) for (const [f, c] of Object.entries(p.columns) as Array<[Field, ColumnMap[Field]]>) columns[f] ??= c;
@@ -656,7 +403,7 @@ function classifySources(items: Item[], config: Config, counts: Map<string, numb
       byRaw.set(pending.raw, c);
     }
     it.source = c.source;
-    if (it.number === '' || !partHas(it.part, 'source')) continue;
+    if (it.number === '' || (it.part.at.source < 0 && it.part.sheetSource === null)) continue;
     if (c.key === undefined) c.key = sourceKey(it);
     const src = c.key;
     if (src === null) continue;

@@ -24,6 +24,8 @@ export const RULES = Object.fromEntries(RULE_LIST.map((r) => [r.id, { severity: 
 >;
 export const RULE_IDS: RuleId[] = RULE_LIST.map((r) => r.id);
 
+type ItemCheck = NonNullable<RuleRun['item']>;
+
 export interface CheckResult {
   findings: Finding[];
   notRun: RuleNotRun[];
@@ -47,8 +49,8 @@ export function checkLedger(ledger: Ledger, options: CheckOptions, deadlines?: R
   const { config } = ledger;
   const findings: Finding[] = [];
   const notRun: RuleNotRun[] = [];
-  /** Per part, the item checks that run on it. */
-  const perPart = new Map<LedgerPart, RuleRun[]>(ledger.parts.map((p) => [p, []]));
+  /** Per part, the item checks that run on it (the functions themselves: one call each, whatever the rule). */
+  const perPart = new Map<LedgerPart, ItemCheck[]>(ledger.parts.map((p) => [p, []]));
   const runs: RuleRun[] = [];
   for (const rule of RULE_LIST as readonly Rule<RuleId>[]) {
     const on = ledger.parts.filter((p) => missingOn(rule, p).length === 0);
@@ -94,14 +96,15 @@ export function checkLedger(ledger: Ledger, options: CheckOptions, deadlines?: R
     };
     const run = rule.start(ctx);
     runs.push(run);
-    if (run.item) {
-      for (const p of on) perPart.get(p)!.push(run);
+    const check = run.item;
+    if (check) {
+      for (const p of on) perPart.get(p)!.push(check);
     }
   }
 
   const categories = new Set(config.categories);
   let part: LedgerPart | null = null;
-  let checks: RuleRun[] = [];
+  let checks: ItemCheck[] = [];
   // One facts object, filled in for each item in turn (a rule reads it during its call and keeps nothing of it).
   const facts: ItemFacts = { deadline: null, replied: false, categoryValid: false };
   const items = ledger.items;
@@ -114,7 +117,7 @@ export function checkLedger(ledger: Ledger, options: CheckOptions, deadlines?: R
     facts.deadline = deadlines ? deadlines[n] : deadlineOf(item, config);
     facts.replied = item.replyDate.kind !== 'empty';
     facts.categoryValid = typeof item.category === 'string' && categories.has(item.category);
-    for (let i = 0; i < checks.length; i++) checks[i].item!(item, facts);
+    for (let i = 0; i < checks.length; i++) checks[i](item, facts);
   }
   for (const r of runs) r.end?.();
   return { findings, notRun };

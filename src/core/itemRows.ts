@@ -1,0 +1,351 @@
+/**
+ * Reading a ledger sheet's rows into items. What every check and total reads (dates, units, grades, satisfaction,
+ * yes/no columns) is read once per row, each distinct text of a column worked out once; what only some items need
+ * (titles, proposers, remarks, the less used columns) is read from the row when asked, so a hundred thousand items
+ * cost no more than their checks need.
+ */
+import { Config, Field, FIELD_LABELS, Satisfaction } from './vocabulary';
+import { CellValue, Grid } from './grid';
+import { cleanText, compactKey, isBlank, splitList, valueText } from './text';
+import { ColumnMap, HeaderMatch, headerCells } from './header';
+import { DateParse, parseDay } from './dates';
+import { UnitDirectory } from './units';
+import { isYes, readCategory, readSatisfaction } from './values';
+import type { Item, LedgerPart, PartIndex, UnitRef } from './ledger';
+
+/** A cell's display text, cleaned (what `cleanText(valueText(cell))` gives), '' for no column. */
+export function cellText(row: CellValue[], i: number): string {
+  if (i < 0) return '';
+  const v = row[i];
+  if (v === undefined || v === null) return '';
+  return cleanText(typeof v === 'string' ? v : valueText(v));
+}
+
+function cellAtIndex(row: CellValue[], i: number): CellValue {
+  if (i < 0) return null;
+  const v = row[i];
+  return v === undefined ? null : v;
+}
+
+/**
+ * An item of the ledger. The fields every check reads are kept; the others are getters that read the item's row
+ * (shared with the grid, never copied) when asked: they give the same as a kept field would.
+ */
+export class LedgerItem implements Item {
+  itemSource: string | null = null;
+  itemNumber = '';
+  firstRow: Item | null = null;
+  constructor(
+    readonly part: LedgerPart,
+    readonly row: number,
+    readonly raw: CellValue[],
+    public source: Item['source'],
+    readonly number: string,
+    readonly leadUnit: UnitRef | null,
+    readonly coUnits: UnitRef[],
+    readonly assignDate: DateParse,
+    readonly deadline: DateParse,
+    readonly replyDate: DateParse,
+    readonly key: boolean,
+    readonly category: string | null | undefined,
+    readonly faceToFace: boolean,
+    readonly satisfaction: Satisfaction | null | undefined,
+    readonly published: boolean,
+  ) {}
+
+  get title(): string {
+    return cellText(this.raw, this.part.at.title);
+  }
+  get proposer(): string {
+    return cellText(this.raw, this.part.at.proposer);
+  }
+  get leader(): string {
+    return cellText(this.raw, this.part.at.leader);
+  }
+  get formVersion(): string {
+    return cellText(this.raw, this.part.at.formVersion);
+  }
+  get degree(): string {
+    return cellText(this.raw, this.part.at.degree);
+  }
+  get remarks(): string {
+    return cellText(this.raw, this.part.at.remarks);
+  }
+  get replyNumber(): string {
+    return cellText(this.raw, this.part.at.replyNumber);
+  }
+  get delegation(): string {
+    return cellText(this.raw, this.part.at.delegation);
+  }
+  get sector(): string {
+    return cellText(this.raw, this.part.at.sector);
+  }
+  get topic(): string {
+    return cellText(this.raw, this.part.at.topic);
+  }
+  get extension(): string {
+    return cellText(this.raw, this.part.at.extension);
+  }
+  get secondReply(): DateParse {
+    return parseDay(cellAtIndex(this.raw, this.part.at.secondReply));
+  }
+  get coUnitOpinion(): DateParse {
+    return parseDay(cellAtIndex(this.raw, this.part.at.coUnitOpinion));
+  }
+}
+
+/** Each field's index in a part's rows (-1 when the part has no such column); every part's has the same shape. */
+export function partIndex(cols: ColumnMap, left: number): PartIndex {
+  const at = {} as PartIndex;
+  for (const f of Object.keys(FIELD_LABELS) as Field[]) {
+    const c = cols[f];
+    at[f] = c ? c.col - left : -1;
+  }
+  return at;
+}
+
+/** At most this many distinct texts of one column are remembered (a column of unique texts stops there). */
+const MEMO_LIMIT = 20000;
+
+/**
+ * What one column's cells read as, each distinct text worked out once (a ledger repeats its units, grades, dates
+ * and yes/no words down a column); other values (numbers, dates, booleans) each time.
+ */
+class ColumnMemo<T> {
+  private readonly map = new Map<string, T>();
+  constructor(private readonly derive: (v: CellValue) => T) {}
+  of(v: CellValue | undefined): T {
+    if (typeof v !== 'string') return this.derive(v === undefined ? null : v);
+    const hit = this.map.get(v);
+    if (hit !== undefined || this.map.has(v)) return hit as T;
+    const d = this.derive(v);
+    if (this.map.size < MEMO_LIMIT) this.map.set(v, d);
+    return d;
+  }
+}
+
+function unitRef(raw: string, dir: UnitDirectory | null): UnitRef {
+  const text = cleanText(raw);
+  if (!dir) return { raw, name: text, known: null, viaAlias: false };
+  const u = dir.lookup(text);
+  if (!u) return { raw, name: text, known: false, viaAlias: false };
+  return { raw, name: u.name, known: true, viaAlias: compactKey(u.name) !== compactKey(text) };
+}
+
+/** No list of co-handling units: one shared empty list (items never change their lists). */
+const NO_UNITS: UnitRef[] = [];
+
+function isTotalRow(row: CellValue[], config: Config): boolean {
+  for (let i = 0; i < 4 && i < row.length; i++) {
+    const c = row[i];
+    if (typeof c !== 'string' || c === '') continue;
+    const k = compactKey(c);
+    if (config.totalRowWords.some((w) => k.startsWith(w))) return true;
+  }
+  return false;
+}
+
+function isNoteRow(row: CellValue[]): boolean {
+  let filled: CellValue = null;
+  for (const c of row) {
+    if (isBlank(c)) continue;
+    if (filled !== null) return false;
+    filled = c;
+  }
+  return filled !== null && /^(注|说明|备注|填表|制表|填报)/.test(cleanText(valueText(filled)));
+}
+
+/**
+ * Per ledger read: what repeats from row to row is worked out once (unit names, lists of co-handling units), and
+ * the same value shares one object (nothing changes an item's parts after reading).
+ */
+export class RowReader {
+  private readonly units = new Map<string, UnitRef>();
+  private readonly lists = new Map<string, UnitRef[]>();
+  private readonly sources = [new Map<string, { source: Item['source']; items: number }>(), new Map<string, { source: Item['source']; items: number }>()];
+  private readonly totalFirst: Set<number> | null;
+  constructor(
+    private readonly config: Config,
+    private readonly directory: UnitDirectory | null,
+  ) {
+    // A total row's first cells start with one of these words (an empty word matches anything: no shortcut then).
+    this.totalFirst = config.totalRowWords.some((w) => w === '') ? null : new Set(config.totalRowWords.map((w) => w.charCodeAt(0)));
+  }
+
+  unit(raw: string): UnitRef {
+    let u = this.units.get(raw);
+    if (u === undefined) {
+      u = unitRef(raw, this.directory);
+      if (this.units.size < 50000) this.units.set(raw, u);
+    }
+    return u;
+  }
+
+  /** An item's source before classification: the label and the inter-session marker (shared, replaced later). */
+  pending(raw: string, marker: boolean): Item['source'] {
+    const m = this.sources[marker ? 1 : 0];
+    let p = m.get(raw);
+    if (p === undefined) {
+      p = { source: { raw, def: null, interSession: marker, problem: null }, items: 0 };
+      m.set(raw, p);
+    }
+    p.items++;
+    return p.source;
+  }
+
+  /** How many items each label was read for (empty labels not counted). */
+  labelCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const m of this.sources) {
+      for (const [raw, p] of m) if (raw !== '') counts.set(raw, (counts.get(raw) ?? 0) + p.items);
+    }
+    return counts;
+  }
+
+  /** The co-handling units of a cell (its text split as a hand-written list). */
+  list(v: CellValue): UnitRef[] {
+    if (v === null) return NO_UNITS;
+    const text = valueText(v);
+    if (text === '') return NO_UNITS;
+    let l = this.lists.get(text);
+    if (l === undefined) {
+      const names = splitList(text);
+      l = names.length === 0 ? NO_UNITS : names.map((n) => this.unit(n));
+      if (this.lists.size < 50000) this.lists.set(text, l);
+    }
+    return l;
+  }
+
+  /** isTotalRow, skipping cells whose first character no total word starts with (compactKey keeps such a character). */
+  isTotal(row: CellValue[]): boolean {
+    const first = this.totalFirst;
+    if (first === null) return isTotalRow(row, this.config);
+    for (let i = 0; i < 4 && i < row.length; i++) {
+      const c = row[i];
+      if (typeof c !== 'string' || c === '') continue;
+      const c0 = c.charCodeAt(0);
+      // Characters compactKey leaves as they are (see alreadyKey in text.ts): the key starts with this one.
+      const kept = (c0 > 0x20 && c0 < 0x61) || (c0 > 0x7a && c0 < 0x7f) || (c0 > 0x3000 && c0 < 0xa000);
+      if (kept && !first.has(c0)) continue;
+      const k = compactKey(c);
+      if (this.config.totalRowWords.some((w) => k.startsWith(w))) return true;
+    }
+    return false;
+  }
+}
+
+/** A sheet to read: the grid, where its header is, and the workbook it came from. */
+export interface PartSource {
+  file: string | null;
+  grid: Grid;
+  header: HeaderMatch;
+}
+
+/** Reads one sheet's item rows (skipping blank, total and note rows) into items; returns the part. */
+export function readPart(c: PartSource, sheetSource: string | null, config: Config, reader: RowReader, items: Item[]): LedgerPart {
+  const { grid, header } = c;
+  const cols = header.columns;
+  const left = grid.left;
+  const at = partIndex(cols, left);
+  const part: LedgerPart = {
+    file: c.file,
+    sheet: grid.sheet,
+    left: grid.left,
+    headerRow: header.headerRow,
+    columns: cols,
+    at,
+    sheetSource,
+    headers: headerCells(grid, header).map((h) => h.text),
+    items: 0,
+    skipped: { blank: 0, total: 0, note: 0 },
+    hiddenItemRows: 0,
+  };
+  const iSource = at.source;
+  const iNumber = at.number;
+  const iLead = at.leadUnit;
+  const iCo = at.coUnits;
+  const iAssign = at.assignDate;
+  const iDeadline = at.deadline;
+  const iReply = at.replyDate;
+  const iKey = at.key;
+  const iCategory = at.category;
+  const iFace = at.faceToFace;
+  const iSatisfaction = at.satisfaction;
+  const iPublished = at.published;
+  const iInterSession = at.interSession;
+  const hidden = grid.hiddenRows && grid.hiddenRows.length ? new Set(grid.hiddenRows) : null;
+  const mappedCols = Object.values(cols).map((col) => col!.col - left);
+  const ticks = cols.satisfaction?.ticks
+    ? (Object.entries(cols.satisfaction.ticks) as Array<[Satisfaction, number]>).map(([s, col]) => [s, col - left] as const)
+    : null;
+  if (ticks) for (const [, col] of ticks) if (!mappedCols.includes(col)) mappedCols.push(col);
+  const mapped = Int32Array.from(mappedCols);
+  const yesWord = new ColumnMemo((v) => isYes(v, config));
+  const yes = (row: CellValue[], i: number): boolean => (i < 0 ? false : yesWord.of(row[i]));
+  const satisfactionWord = new ColumnMemo(readSatisfaction);
+  const satisfactionOf = (row: CellValue[]): Satisfaction | null | undefined => {
+    if (!ticks) return iSatisfaction < 0 ? null : satisfactionWord.of(row[iSatisfaction]);
+    let found: Satisfaction | null | undefined = null;
+    for (const [s, col] of ticks) {
+      const v = row[col];
+      if (isBlank(v) || !isYes(v, config)) continue;
+      found = found === null ? s : undefined;
+    }
+    return found;
+  };
+  const categoryWord = new ColumnMemo((v) => readCategory(v, config));
+  const leadOf = new ColumnMemo((v): UnitRef | null => {
+    const lead = v === null ? '' : cleanText(valueText(v));
+    return lead === '' ? null : reader.unit(lead);
+  });
+  const sourceText = new ColumnMemo((v) => (v === null ? '' : cleanText(valueText(v))));
+  const skipped = part.skipped;
+  const values = grid.values;
+  for (let i = header.headerIndex + 1; i < values.length; i++) {
+    const row = values[i] ?? [];
+    let any = false;
+    for (let m = 0; m < mapped.length; m++) {
+      if (!isBlank(row[mapped[m]])) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
+      if (row.some((cell) => !isBlank(cell))) skipped.note++;
+      else skipped.blank++;
+      continue;
+    }
+    if (reader.isTotal(row)) {
+      skipped.total++;
+      continue;
+    }
+    if (isNoteRow(row)) {
+      skipped.note++;
+      continue;
+    }
+    const worksheetRow = grid.top + i;
+    if (hidden !== null && hidden.has(worksheetRow)) part.hiddenItemRows++;
+    part.items++;
+    items.push(
+      new LedgerItem(
+        part,
+        worksheetRow,
+        row,
+        // Classified once every sheet is read (the office's level depends on all labels); the marker kept meanwhile.
+        reader.pending(iSource >= 0 ? sourceText.of(row[iSource]) : (sheetSource ?? ''), yes(row, iInterSession)),
+        cellText(row, iNumber),
+        iLead < 0 ? null : leadOf.of(row[iLead]),
+        reader.list(cellAtIndex(row, iCo)),
+        parseDay(cellAtIndex(row, iAssign)),
+        parseDay(cellAtIndex(row, iDeadline)),
+        parseDay(cellAtIndex(row, iReply)),
+        yes(row, iKey),
+        iCategory < 0 ? null : categoryWord.of(row[iCategory]),
+        yes(row, iFace),
+        satisfactionOf(row),
+        yes(row, iPublished),
+      ),
+    );
+  }
+  return part;
+}
