@@ -91,10 +91,10 @@ export class Session {
     if (!stored.file) return { used: false, message: stored.problem ?? '' };
     this.workbookSettings = stored.file;
     if (!this.own) return { used: true, message: '按工作簿中保存的设置检查（在 Excel 或 WPS 表格的“设置”中保存的）。' };
-    if (sameSettings(stored.file, this.own)) return { used: true, message: '工作簿中保存的设置与本页的设置相同。' };
+    if (sameSettings(stored.file, this.own)) return { used: true, message: '工作簿中保存的设置与这里“设置”中的相同。' };
     return {
       used: false,
-      message: '工作簿中保存了另一套设置（在 Excel 或 WPS 表格的“设置”中保存的），这里按本页“设置”中的设置检查。要按工作簿中的设置检查，请在本页“设置”中点“恢复默认”并保存。',
+      message: '工作簿中保存了另一套设置（在 Excel 或 WPS 表格的“设置”中保存的），这里按“设置”中的设置检查。要按工作簿中的设置检查，请在这里的“设置”中点“恢复默认”并保存。',
     };
   }
   /** The settings used from now on (checked again here: the page's word is not taken for it). */

@@ -38,11 +38,34 @@ export function Standalone(): React.JSX.Element {
   );
 }
 
-function WordBody({ word }: { word: WordHost }): React.JSX.Element {
+/**
+ * In Word: 生成通报 and 设置 as tabs over one ledger. The settings are kept in the document (Word's document
+ * settings) when the host can keep them, so the circular refreshed later is made with the same figures.
+ */
+export function WordBody({ word, files = lazyFiles }: { word: WordHost; files?: () => Promise<PageFiles> }): React.JSX.Element {
   const saved = React.useMemo(() => word.store.load(), [word]);
+  const [tab, setTab] = React.useState<'circular' | 'settings'>('circular');
   return (
-    <LedgerProvider initialAsOf={saved?.data.asOf} initialForm={saved ? formFrom(saved.options) : undefined}>
-      <WordPane word={word} />
+    <LedgerProvider files={files} initialAsOf={saved?.data.asOf} initialForm={saved ? formFrom(saved.options) : undefined} configStore={word.settings}>
+      <Tabs
+        label="功能"
+        panelId="banli-word-panel"
+        tabs={[
+          ['circular', '生成通报'],
+          ['settings', '设置'],
+        ]}
+        value={tab}
+        onChange={setTab}
+      />
+      <div role="tabpanel" id="banli-word-panel" aria-labelledby={`banli-word-panel-tab-${tab}`}>
+        {/* Both stay mounted: a question or a result in 生成通报 is still there after a look at 设置. */}
+        <div hidden={tab !== 'circular'}>
+          <WordPane word={word} />
+        </div>
+        <div hidden={tab !== 'settings'}>
+          <SettingsPage />
+        </div>
+      </div>
     </LedgerProvider>
   );
 }
@@ -62,7 +85,7 @@ export function App({
 }): React.JSX.Element {
   let body: React.JSX.Element;
   if (host === 'Excel' && excel) body = <ExcelPane host={excel()} />;
-  else if (host === 'Word' && word) body = <WordBody word={word()} />;
+  else if (host === 'Word' && word) body = <WordBody word={word()} files={files} />;
   else
     body = (
       <LedgerProvider files={files} storage={browserStorage()}>

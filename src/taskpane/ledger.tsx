@@ -5,6 +5,7 @@
 import * as React from 'react';
 import { ConfigFile, Field, fileOfCell, isWorkbookName, today } from '../core';
 import { defaultSettings, sameSettings } from '../config/form';
+import type { ConfigStore } from '../config/documentStore';
 import { readStored } from '../config/stored';
 import { CheckView, ColumnChoice, DOCX_TYPE, Engine, LedgerFile, OpenedLedger, PageFiles, Progress, XLSX_TYPE, ZIP_TYPE } from '../browser/types';
 import { errorMessage } from './model';
@@ -59,8 +60,13 @@ export interface LedgerState {
   settings: ConfigFile;
   /** Why the settings kept in the browser were not used, or null. */
   settingsProblem: string | null;
-  /** Whether the settings are kept between visits (the page's localStorage). */
+  /** Whether the settings are kept between visits (the page's localStorage, or the Word document). */
   settingsKept: boolean;
+  /**
+   * Where they are kept: in this browser, in the document, nowhere because the browser refuses (the page), or
+   * nowhere because the host cannot keep them (for this session only).
+   */
+  settingsPlace: 'browser' | 'document' | 'refused' | 'session';
   /** Uses new settings (the engine checks them again) and keeps them; resolves to what to tell the clerk. */
   setSettings(file: ConfigFile): Promise<string>;
   files: () => Promise<PageFiles>;
@@ -141,7 +147,8 @@ export function LedgerProvider({
   files = lazyFiles,
   initialAsOf,
   initialForm,
-  storage = null,
+  storage,
+  configStore,
   children,
 }: {
   files?: () => Promise<PageFiles>;
@@ -150,6 +157,8 @@ export function LedgerProvider({
   initialForm?: OptionsForm;
   /** Keeps the settings between visits (the standalone page passes localStorage). */
   storage?: Storage | null;
+  /** Keeps the settings in the document instead (the Word pane: Word's document settings). */
+  configStore?: ConfigStore;
   children: React.ReactNode;
 }): React.JSX.Element {
   const [opened, setOpened] = React.useState<OpenedLedger | null>(null);
@@ -162,6 +171,7 @@ export function LedgerProvider({
   const [form, setForm] = React.useState<OptionsForm>(() => initialForm ?? defaultsFor(null, initialAsOf ?? today()));
   const [touched, setTouched] = React.useState<ReadonlySet<keyof OptionsForm>>(() => new Set(initialForm ? (Object.keys(initialForm) as Array<keyof OptionsForm>) : []));
   const [stored, setStored] = React.useState(() => {
+    if (configStore) return configStore.load();
     try {
       return readStored(storage?.getItem(SETTINGS_KEY) ?? null, '本浏览器中');
     } catch {
@@ -348,12 +358,17 @@ export function LedgerProvider({
     fileOf: (cell) => (several && opened ? (fileOfCell(cell, opened.files) ?? undefined) : undefined),
     settings,
     settingsProblem: stored.problem,
-    settingsKept: !!storage,
+    settingsKept: !!storage || !!configStore,
+    settingsPlace: configStore ? 'document' : storage ? 'browser' : storage === null ? 'refused' : 'session',
     setSettings: async (file) => {
+      // Kept with the document first: when Word cannot save them, nothing changes and the clerk is told why.
+      if (configStore) await configStore.save(file);
       await (await engine()).configure(file);
       configured.current = file;
       setSettingsState(file);
       setStored({ file, problem: null }); // the bad value kept before is replaced: nothing more to report
+      const rechecked = opened ? '，并已按新设置重新检查' : '';
+      if (configStore) return `设置已保存在本文档中${rechecked}。以后打开这个文档生成或更新通报，仍按这些设置。`;
       let kept = !!storage;
       try {
         if (sameSettings(file, defaultSettings())) storage?.removeItem(SETTINGS_KEY);
@@ -361,8 +376,9 @@ export function LedgerProvider({
       } catch {
         kept = false;
       }
-      const rechecked = opened ? '，并已按新设置重新检查' : '';
-      return kept ? `设置已保存在本浏览器中${rechecked}。下次打开本页面仍然有效。` : `设置已应用${rechecked}。这个浏览器不允许本页面保存设置，关闭页面后需要重新设置（可以先“下载 banli.config.json”）。`;
+      if (kept) return `设置已保存在本浏览器中${rechecked}。下次打开本页面仍然有效。`;
+      if (storage === undefined) return `设置已应用${rechecked}。这里不能保存设置，关闭后需要重新设置（可以先“下载 banli.config.json”）。`;
+      return `设置已应用${rechecked}。这个浏览器不允许本页面保存设置，关闭页面后需要重新设置（可以先“下载 banli.config.json”）。`;
     },
     files,
     say: setNotice,

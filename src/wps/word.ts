@@ -9,6 +9,8 @@ import { Circular, SECTION_IDS, SectionId, docxParts, flatOpc, reconcile, sectio
 import { InsertResult } from '../word/circular';
 import { WordHost } from '../word/host';
 import { DocumentStore, Saved, parseSaved } from '../word/store';
+import { ConfigStore, readStored } from '../config/documentStore';
+import { defaultSettings, sameSettings } from '../config/form';
 import { WpsApplication, WpsDocument, WpsFileSystem, WpsGlobal, WpsRange } from './types';
 
 export const DATA_VARIABLE = 'banliCircularV1';
@@ -114,23 +116,57 @@ function variableNames(doc: WpsDocument): string[] {
   return out;
 }
 
-export function wpsDocumentStore(doc: () => WpsDocument | null): DocumentStore {
-  const chunkName = (i: number) => `${DATA_VARIABLE}_${i}`;
+/** A text kept in the document's variables under a name (split into chunks name_0, name_1… when long). */
+function variableText(doc: () => WpsDocument | null, name: string) {
+  const chunkName = (i: number) => `${name}_${i}`;
   return {
-    load() {
+    read(): string {
       const d = doc();
-      if (!d) return null;
+      if (!d) return '';
       const names = new Set(variableNames(d));
       let text = '';
       for (let i = 0; names.has(chunkName(i)); i++) text += d.Variables.Item(chunkName(i)).Value;
+      return text;
+    },
+    /** Replaces the text ('' removes it). */
+    write(text: string): void {
+      const d = doc();
+      if (!d) throw new Error('没有打开的文档。');
+      for (const n of variableNames(d)) if (n.startsWith(`${name}_`)) d.Variables.Item(n).Delete();
+      for (let i = 0, k = 0; i < text.length; i += VARIABLE_CHUNK, k++) d.Variables.Add(chunkName(k), text.slice(i, i + VARIABLE_CHUNK));
+    },
+  };
+}
+
+export function wpsDocumentStore(doc: () => WpsDocument | null): DocumentStore {
+  const v = variableText(doc, DATA_VARIABLE);
+  return {
+    load() {
+      const text = v.read();
       return text ? parseSaved(text) : null;
     },
     async save(saved: Saved) {
-      const d = doc();
-      if (!d) throw new Error('没有打开的文档。');
-      for (const n of variableNames(d)) if (n.startsWith(`${DATA_VARIABLE}_`)) d.Variables.Item(n).Delete();
-      const text = JSON.stringify(saved);
-      for (let i = 0, k = 0; i < text.length; i += VARIABLE_CHUNK, k++) d.Variables.Add(chunkName(k), text.slice(i, i + VARIABLE_CHUNK));
+      v.write(JSON.stringify(saved));
+    },
+  };
+}
+
+/** Where 设置 are kept in a WPS 文字 document (document variables, like the data). */
+export const CONFIG_VARIABLE = 'banliConfigV1';
+
+/** 设置 kept in the document's variables: saved with the document; the defaults leave none. */
+export function wpsWordConfigStore(doc: () => WpsDocument | null): ConfigStore {
+  const v = variableText(doc, CONFIG_VARIABLE);
+  return {
+    load() {
+      try {
+        return readStored(v.read() || null, '文档中');
+      } catch (e) {
+        return { file: null, problem: `无法读取文档中保存的设置（${String((e as Error)?.message ?? e)}），检查按默认设置进行。` };
+      }
+    },
+    async save(file) {
+      v.write(sameSettings(file, defaultSettings()) ? '' : JSON.stringify(file));
     },
   };
 }
@@ -173,6 +209,7 @@ export function wpsWordHost(wps: WpsGlobal, app: WpsApplication, files: TempFile
     product: 'wps',
     capabilities: { basic: true, fileWithSections: true },
     store: wpsDocumentStore(() => app.ActiveDocument),
+    settings: wpsWordConfigStore(() => app.ActiveDocument),
     async insert(c, ids, opts): Promise<InsertResult> {
       const doc = documentOf(app);
       const found = ids.map((id) => ({ id, at: findSection(doc, id) }));

@@ -11,6 +11,7 @@ import { JSDOM, ResourceLoader, VirtualConsole } from 'jsdom';
 import { OfficeMockObject } from 'office-addin-mock';
 import { ConfigFile } from '../../src/core';
 import { officeExcelHost } from '../../src/excel/host';
+import { officeWordHost } from '../../src/word/host';
 import { CONFIG_SETTING, DOCUMENT_SETTINGS_MEMBERS, documentConfigStore, documentSettingsUsable, readStored } from '../../src/excel/settings';
 import { defaultSettings } from '../../src/config/form';
 import { capabilityNotes } from '../../src/excel/requirements';
@@ -106,6 +107,26 @@ describe('against office-addin-mock, through officeExcelHost', () => {
   });
 });
 
+describe('the Word host over office-addin-mock', () => {
+  const g = globalThis as unknown as { Office?: unknown };
+  afterEach(() => {
+    delete g.Office;
+  });
+  test('settings kept in the document: read and written under the same key; messages name Word and 文档; none without document settings', async () => {
+    const m = mockOffice({ [CONFIG_SETTING]: JSON.stringify({ deadlineMonths: '三个月' }) }, 'failed');
+    g.Office = m.office;
+    const host = officeWordHost();
+    expect(host.settings!.load().problem).toMatch(/^文档中保存的设置有 1 处问题，没有使用/);
+    await expect(host.settings!.save(FIVE_MONTHS)).rejects.toThrow('Word 没有保存设置（文档是只读的）');
+    const ok = mockOffice();
+    g.Office = ok.office;
+    await officeWordHost().settings!.save(FIVE_MONTHS);
+    expect(JSON.parse(ok.saved.get(CONFIG_SETTING) as string)).toEqual(FIVE_MONTHS);
+    delete (ok.office.context as unknown as { document: { settings: Record<string, unknown> } }).document.settings.saveAsync;
+    expect(officeWordHost().settings).toBeUndefined();
+  });
+});
+
 // ---- Microsoft's office.js ------------------------------------------------------------------------------------
 
 const DIST = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
@@ -129,7 +150,10 @@ async function loadOfficeJs(hostInfo: string): Promise<{ win: Record<string, unk
   });
   const win = dom.window as unknown as Record<string, unknown>;
   const deadline = Date.now() + 20000;
-  while (!((win.Excel as Record<string, unknown> | undefined)?.Workbook && (win.OSF as { DDA?: { RefreshableSettings?: unknown } } | undefined)?.DDA?.RefreshableSettings) && Date.now() < deadline) {
+  const ready = () =>
+    ((win.Excel as Record<string, unknown> | undefined)?.Workbook || (win.Word as Record<string, unknown> | undefined)?.Document) &&
+    (win.OSF as { DDA?: { RefreshableSettings?: unknown } } | undefined)?.DDA?.RefreshableSettings;
+  while (!ready() && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 50));
   }
   return { win, close: () => dom.window.close() };
@@ -141,7 +165,16 @@ interface OsfDda {
   SettingsManager: { serializeSettings(s: unknown): Record<string, string>; deserializeSettings(s: Record<string, string>): Record<string, unknown> };
 }
 
-describe.each(['Excel$Win32$16.01$zh-CN$$$$0', 'Excel$Web$16.00$zh-CN$$$$0', 'Excel$Mac$16.00$zh-CN$$$$0'])('Microsoft office.js as %s', (hostInfo) => {
+// Word keeps the pane's 设置 in its document the same way (the Word pane's store is the same code).
+describe.each([
+  'Excel$Win32$16.01$zh-CN$$$$0',
+  'Excel$Web$16.00$zh-CN$$$$0',
+  'Excel$Mac$16.00$zh-CN$$$$0',
+  'Word$Win32$16.01$zh-CN$$$$0',
+  'Word$Web$16.00$zh-CN$$$$0',
+  'Word$Mac$16.00$zh-CN$$$$0',
+])('Microsoft office.js as %s', (hostInfo) => {
+  const program = hostInfo.split('$')[0];
   let office: { win: Record<string, unknown>; close: () => void };
   let dda: OsfDda;
   beforeAll(async () => {
@@ -171,8 +204,8 @@ describe.each(['Excel$Win32$16.01$zh-CN$$$$0', 'Excel$Web$16.00$zh-CN$$$$0', 'Ex
 
   test('saveAsync with no Office host behind it: the save is refused with a message and the value put back', async () => {
     const settings = new dda.RefreshableSettings({ [CONFIG_SETTING]: JSON.stringify({ dueSoonDays: 20 }) });
-    const store = documentConfigStore(settings as never, (office.win.Office as { AsyncResultStatus: { Succeeded: unknown } }).AsyncResultStatus.Succeeded);
-    await expect(store.save(FIVE_MONTHS)).rejects.toThrow(/^Excel 没有保存设置/);
+    const store = documentConfigStore(settings as never, (office.win.Office as { AsyncResultStatus: { Succeeded: unknown } }).AsyncResultStatus.Succeeded, program);
+    await expect(store.save(FIVE_MONTHS)).rejects.toThrow(new RegExp(`^${program} 没有保存设置`));
     expect(store.load()).toEqual({ file: { dueSoonDays: 20 }, problem: null });
   });
 });

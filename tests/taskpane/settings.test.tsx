@@ -14,7 +14,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { CellValue, dayToSerial } from '../../src/core';
 import { ExcelHost } from '../../src/excel/host';
-import { CONFIG_SETTING, DocumentSettings } from '../../src/excel/settings';
+import { CONFIG_SETTING } from '../../src/excel/settings';
+import { documentSettings } from '../helpers/documentSettings';
 import { ExcelPane } from '../../src/taskpane/ExcelPane';
 import { Announcer } from '../../src/taskpane/components/Announcer';
 import { FakeExcel, FakeSheet, installExcelGlobals, paneHost } from '../helpers/excelMock';
@@ -32,29 +33,6 @@ function ledger(): FakeExcel {
     [4, '市人大建议', 1, '关于学校的建议', '市教育局', d('2021-03-26'), null, null, null, null],
   ];
   return new FakeExcel([FakeSheet.from('台账', rows)]);
-}
-
-/** Document settings as Office keeps them (strings by name), counting what the pane writes. */
-function documentSettings(initial: Record<string, unknown> = {}): DocumentSettings & { data: Map<string, unknown>; writes: string[] } {
-  const data = new Map(Object.entries(initial));
-  const writes: string[] = [];
-  return {
-    data,
-    writes,
-    get: (n) => (data.has(n) ? data.get(n) : null),
-    set: (n, v) => {
-      writes.push(`set ${n}`);
-      data.set(n, v);
-    },
-    remove: (n) => {
-      writes.push(`remove ${n}`);
-      data.delete(n);
-    },
-    saveAsync: (cb) => {
-      writes.push('saveAsync');
-      cb?.({ status: 'succeeded' });
-    },
-  };
 }
 
 const host = paneHost;

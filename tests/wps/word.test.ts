@@ -2,8 +2,9 @@
 import { DOMParser } from '@xmldom/xmldom';
 import * as path from 'path';
 import { Analysis, SECTION_IDS, SectionId, analyse, circularData, composeCircular, defaultOptions, flatOpc, sectionTag } from '../../src/core';
-import { bookmarkName, findSection, withBookmarks, wpsDocumentStore, wpsTempFiles, wpsWordHost } from '../../src/wps/word';
+import { CONFIG_VARIABLE, bookmarkName, findSection, withBookmarks, wpsDocumentStore, wpsTempFiles, wpsWordConfigStore, wpsWordHost } from '../../src/wps/word';
 import { readWorkbookFile } from '../../src/node/workbook';
+import { defaultSettings } from '../../src/config/form';
 import { FakeWps, FakeWpsApp, documentXmlOf, layout } from '../helpers/wpsFake';
 
 const AS_OF = '2021-07-19';
@@ -144,6 +145,24 @@ test('the data and options are kept in document variables (split when long) and 
   await store.save(long);
   expect(app.ActiveDocument!.variables.length).toBe(3);
   expect(store.load()!.data.source).toHaveLength(130000);
+});
+
+test('设置 are kept in document variables beside the data: read back after reopening; the defaults leave none; a bad value is reported', async () => {
+  const { app } = setup([USER]);
+  const store = wpsWordConfigStore(() => app.ActiveDocument);
+  expect(store.load()).toEqual({ file: null, problem: null });
+  await store.save({ deadlineMonths: { 市人大建议: 5 } });
+  expect(app.ActiveDocument!.variables.map((v) => v.Name)).toEqual([`${CONFIG_VARIABLE}_0`]);
+  expect(wpsWordConfigStore(() => app.reopen().ActiveDocument).load()).toEqual({ file: { deadlineMonths: { 市人大建议: 5 } }, problem: null });
+  // The data kept for refreshing is another variable: saving it leaves the settings alone.
+  await wpsDocumentStore(() => app.ActiveDocument).save({ data: circularData(sample, AS_OF, 'ledger-2021.xlsx'), options: options() });
+  expect(store.load().file).toEqual({ deadlineMonths: { 市人大建议: 5 } });
+  await store.save(defaultSettings()); // 恢复默认 + 保存
+  expect(app.ActiveDocument!.variables.filter((v) => v.Name.startsWith(CONFIG_VARIABLE))).toEqual([]);
+  app.ActiveDocument!.Variables.Add(`${CONFIG_VARIABLE}_0`, JSON.stringify({ dueSoonDays: '半个月' }));
+  expect(store.load()).toEqual({ file: null, problem: expect.stringMatching(/^文档中保存的设置有 1 处问题，没有使用/) });
+  // The host offers the store, so the pane's 设置 are kept with the document in WPS 文字 too.
+  expect(wpsWordHost(new FakeWps(), app).settings).toBeDefined();
 });
 
 test('temporary files: Windows-style temp paths; a write that did not happen is an error, not a silent insert', () => {
