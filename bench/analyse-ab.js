@@ -2,39 +2,24 @@
 // (A, B, A, B… each after a garbage collection), medians: a speed-up that holds on a busy machine, where the time
 // of either alone does not. The revision is built once into bench-output/rev-REV/ (git archive + tsc).
 // node --expose-gc bench/analyse-ab.js REV [FILE] [ROUNDS]   (FILE: bench-output/ledger-100000.xlsx by default)
+// See also bench/analyse-once.js: one analyse per fresh process, as the command line runs it.
 'use strict';
 const path = require('path');
 const fs = require('fs');
-const { execFileSync } = require('child_process');
+const { ROOT, buildRevision, median } = require('./rev');
 
-const ROOT = path.join(__dirname, '..');
 const [rev, file = path.join(ROOT, 'bench-output/ledger-100000.xlsx'), rounds = '11'] = process.argv.slice(2);
 if (!rev) {
-  console.error('usage: node --expose-gc bench/analyse-ab.js REV [FILE] [ROUNDS]');
+  console.error('usage: node --expose-gc bench/analyse-ab.js REV [FILE] [ROUNDS]   (BANLI_AB_WARM=1: no forced GC between rounds)');
   process.exit(2);
 }
-const gc = global.gc || (() => undefined);
-
-function build(r) {
-  const sha = execFileSync('git', ['rev-parse', '--short', r], { cwd: ROOT, encoding: 'utf8' }).trim();
-  const dir = path.join(ROOT, 'bench-output', `rev-${sha}`);
-  if (!fs.existsSync(path.join(dir, 'lib/core/index.js'))) {
-    fs.mkdirSync(dir, { recursive: true });
-    const tar = execFileSync('git', ['archive', sha, 'src', 'tsconfig.json', 'tsconfig.cli.json', 'package.json'], { cwd: ROOT, maxBuffer: 1 << 28 });
-    execFileSync('tar', ['-x', '-C', dir], { input: tar });
-    if (!fs.existsSync(path.join(dir, 'node_modules'))) fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: dir, stdio: 'inherit' });
-  }
-  return { sha, lib: path.join(dir, 'lib') };
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
+// A forced GC before each round steadies the timings but also drops V8's compiled code, so every round runs cold,
+// as a command-line run does. BANLI_AB_WARM=1 leaves both compiled between rounds, as a pane checking again does.
+const warm = process.env.BANLI_AB_WARM === '1';
+const gc = warm ? () => undefined : global.gc || (() => undefined);
 
 async function main() {
-  const base = build(rev);
+  const base = buildRevision(rev);
   const { readWorkbookBuffer } = require(path.join(ROOT, 'lib/xlsx/read.js'));
   const a = require(path.join(ROOT, 'lib/core/index.js'));
   const b = require(path.join(base.lib, 'core/index.js'));
@@ -55,7 +40,7 @@ async function main() {
   const ma = median(ta);
   const mb = median(tb);
   console.log(
-    `analyse on ${path.basename(file)}: this tree ${ma.toFixed(0)} ms, ${base.sha} ${mb.toFixed(0)} ms (medians of ${rounds} interleaved rounds): ${(mb / ma).toFixed(2)} × faster`,
+    `analyse on ${path.basename(file)}: this tree ${ma.toFixed(0)} ms, ${base.sha} ${mb.toFixed(0)} ms (medians of ${rounds} interleaved rounds, ${warm ? 'warm: compiled code kept between rounds' : 'cold: a forced GC before each round'}): ${(mb / ma).toFixed(2)} × faster`,
   );
 }
 

@@ -7,6 +7,7 @@
 // against one pass over the Grid's cells, beside the 0.67 s `analyse` took at 100k when issue #10 was filed. Not a test: nothing here asserts a time. BANLI_BENCH_SIZES, BANLI_BENCH_RUNS to vary.
 'use strict';
 const path = require('path');
+const { median } = require('./rev');
 const fs = require('fs');
 const os = require('os');
 const zlib = require('zlib');
@@ -30,11 +31,6 @@ const METHODS = {
   lower: (file) => [path.join(__dirname, 'lower-bound.js'), file],
   exceljs: (file) => [path.join(__dirname, 'exceljs-load.js'), file],
 };
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 async function ledgerFile(n) {
   if (n === 1388) return path.join(ROOT, 'samples/ledger-2021.xlsx');
