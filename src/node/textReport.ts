@@ -77,7 +77,7 @@ export function fileText(s: FileSummary, maxFindings = Infinity, perRule = Infin
   let listed = 0;
   for (const rule of RULE_IDS.filter((r) => (s.counts.byRule[r] ?? 0) > 0)) {
     const list = s.findings.filter((f) => f.rule === rule);
-    out.push(`■ ${ruleTitle(rule)}（${severityText(RULES[rule].severity)}，${rule}）${s.counts.byRule[rule]} 条`);
+    out.push(`■ ${ruleTitle(rule)}（${severityText(RULES[rule].severity)}）${s.counts.byRule[rule]} 条`);
     for (const f of list.slice(0, perRule)) {
       if (listed >= maxFindings) break;
       out.push(findingLine(f));
@@ -89,7 +89,7 @@ export function fileText(s: FileSummary, maxFindings = Infinity, perRule = Infin
   }
   if (s.rulesNotRun.length) {
     out.push('', '未进行的检查：');
-    for (const n of s.rulesNotRun) out.push(`  ${ruleTitle(n.rule)}（${n.rule}）：${n.reason}`);
+    for (const n of s.rulesNotRun) out.push(`  ${ruleTitle(n.rule)}：${n.reason}`);
   }
   if (s.annotated) out.push('', annotatedText(s, ''));
   return out.join('\n');
