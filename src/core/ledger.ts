@@ -39,10 +39,10 @@ export interface LedgerPart {
   hiddenItemRows: number;
 }
 
-/** A sheet that looks like a ledger but was not read, and why. */
 /** Each field's index in a part's rows (item.raw), -1 when the part has no such column. */
 export type PartIndex = Record<Field, number>;
 
+/** A sheet that looks like a ledger but was not read, and why. */
 export interface UnreadSheet {
   file: string | null;
   sheet: string;

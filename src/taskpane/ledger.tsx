@@ -60,8 +60,6 @@ export interface LedgerState {
   settings: ConfigFile;
   /** Why the settings kept in the browser were not used, or null. */
   settingsProblem: string | null;
-  /** Whether the settings are kept between visits (the page's localStorage, or the Word document). */
-  settingsKept: boolean;
   /**
    * Where they are kept: in this browser, in the document, nowhere because the browser refuses (the page), or
    * nowhere because the host cannot keep them (for this session only).
@@ -358,7 +356,6 @@ export function LedgerProvider({
     fileOf: (cell) => (several && opened ? (fileOfCell(cell, opened.files) ?? undefined) : undefined),
     settings,
     settingsProblem: stored.problem,
-    settingsKept: !!storage || !!configStore,
     settingsPlace: configStore ? 'document' : storage ? 'browser' : storage === null ? 'refused' : 'session',
     setSettings: async (file) => {
       // Kept with the document first: when Word cannot save them, nothing changes and the clerk is told why.
