@@ -4,6 +4,7 @@
 // but for the older Chromium that WPS embeds (WPS_TARGETS); src/wps/setup.ts adds, before anything else runs, what
 // core-js does not (crypto.randomUUID, WeakRef) and, should a build lack them, the built-ins the pane calls.
 const path = require('path');
+const webpack = require('webpack');
 const common = require('./webpack.common.js');
 const fs = require('fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -34,6 +35,8 @@ class CentralListPlugin {
 /** The engine floor for WPS: Chromium 64 (ES2018; the core's regular expressions use lookbehind). */
 const WPS_TARGETS = ['chrome >= 64'];
 const moduleRules = common.moduleRules.map((r) => ({ ...r, options: { ...r.options, sourceMaps: false, env: { ...r.options.env, targets: WPS_TARGETS } } }));
+/** The sample ledger, inlined in a chunk of its own (src/browser/sample.wps.ts): no fetch from disk. */
+const SAMPLE = path.join(__dirname, 'samples', 'ledger-2021.xlsx');
 
 module.exports = (env, argv) => ({
   mode: argv.mode || 'production',
@@ -41,9 +44,10 @@ module.exports = (env, argv) => ({
   target: `browserslist:${WPS_TARGETS.join(', ')}`,
   entry: { taskpane: ['./src/wps/setup.ts', './src/wps/index.tsx'] },
   output: { path: path.join(OUT, FOLDER), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
-  resolve: common.resolve,
-  module: { rules: moduleRules },
+  resolve: { ...common.resolve, alias: { ...(common.resolve.alias || {}), 'banli-sample$': SAMPLE } },
+  module: { rules: [{ test: (p) => p === SAMPLE, type: 'asset/inline' }, ...moduleRules] },
   plugins: [
+    new webpack.NormalModuleReplacementPlugin(/^\.\/sample$/, './sample.wps'),
     new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './wps/taskpane.html', chunks: ['taskpane'], inject: 'body' }),
     new CopyWebpackPlugin({
       patterns: [

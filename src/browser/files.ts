@@ -6,11 +6,27 @@ import { Engine, PageFiles } from './types';
 import { workerEngine } from './engine';
 import { sampleBytes } from './sample';
 
-let shared: Engine | null = null;
+let shared: Promise<Engine> | null = null;
+
+/**
+ * The ledger engine in a Web Worker; in the page's own thread where there is no Worker, or where the page may not
+ * start one (a page opened from disk, as WPS opens its add-ins, may not load a worker script from its own folder:
+ * Chromium refuses it at once). The same Session either way; in-thread, a large ledger holds the page while it is read.
+ */
+async function startEngine(): Promise<Engine> {
+  if (typeof Worker === 'function') {
+    try {
+      return workerEngine();
+    } catch {
+      // Refused: the in-thread engine below.
+    }
+  }
+  return (await import('./inThread')).inThreadEngine();
+}
 
 export function pageFiles(): PageFiles {
   return {
-    engine: async () => (shared ??= typeof Worker === 'function' ? workerEngine() : (await import('./inThread')).inThreadEngine()),
+    engine: () => (shared ??= startEngine()),
     sample: sampleBytes,
     download,
   };

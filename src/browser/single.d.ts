@@ -1,4 +1,4 @@
-/** Modules only dist/banli.html's build provides (webpack.single.config.js). */
+/** Modules only dist/banli.html's build (webpack.single.config.js) and the WPS add-in's (webpack.wps.config.js) provide. */
 declare module 'banli-worker-source' {
   const source: string;
   export default source;
