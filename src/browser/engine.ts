@@ -11,6 +11,16 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void; pr
 
 export const CANCELLED = '已取消。';
 
+/**
+ * The worker never ran (its script could not be loaded: a page opened from disk, a blocked or missing file). The
+ * requests it was given were copied, not handed over, so they can be made again elsewhere (files.ts: in-thread).
+ */
+export class WorkerUnavailable extends Error {
+  constructor(why: string) {
+    super(`后台处理没有启动（${why}）。`);
+  }
+}
+
 export function workerEngine(): Engine {
   let worker: Worker | null = null;
   let id = 0;
@@ -18,10 +28,15 @@ export function workerEngine(): Engine {
   // The settings last sent: a worker started again (after cancel or a crash) gets them first.
   let settings: unknown = null;
 
+  // Whether the current worker has said anything yet: until it has, requests are copied to it, not handed over.
+  let alive = false;
   const start = (): Worker => {
     const w = makeWorker();
+    alive = false;
     w.onmessage = (e: MessageEvent<Reply>) => {
+      if (worker === w) alive = true;
       const r = e.data;
+      if ('ready' in r) return;
       const p = pending.get(r.id);
       if (!p) return;
       if ('progress' in r) return p.progress?.(r.progress as Progress);
@@ -31,7 +46,9 @@ export function workerEngine(): Engine {
     };
     w.onerror = (e) => {
       e.preventDefault();
-      for (const p of pending.values()) p.reject(new BanliError('unreadable', `后台处理中断了（${e.message || '浏览器没有说明原因'}）。请刷新页面后重试。`));
+      const why = e.message || '浏览器没有说明原因';
+      const failure = alive || worker !== w ? new BanliError('unreadable', `后台处理中断了（${why}）。请刷新页面后重试。`) : new WorkerUnavailable(why);
+      for (const p of pending.values()) p.reject(failure);
       pending.clear();
       w.terminate();
       if (worker === w) worker = null;
@@ -45,7 +62,7 @@ export function workerEngine(): Engine {
       worker ??= start();
       const req: Request = { id: ++id, op, args };
       pending.set(req.id, { resolve: resolve as (v: unknown) => void, reject, progress });
-      worker.postMessage(req, transfer);
+      worker.postMessage(req, alive ? transfer : []);
     });
 
   // Started now: the worker parses its code while the clerk picks a file.

@@ -3,7 +3,8 @@
  * Nothing is sent anywhere: files are read and written in the page.
  */
 import { Engine, PageFiles } from './types';
-import { workerEngine } from './engine';
+import { WorkerUnavailable, workerEngine } from './engine';
+import type { ConfigFile } from '../core';
 import { sampleBytes } from './sample';
 
 let shared: Promise<Engine> | null = null;
@@ -11,17 +12,50 @@ let shared: Promise<Engine> | null = null;
 /**
  * The ledger engine in a Web Worker; in the page's own thread where there is no Worker, or where the page may not
  * start one (a page opened from disk, as WPS opens its add-ins, may not load a worker script from its own folder:
- * Chromium refuses it at once). The same Session either way; in-thread, a large ledger holds the page while it is read.
+ * Chromium refuses it at once), or where the worker's script then fails to load (the request is made again
+ * in-thread). The same Session either way; in-thread, a large ledger holds the page while it is read.
  */
 async function startEngine(): Promise<Engine> {
   if (typeof Worker === 'function') {
     try {
-      return workerEngine();
+      return withFallback(workerEngine());
     } catch {
       // Refused: the in-thread engine below.
     }
   }
-  return (await import('./inThread')).inThreadEngine();
+  return inThread();
+}
+
+const inThread = async (): Promise<Engine> => (await import('./inThread')).inThreadEngine();
+
+/** The worker's engine, replaced by the in-thread one (given the settings in force) if the worker never runs. */
+export function withFallback(first: Engine, fallback: () => Promise<Engine> = inThread): Engine {
+  let current = first;
+  let settings: ConfigFile | null = null;
+  let replaced: Promise<Engine> | null = null;
+  const replace = () =>
+    (replaced ??= fallback().then(async (e) => {
+      if (settings !== null) await e.configure(settings);
+      current = e;
+      return e;
+    }));
+  const run = <T>(f: (e: Engine) => Promise<T>): Promise<T> =>
+    f(current).catch(async (err: unknown) => {
+      if (!(err instanceof WorkerUnavailable)) throw err;
+      return f(await replace());
+    });
+  return {
+    open: (files, onProgress) => run((e) => e.open(files, onProgress)),
+    check: (asOf, sheet, columns) => run((e) => e.check(asOf, sheet, columns)),
+    row: (sheet, row, file) => run((e) => e.row(sheet, row, file)),
+    annotated: (asOf, sheet, columns) => run((e) => e.annotated(asOf, sheet, columns)),
+    circular: (options, asOf, sheet, columns) => run((e) => e.circular(options, asOf, sheet, columns)),
+    configure: async (s) => {
+      await run((e) => e.configure(s));
+      settings = s;
+    },
+    cancel: () => current.cancel(),
+  };
 }
 
 export function pageFiles(): PageFiles {

@@ -8,6 +8,8 @@ export interface Request {
   args: unknown[];
 }
 export type Reply =
+  /** The worker's first message, once its code runs (id 0: no request has it). */
+  | { id: 0; ready: true }
   | { id: number; progress: unknown }
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; code: string; message: string };

@@ -31,3 +31,6 @@ scope.onmessage = (e: MessageEvent<Request>) => {
       ),
   );
 };
+
+// Running: the page may now hand bytes over instead of copying them (a worker that never gets here is replaced).
+scope.postMessage({ id: 0, ready: true } satisfies Reply);
