@@ -28,6 +28,20 @@ export function documentSettingsUsable(settings: unknown): settings is DocumentS
   return DOCUMENT_SETTINGS_MEMBERS.every((m) => typeof (settings as Record<string, unknown>)[m] === 'function');
 }
 
+/** Settings as a store holds them: read (the read itself may fail), or why they are not used. doc: 工作簿, 文档. */
+export function loadStored(read: () => unknown, doc: string): StoredConfig {
+  try {
+    return readStored(read(), `${doc}中`);
+  } catch (e) {
+    return { file: null, problem: `无法读取${doc}中保存的设置（${String((e as Error)?.message ?? e)}），检查按默认设置进行。` };
+  }
+}
+
+/** The text a store keeps for these settings; null for the defaults (nothing is kept, the document is as before). */
+export function storedText(file: ConfigFile): string | null {
+  return sameSettings(file, defaultSettings()) ? null : JSON.stringify(file);
+}
+
 export interface ConfigStore {
   load(): StoredConfig;
   /** Writes the settings into the document (the defaults: removes Banli's key). */
@@ -40,18 +54,12 @@ export interface ConfigStore {
  */
 export function documentConfigStore(settings: DocumentSettings, succeeded: unknown = 'succeeded', program = 'Excel', doc = '工作簿'): ConfigStore {
   return {
-    load() {
-      try {
-        return readStored(settings.get(CONFIG_SETTING), `${doc}中`);
-      } catch (e) {
-        return { file: null, problem: `无法读取${doc}中保存的设置（${String((e as Error)?.message ?? e)}），检查按默认设置进行。` };
-      }
-    },
+    load: () => loadStored(() => settings.get(CONFIG_SETTING), doc),
     save: (file) =>
       new Promise<void>((resolve, reject) => {
         const before = settings.get(CONFIG_SETTING);
         const put = (v: unknown) => (v === null || v === undefined ? settings.remove(CONFIG_SETTING) : settings.set(CONFIG_SETTING, v));
-        put(sameSettings(file, defaultSettings()) ? null : JSON.stringify(file));
+        put(storedText(file));
         const failed = (why: string | undefined) => {
           put(before); // not saved: the document's settings stay what the document holds
           reject(new Error(`${program} 没有保存设置（${why || '没有说明原因'}）。请稍后再点一次“保存”。`));

@@ -153,7 +153,10 @@ export function LedgerProvider({
   initialAsOf?: string;
   /** Settings saved earlier (in a Word document): all of them count as typed. */
   initialForm?: OptionsForm;
-  /** Keeps the settings between visits (the standalone page passes localStorage). */
+  /**
+   * Keeps the settings between visits: the standalone page passes localStorage, or null where the browser refuses
+   * it (the page then says so); left out where the host has no such place (the settings hold for the session).
+   */
   storage?: Storage | null;
   /** Keeps the settings in the document instead (the Word pane: Word's document settings). */
   configStore?: ConfigStore;

@@ -9,9 +9,9 @@ import { ExcelHost } from '../excel/host';
 import { BLOCK_ROWS } from '../excel/read';
 import { MarkResult } from '../excel/marks';
 import { ExcelCapabilities } from '../excel/requirements';
-import type { ConfigStore } from '../excel/settings';
-import { STORE_SHEET, WPS_CONFIG_KEY, readStored } from '../config/stored';
-import { defaultSettings, sameSettings } from '../config/form';
+import type { ConfigStore } from '../config/documentStore';
+import { STORE_SHEET, WPS_CONFIG_KEY } from '../config/stored';
+import { loadStored, storedText } from '../config/documentStore';
 import { summaryRows, summarySheetName } from '../excel/summarySheet';
 import { EtApplication, EtRange, EtWorkbook, EtWorksheet, WpsGlobal } from './types';
 
@@ -300,19 +300,17 @@ export const WPS_EXCEL_CAPABILITIES: ExcelCapabilities = { basic: true, changeEv
  */
 export function wpsConfigStore(app: EtApplication): ConfigStore {
   return {
-    load() {
-      try {
+    load: () =>
+      loadStored(() => {
         const wb = app.ActiveWorkbook;
-        return wb ? readStored(readStore(wb).get(CONFIG_KEY)) : { file: null, problem: null };
-      } catch (e) {
-        return { file: null, problem: `无法读取工作簿中保存的设置（${String((e as Error)?.message ?? e)}），检查按默认设置进行。` };
-      }
-    },
+        return wb ? readStore(wb).get(CONFIG_KEY) : null;
+      }, '工作簿'),
     async save(file) {
       const wb = workbookOf(app);
       const entries = readStore(wb);
-      if (sameSettings(file, defaultSettings())) entries.delete(CONFIG_KEY);
-      else entries.set(CONFIG_KEY, JSON.stringify(file));
+      const text = storedText(file);
+      if (text === null) entries.delete(CONFIG_KEY);
+      else entries.set(CONFIG_KEY, text);
       writeStore(wb, entries);
     },
   };

@@ -9,8 +9,7 @@ import { Circular, SECTION_IDS, SectionId, docxParts, flatOpc, reconcile, sectio
 import { InsertResult } from '../word/circular';
 import { WordHost } from '../word/host';
 import { DocumentStore, Saved, parseSaved } from '../word/store';
-import { ConfigStore, readStored } from '../config/documentStore';
-import { defaultSettings, sameSettings } from '../config/form';
+import { ConfigStore, loadStored, storedText } from '../config/documentStore';
 import { WpsApplication, WpsDocument, WpsFileSystem, WpsGlobal, WpsRange } from './types';
 
 export const DATA_VARIABLE = 'banliCircularV1';
@@ -158,15 +157,9 @@ export const CONFIG_VARIABLE = 'banliConfigV1';
 export function wpsWordConfigStore(doc: () => WpsDocument | null): ConfigStore {
   const v = variableText(doc, CONFIG_VARIABLE);
   return {
-    load() {
-      try {
-        return readStored(v.read() || null, '文档中');
-      } catch (e) {
-        return { file: null, problem: `无法读取文档中保存的设置（${String((e as Error)?.message ?? e)}），检查按默认设置进行。` };
-      }
-    },
+    load: () => loadStored(() => v.read() || null, '文档'),
     async save(file) {
-      v.write(sameSettings(file, defaultSettings()) ? '' : JSON.stringify(file));
+      v.write(storedText(file) ?? '');
     },
   };
 }
