@@ -75,3 +75,31 @@ export function deadlineOf(item: Item, config: Config): Day | null {
   }
   return baseDeadline(item, config);
 }
+
+/**
+ * deadlineOf for every item, in order: the same days, with a source's terms looked up once for each run of items
+ * with that source (a ledger lists its items source by source) and the extension read only where a sheet has
+ * the column.
+ */
+export function deadlinesOf(items: readonly Item[], config: Config): Array<Day | null> {
+  const out = new Array<Day | null>(items.length);
+  let source: Item['source'] | null = null;
+  let terms: SourceTerms = { months: config.deadlineMonths, fixed: null };
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.part.at.extension >= 0 && item.extension !== '') {
+      out[i] = deadlineOf(item, config);
+      continue;
+    }
+    if (item.deadline.kind === 'ok') {
+      out[i] = item.deadline.day;
+      continue;
+    }
+    if (item.source !== source) {
+      source = item.source;
+      terms = termsFor(source.raw, config);
+    }
+    out[i] = terms.fixed ?? (item.assignDate.kind === 'ok' ? addMonths(item.assignDate.day, terms.months) : null);
+  }
+  return out;
+}

@@ -124,6 +124,30 @@ class ColumnMemo<T> {
   }
 }
 
+/**
+ * What a rule works out from one of the less used text fields (form version, degree…), once per distinct text of
+ * the column instead of once per item: derive gets the field's text as the item's getter gives it ('' for an
+ * empty cell or no column).
+ */
+export function fieldMemo<T>(field: Field, derive: (text: string) => T): (item: Item) => T {
+  const memo = new Map<string, T>();
+  let part: LedgerPart | null = null;
+  let at = -1;
+  return (item) => {
+    if (item.part !== part) {
+      part = item.part;
+      at = part.at[field];
+    }
+    const v = at < 0 ? undefined : item.raw[at];
+    if (typeof v !== 'string') return derive(v === undefined || v === null ? '' : cleanText(valueText(v)));
+    const hit = memo.get(v);
+    if (hit !== undefined || memo.has(v)) return hit as T;
+    const d = derive(cleanText(v));
+    if (memo.size < MEMO_LIMIT) memo.set(v, d);
+    return d;
+  };
+}
+
 function unitRef(raw: string, dir: UnitDirectory | null): UnitRef {
   const text = cleanText(raw);
   if (!dir) return { raw, name: text, known: null, viaAlias: false };
@@ -156,6 +180,21 @@ function isNoteRow(row: CellValue[]): boolean {
 }
 
 /**
+ * The first characters a cell that starts with a total word can have: a word's own first character, and any
+ * character compactKey changes or drops (white space, lower case, full-width forms), after which the key may still
+ * start with the word. Characters compactKey keeps as they are (see alreadyKey in text.ts) and no word starts
+ * with are 0: such a cell is no total row's.
+ */
+function totalStarts(words: readonly string[]): Uint8Array {
+  const table = new Uint8Array(65536).fill(1);
+  table.fill(0, 0x21, 0x61);
+  table.fill(0, 0x7b, 0x7f);
+  table.fill(0, 0x3001, 0xa000);
+  for (const w of words) table[w.charCodeAt(0)] = 1;
+  return table;
+}
+
+/**
  * Per ledger read: what repeats from row to row is worked out once (unit names, lists of co-handling units), and
  * the same value shares one object (nothing changes an item's parts after reading).
  */
@@ -163,13 +202,14 @@ export class RowReader {
   private readonly units = new Map<string, UnitRef>();
   private readonly lists = new Map<string, UnitRef[]>();
   private readonly sources = [new Map<string, { source: Item['source']; items: number }>(), new Map<string, { source: Item['source']; items: number }>()];
-  private readonly totalFirst: Set<number> | null;
+  /** Per first character (UTF-16 unit) of a cell: 1 when the cell may start a total row's words, null: no shortcut. */
+  private readonly totalFirst: Uint8Array | null;
   constructor(
     private readonly config: Config,
     private readonly directory: UnitDirectory | null,
   ) {
     // A total row's first cells start with one of these words (an empty word matches anything: no shortcut then).
-    this.totalFirst = config.totalRowWords.some((w) => w === '') ? null : new Set(config.totalRowWords.map((w) => w.charCodeAt(0)));
+    this.totalFirst = config.totalRowWords.some((w) => w === '') ? null : totalStarts(config.totalRowWords);
   }
 
   unit(raw: string): UnitRef {
@@ -223,10 +263,7 @@ export class RowReader {
     for (let i = 0; i < 4 && i < row.length; i++) {
       const c = row[i];
       if (typeof c !== 'string' || c === '') continue;
-      const c0 = c.charCodeAt(0);
-      // Characters compactKey leaves as they are (see alreadyKey in text.ts): the key starts with this one.
-      const kept = (c0 > 0x20 && c0 < 0x61) || (c0 > 0x7a && c0 < 0x7f) || (c0 > 0x3000 && c0 < 0xa000);
-      if (kept && !first.has(c0)) continue;
+      if (first[c.charCodeAt(0)] === 0) continue;
       const k = compactKey(c);
       if (this.config.totalRowWords.some((w) => k.startsWith(w))) return true;
     }

@@ -171,6 +171,42 @@ function numberSlot(n: string): string | number {
 }
 
 /**
+ * The first row of each item number of one source. Ledgers list their numbers in rising order, so a number above
+ * every one seen so far is new without a lookup: such numbers are kept in order (found again by binary search),
+ * the others (a number out of order, a text) in a map.
+ */
+class FirstRows {
+  private readonly rising: number[] = [];
+  private readonly risingItems: Item[] = [];
+  private readonly others = new Map<string | number, Item>();
+
+  /** The first row with this number, or undefined after remembering `item` as it. */
+  firstOr(k: string | number, item: Item): Item | undefined {
+    const rising = this.rising;
+    const n = rising.length;
+    if (typeof k === 'number') {
+      if (n === 0 || k > rising[n - 1]) {
+        rising.push(k);
+        this.risingItems.push(item);
+        return undefined;
+      }
+      let lo = 0;
+      let hi = n - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = rising[mid];
+        if (v === k) return this.risingItems[mid];
+        if (v < k) lo = mid + 1;
+        else hi = mid - 1;
+      }
+    }
+    const first = this.others.get(k);
+    if (first === undefined) this.others.set(k, item);
+    return first;
+  }
+}
+
+/**
  * An item number as compared: upper case when it is plain (letters, digits, - _ .), else its compactKey. Checked
  * in one scan: most numbers are digits and come back as they are.
  */
@@ -386,7 +422,7 @@ function classifySources(items: Item[], config: Config, counts: Map<string, numb
   // Per label as written and inter-session marker: the source (one object shared by the items that read the same)
   // and the source half of the item key, worked out once.
   const memo = [new Map<string, Classified>(), new Map<string, Classified>()];
-  const firstOf = new Map<string, Map<string | number, Item>>();
+  const firstOf = new Map<string, FirstRows>();
   for (const it of items) {
     const pending = it.source;
     const byRaw = memo[pending.interSession ? 1 : 0];
@@ -408,18 +444,24 @@ function classifySources(items: Item[], config: Config, counts: Map<string, numb
     const src = c.key;
     if (src === null) continue;
     it.itemSource = src;
-    const number = numberKey(it.number);
-    it.itemNumber = number;
+    // A whole number in a number cell (its text is its digits: the key as it is) or the number's text.
+    const cell = it.raw[it.part.at.number];
+    let k: string | number;
+    if (typeof cell === 'number' && cell >= 0 && cell < 1e9 && Number.isInteger(cell)) {
+      it.itemNumber = it.number;
+      k = cell;
+    } else {
+      it.itemNumber = numberKey(it.number);
+      k = numberSlot(it.itemNumber);
+    }
     let numbers = c.numbers;
     if (numbers === null) {
-      numbers = firstOf.get(src) ?? new Map<string | number, Item>();
+      numbers = firstOf.get(src) ?? new FirstRows();
       firstOf.set(src, numbers);
       c.numbers = numbers;
     }
-    const k = numberSlot(number);
-    const first = numbers.get(k);
-    if (first) it.firstRow = first;
-    else numbers.set(k, it);
+    const first = numbers.firstOr(k, it);
+    if (first !== undefined) it.firstRow = first;
   }
   return office;
 }
@@ -429,7 +471,7 @@ interface Classified {
   /** sourceKey of the items (undefined until needed). */
   key: string | null | undefined;
   /** The first row of each item number with this source key. */
-  numbers: Map<string | number, Item> | null;
+  numbers: FirstRows | null;
 }
 
 /** One workbook's ledger (every ledger sheet of it). */

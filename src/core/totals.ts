@@ -1,6 +1,7 @@
 /** Totals in the circular's terms, counted from the items: never typed in. */
 import { Item, Ledger, UnitRef } from './ledger';
-import { Finding, deadlineOf } from './rules';
+import { Finding } from './rules';
+import { deadlinesOf } from './deadlines';
 import { Day } from './dates';
 import { SATISFACTIONS, Satisfaction } from './vocabulary';
 import { Body, Level, Place, parseLabel } from './sources';
@@ -147,9 +148,7 @@ interface SourceTally {
 
 /** The deadline of each item (index as in ledger.items), for the totals, the unit figures and the checks. */
 export function itemDeadlines(ledger: Ledger): Array<Day | null> {
-  const out = new Array<Day | null>(ledger.items.length);
-  for (let i = 0; i < ledger.items.length; i++) out[i] = deadlineOf(ledger.items[i], ledger.config);
-  return out;
+  return deadlinesOf(ledger.items, ledger.config);
 }
 
 /** Upper levels first (the higher first), then the office's own, then national; NPC before CPPCC; 闭会 after. */

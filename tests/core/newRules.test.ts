@@ -1,5 +1,5 @@
 /** The rules beyond the first 19, and split items (分办). Each fires on one row and not on its near row. */
-import { Analysis, RuleId, analyse, makeConfig } from '../../src/core';
+import { Analysis, RuleId, analyse, deadlineOf, itemDeadlines, makeConfig } from '../../src/core';
 import { FULL_HEADERS, RowSpec, ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 
 const AS_OF = '2021-07-19';
@@ -108,4 +108,22 @@ test('per-source deadlines and fixed dates', () => {
   );
   expect(fired(a, 'reply.overdue')).toEqual(['台账!K2', '台账!K4']);
   expect(a.findings.find((f) => f.cell === '台账!K4')!.message).toContain('办理期限 2021-07-01');
+});
+
+test('deadlines worked out for the whole ledger at once are each item’s own: sources in runs, fixed dates, extensions', () => {
+  const config = makeConfig({ deadlineMonthsBySource: { 市政协提案: 2 }, fixedDeadlines: { 省人大建议: '2021-07-31' } });
+  const specs: RowSpec[] = [
+    { ...PENDING, 类别: '市人大建议', 交办日期: '2021-03-26' },
+    { ...PENDING, 类别: '市人大建议', 交办日期: '2021-03-31', 延期至: '延期2个月' },
+    { ...PENDING, 类别: '市政协提案', 交办日期: '2021-03-31' },
+    { ...PENDING, 类别: '省人大建议', 交办日期: '2021-03-31' },
+    { ...PENDING, 类别: '市政协提案', 交办日期: '2021-04-30', 延期至: '2021-09-01' },
+    { ...PENDING, 类别: '市人大建议', 交办日期: '2021-04-30', 办理期限: '2021-08-15' },
+    { ...PENDING, 类别: '市人大建议', 交办日期: null },
+    { ...PENDING, 类别: '市政协提案', 交办日期: '2021-05-01', 延期至: '已延期' },
+  ];
+  const a = run(specs, ['延期至', '办理期限'], config);
+  const each = a.ledger.items.map((it) => deadlineOf(it, config));
+  expect(itemDeadlines(a.ledger)).toEqual(each);
+  expect(each).toEqual(['2021-06-26', '2021-08-30', '2021-05-31', '2021-07-31', '2021-09-01', '2021-08-15', null, '2021-07-01']);
 });

@@ -120,6 +120,46 @@ test('duplicate numbers: every row after the first with the same source and numb
   expect(dups[0].message).toContain('第 2 行');
 });
 
+test('duplicate numbers in any order: rising runs, numbers out of order, texts and full-width digits', () => {
+  const base = rows({})[0];
+  // Numbers as a ledger may hold them, in no particular order; written as numbers or as text.
+  const numbers: CellValue[] = [5, 9, 3, 9, '3', 12, '５', 0, '0', '007', 7, '7', 7.5, '7.5', 11, 4, 4, 13, '013', 2, 1, 12];
+  const specs = numbers.map((n) => ({ ...base, 编号: n }));
+  const a = analyse([ledgerGrid(specs), unitGrid()], { asOf: AS_OF });
+  // Expected, worked out plainly: a row repeats an earlier one when their numbers read the same (full-width
+  // digits as half-width; 007 and 013 are texts of their own, 7.5 and '7.5' the same).
+  const canon = (v: CellValue) => String(v).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const seen = new Set<string>();
+  const expected: number[] = [];
+  numbers.forEach((n, i) => {
+    const k = canon(n);
+    if (seen.has(k)) expected.push(i + 2);
+    seen.add(k);
+  });
+  expect(expected).toEqual([5, 6, 8, 10, 13, 15, 18, 23]);
+  expect(a.findings.filter((f) => f.rule === 'ledger.duplicate-number').map((f) => f.row)).toEqual(expected);
+});
+
+test('form version and degree read once per text still judge each row by its own cells', () => {
+  const a = run(
+    [
+      { 答复类别: 'A', 解决程度: '列入计划' },
+      { 答复类别: 'B', 解决程度: '列入计划' },
+      { 答复类别: 'A', 解决程度: '列入计划' },
+      { 答复类别: 'A', 解决程度: null },
+      { 征询意见表版本: 2020 },
+      { 征询意见表版本: '2021年版' },
+      { 征询意见表版本: ' 2020 ' },
+    ],
+    { formVersion: '2021年版' },
+  );
+  expect(a.findings.filter((f) => f.rule === 'feedback.degree-mismatch').map((f) => f.row)).toEqual([2, 4]);
+  expect(a.findings.filter((f) => f.rule === 'feedback.old-form').map((f) => [f.row, f.value])).toEqual([
+    [6, '2020'],
+    [8, ' 2020 '],
+  ]);
+});
+
 test('a co-unit not on the list is reported with the nearest name', () => {
   const a = run([{ 协办单位: '市城管局、市财攻局' }]);
   const f = a.findings.filter((x) => x.rule === 'assign.unit-unknown');

@@ -1,4 +1,5 @@
 import { compactKey } from '../text';
+import { fieldMemo } from '../itemRows';
 import { defineRule } from './types';
 
 /** The 解决程度 wording belongs to another category than the one given. */
@@ -17,20 +18,18 @@ export default defineRule({
       const other = byCategory.find(([cat, words]) => cat !== category && words.some((w) => degree.includes(w)));
       return other ? other[0] : null;
     };
-    const memo = new Map<string, Map<string, string | null>>();
+    /** Per degree as written: the category each category's mismatch names (null: it fits), worked out when first met. */
+    const byDegree = fieldMemo('degree', (written) => (written === '' ? null : new Map<string, string | null>()));
     return {
       item(item, { categoryValid }) {
-        if (!categoryValid || item.degree === '') return;
+        if (!categoryValid) return;
+        const seen = byDegree(item);
+        if (seen === null) return;
         const category = item.category as string;
-        let byDegree = memo.get(category);
-        if (!byDegree) {
-          byDegree = new Map();
-          memo.set(category, byDegree);
-        }
-        let other = byDegree.get(item.degree);
+        let other = seen.get(category);
         if (other === undefined) {
           other = mismatch(category, item.degree);
-          if (byDegree.size < 10000) byDegree.set(item.degree, other);
+          seen.set(category, other);
         }
         if (other === null) return;
         const expected = ctx.config.degreeByCategory[category] ?? [];

@@ -1,4 +1,5 @@
 import { compactKey } from '../text';
+import { fieldMemo } from '../itemRows';
 import { defineRule } from './types';
 
 /** The 征询意见表 version is not the current one (--form-version), or, without it, contains 旧. */
@@ -10,11 +11,11 @@ export default defineRule({
   start(ctx) {
     const current = ctx.options.formVersion;
     const currentKey = current ? compactKey(current) : null;
+    // Worked out once per version as written (a ledger repeats a few versions down the column).
+    const isOld = fieldMemo('formVersion', (v) => v !== '' && (currentKey !== null ? compactKey(v) !== currentKey : v.includes('旧')));
     return {
       item(item) {
-        if (item.formVersion === '') return;
-        const old = currentKey !== null ? compactKey(item.formVersion) !== currentKey : item.formVersion.includes('旧');
-        if (!old) return;
+        if (!isOld(item)) return;
         ctx.add(
           item,
           'formVersion',
