@@ -171,7 +171,8 @@ function isTotalRow(row: CellValue[], config: Config): boolean {
 
 function isNoteRow(row: CellValue[]): boolean {
   let filled: CellValue = null;
-  for (const c of row) {
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i];
     if (isBlank(c)) continue;
     if (filled !== null) return false;
     filled = c;

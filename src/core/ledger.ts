@@ -423,7 +423,8 @@ function classifySources(items: Item[], config: Config, counts: Map<string, numb
   // and the source half of the item key, worked out once.
   const memo = [new Map<string, Classified>(), new Map<string, Classified>()];
   const firstOf = new Map<string, FirstRows>();
-  for (const it of items) {
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
     const pending = it.source;
     const byRaw = memo[pending.interSession ? 1 : 0];
     let c = byRaw.get(pending.raw);

@@ -19,7 +19,8 @@ export default defineRule({
     return {
       item(item) {
         if (item.leadUnit && item.leadUnit.known === false) report(item, item.leadUnit, 'leadUnit', '主办单位');
-        for (const u of item.coUnits) if (u.known === false) report(item, u, 'coUnits', '协办单位');
+        const co = item.coUnits;
+        for (let i = 0; i < co.length; i++) if (co[i].known === false) report(item, co[i], 'coUnits', '协办单位');
       },
     };
   },
