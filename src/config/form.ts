@@ -36,15 +36,27 @@ export interface SettingsDraft {
   dueSoonDays: string;
   /** One unit per line. */
   praisedUnits: string;
+  /** 列对应: column (Chinese label) → the ledger's header to read it from ('' = the ledger has no such column). */
+  columns: PairRow[];
 }
 
 /** The form's sections, by the file keys each one edits. */
-export type SectionKey = 'officeLevel' | 'sources' | 'deadlineMonths' | 'maxExtensionMonths' | 'categories' | 'headers' | 'requiredColumns' | 'dueSoonDays' | 'praisedUnits';
+export type SectionKey =
+  | 'officeLevel'
+  | 'sources'
+  | 'deadlineMonths'
+  | 'maxExtensionMonths'
+  | 'categories'
+  | 'headers'
+  | 'columns'
+  | 'requiredColumns'
+  | 'dueSoonDays'
+  | 'praisedUnits';
 
 /** Which section shows a problem under a file key (fixedDeadlines sits with the deadlines). */
 export function sectionOf(key: string): SectionKey | null {
   if (key === 'fixedDeadlines') return 'deadlineMonths';
-  const all: SectionKey[] = ['officeLevel', 'sources', 'deadlineMonths', 'maxExtensionMonths', 'categories', 'headers', 'requiredColumns', 'dueSoonDays', 'praisedUnits'];
+  const all: SectionKey[] = ['officeLevel', 'sources', 'deadlineMonths', 'maxExtensionMonths', 'categories', 'headers', 'columns', 'requiredColumns', 'dueSoonDays', 'praisedUnits'];
   return (all as string[]).includes(key) ? (key as SectionKey) : null;
 }
 
@@ -81,6 +93,7 @@ export function draftFrom(file: ConfigFile): SettingsDraft {
     requiredColumns: (file.requiredColumns ?? d.requiredColumns ?? []).map(label),
     dueSoonDays: String(file.dueSoonDays ?? d.dueSoonDays),
     praisedUnits: (file.praisedUnits ?? []).join('\n'),
+    columns: Object.entries(file.columns ?? {}).map(([f, h]) => ({ label: label(f), value: h })),
   };
 }
 
@@ -129,6 +142,8 @@ export function fileFromDraft(d: SettingsDraft): { file: ConfigFile; issues: Con
   doc.dueSoonDays = num(d.dueSoonDays);
   const units = words(d.praisedUnits);
   if (units.length) doc.praisedUnits = units;
+  const columns = pairs(d.columns, 'columns', '列', issues, (v) => v.replace(/\s+/g, ' ').trim());
+  if (Object.keys(columns).length) doc.columns = columns;
   return { file: doc as ConfigFile, issues: [...issues, ...configIssues(doc)] };
 }
 

@@ -18,6 +18,8 @@ export interface ConfigFile {
   requiredColumns?: string[];
   dueSoonDays?: number;
   praisedUnits?: string[];
+  /** 列对应: column (its id or Chinese label) → the ledger's header to read it from; '' = the ledger has none. */
+  columns?: Record<string, string>;
 }
 
 export const CONFIG_FILE_NAME = 'banli.config.json';
@@ -55,6 +57,8 @@ export function configFromFile(file: ConfigFile, base: Config = DEFAULT_CONFIG):
     }
   }
   if (file.requiredColumns) config.requiredFields = file.requiredColumns.map(fieldOf).filter((f): f is Field => f !== null);
+  const columns = columnChoiceOf(file);
+  if (Object.keys(columns).length) config.columns = columns;
   return config;
 }
 
@@ -76,7 +80,37 @@ export function configToFile(config: Config, base: Config = DEFAULT_CONFIG): Con
   out.requiredColumns = config.requiredFields.map((f) => FIELD_LABELS[f]);
   out.dueSoonDays = config.dueSoonDays;
   if (config.praisedUnits) out.praisedUnits = [...config.praisedUnits];
+  if (config.columns && Object.keys(config.columns).length) {
+    out.columns = Object.fromEntries((Object.entries(config.columns) as Array<[Field, string]>).map(([f, h]) => [FIELD_LABELS[f], h]));
+  }
   return out;
+}
+
+/** The 列对应 a settings file keeps, by field (names neither an id nor a label are left out). */
+export function columnChoiceOf(file: ConfigFile): Partial<Record<Field, string>> {
+  const out: Partial<Record<Field, string>> = {};
+  for (const [name, header] of Object.entries(file.columns ?? {})) {
+    const f = fieldOf(name);
+    if (f) out[f] = header;
+  }
+  return out;
+}
+
+/** Whether two 列对应 say the same (field order aside). */
+export function sameColumnChoice(a: Partial<Record<Field, string>>, b: Partial<Record<Field, string>>): boolean {
+  const ka = Object.keys(a) as Field[];
+  return ka.length === Object.keys(b).length && ka.every((f) => a[f] === b[f]);
+}
+
+/**
+ * The settings with this 列对应 kept in them (by the columns' Chinese labels, as a clerk reads the file), or without
+ * any when the choice is empty. The rest of the settings unchanged.
+ */
+export function withColumnChoice(file: ConfigFile, choice: Partial<Record<Field, string>>): ConfigFile {
+  const rest: ConfigFile = { ...file };
+  delete rest.columns;
+  const entries = (Object.entries(choice) as Array<[Field, string | undefined]>).filter((e): e is [Field, string] => e[1] !== undefined);
+  return entries.length ? { ...rest, columns: Object.fromEntries(entries.map(([f, h]) => [FIELD_LABELS[f], h])) } : rest;
 }
 
 /** A filled-in example for banli init: the defaults written out, with the usual variations shown. */

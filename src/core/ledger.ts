@@ -254,7 +254,10 @@ export interface ReadOptions {
   unitGrids?: Grid[];
   /** Read this sheet as the ledger instead of detecting it. */
   sheet?: string;
-  /** The clerk's correction of the guessed mapping: field → the header text to read it from ('' = none). */
+  /**
+   * The clerk's correction of the guessed mapping: field → the header text to read it from ('' = none). Given, it
+   * replaces the settings' 列对应 (config.columns), which holds otherwise.
+   */
   columns?: ColumnChoice;
 }
 
@@ -322,7 +325,9 @@ function chooseParts(books: WorkbookGrids[], options: ReadOptions, config: Confi
       if (options.sheet === undefined && isUnitSheetName(grid.sheet, config) && grids.length > 1) continue;
       const header = findHeader(grid, config);
       if (!header) continue;
-      if (options.columns) chooseColumns(grid, header, options.columns);
+      // The clerk's choice in the pane replaces the one kept in the settings.
+      const choice = options.columns ?? config.columns;
+      if (choice) chooseColumns(grid, header, choice);
       if (options.sheet === undefined && OWN_SHEETS.test(grid.sheet)) {
         unread.push({ file, sheet: grid.sheet, reason: '办理助手生成的工作表' });
         continue;

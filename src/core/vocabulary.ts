@@ -74,6 +74,11 @@ export interface Config {
   /** Names of the unit master-list sheet. */
   unitSheetNames: string[];
   unitHeaders: { name: string[]; aliases: string[]; receptionDay: string[] };
+  /**
+   * The office's own correction of the guessed column mapping (列对应): field → the header to read it from, '' for
+   * a field the ledger has no column for. A header a sheet does not have leaves that field as guessed.
+   */
+  columns?: Partial<Record<Field, string>>;
 }
 
 export const FIELD_LABELS: Record<Field, string> = {

@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, makeStyles } from '@fluentui/react-components';
-import { ColumnChoice, ConfigFile, Field, Finding, Grid, configFromFile, today, totalsView } from '../core';
+import { ColumnChoice, ConfigFile, Field, Finding, Grid, columnChoiceOf, configFromFile, sameColumnChoice, today, totalsView, withColumnChoice } from '../core';
 import { defaultSettings } from '../config/form';
 import { ExcelHost } from '../excel/host';
 import { capabilityNotes } from '../excel/requirements';
@@ -28,19 +28,6 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
   const p = usePane();
   const [grids, setGrids] = React.useState<Grid[] | null>(null);
   const [sheet, setSheetState] = React.useState<string>('');
-  // The clerk's corrections of the guessed column mapping, for this sheet (a new sheet starts from the guess).
-  const [columns, setColumns] = React.useState<ColumnChoice>({});
-  const setSheet = (v: string) => {
-    setSheetState(v);
-    setColumns({});
-  };
-  const choose = (field: Field, header: string | null) =>
-    setColumns((c) => {
-      const next = { ...c };
-      if (header === null) delete next[field];
-      else next[field] = header;
-      return next;
-    });
   const [asOf, setAsOf] = React.useState(initialAsOf ?? today());
   const [busy, setBusy] = React.useState<{ label: string; value?: number } | null>(null);
   const [message, setMessage] = React.useState<Message | null>(null);
@@ -59,6 +46,22 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
   const storedProblem = replaced ? null : stored.problem;
   const [settings, setSettings] = React.useState<ConfigFile>(() => stored.file ?? defaultSettings());
   const config = React.useMemo(() => configFromFile(settings), [settings]);
+  // The clerk's corrections of the guessed column mapping (列对应): null = as kept in the settings (a new sheet, or
+  // settings just saved, start from there); a correction lasts until remembered or another sheet is chosen.
+  const storedColumns = React.useMemo(() => columnChoiceOf(settings), [settings]);
+  const [edited, setColumns] = React.useState<ColumnChoice | null>(null);
+  const columns = edited ?? storedColumns;
+  const setSheet = (v: string) => {
+    setSheetState(v);
+    setColumns(null);
+  };
+  const choose = (field: Field, header: string | null) =>
+    setColumns((c) => {
+      const next = { ...(c ?? storedColumns) };
+      if (header === null) delete next[field];
+      else next[field] = header;
+      return next;
+    });
   const saveSettings = async (file: ConfigFile) => {
     if (!host.settings) {
       setSettings(file);
@@ -66,6 +69,7 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
     }
     await host.settings.save(file);
     setSettings(file);
+    setColumns(null);
     setReplaced(true);
     return '设置已保存到工作簿，并已按新设置重新检查。请像平常一样保存工作簿（Ctrl+S），下次打开仍然有效。';
   };
@@ -128,6 +132,8 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
     }
   };
 
+  const rememberColumns = () =>
+    act('正在保存列对应…', async () => `${Object.keys(columns).length ? '已记住列对应。' : '已不再记住列对应，以后按自动识别读取各列。'}${await saveSettings(withColumnChoice(settings, columns))}`);
   const mark = () =>
     act('正在标记问题单元格…', async () => {
       const r = await host.mark(analysis!.findings);
@@ -197,7 +203,16 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
               </div>
             )}
             {analysis && <Totals totals={view!} source="当前工作簿" />}
-            {view && <ColumnMapping columns={view.columns} headers={view.headers} choice={columns} disabled={!!busy} onChoose={choose} />}
+            {view && (
+              <ColumnMapping
+                columns={view.columns}
+                headers={view.headers}
+                choice={columns}
+                disabled={!!busy}
+                onChoose={choose}
+                remember={host.settings ? { saved: sameColumnChoice(columns, storedColumns), stored: Object.keys(storedColumns).length > 0, where: '工作簿中', onRemember: () => void rememberColumns() } : undefined}
+              />
+            )}
             {analysis && <Findings findings={analysis.findings} notRun={analysis.notRun} onSelect={select} />}
           </div>
         </div>

@@ -60,7 +60,16 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
       )}
       {l.opened && <OpenedFiles opened={l.opened} />}
       {view && l.opened && <Totals totals={view} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
-      {view && <ColumnMapping columns={view.columns} headers={view.headers} choice={l.columns} disabled={busy} onChoose={l.setColumn} />}
+      {view && (
+        <ColumnMapping
+          columns={view.columns}
+          headers={view.headers}
+          choice={l.columns}
+          disabled={busy}
+          onChoose={l.setColumn}
+          remember={l.settingsPlace === 'browser' ? { saved: l.columnsSaved, stored: l.columnsStored, where: '本浏览器中', onRemember: () => void l.rememberColumns() } : undefined}
+        />
+      )}
       {view && findings && <Findings findings={findings.findings} notRun={findings.notRun} detail={detail} />}
     </main>
   );

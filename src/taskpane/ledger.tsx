@@ -3,7 +3,7 @@
  * the same way. The work runs in the engine (a Web Worker in the page); this holds only its results.
  */
 import * as React from 'react';
-import { ConfigFile, Field, fileOfCell, isWorkbookName, today } from '../core';
+import { ConfigFile, Field, columnChoiceOf, fileOfCell, isWorkbookName, sameColumnChoice, today, withColumnChoice } from '../core';
 import { defaultSettings, sameSettings } from '../config/form';
 import type { ConfigStore } from '../config/documentStore';
 import { readStored } from '../config/stored';
@@ -38,10 +38,19 @@ export interface LedgerState {
   notice: Notice | null;
   form: OptionsForm;
   touched: ReadonlySet<keyof OptionsForm>;
-  /** The clerk's corrections of the guessed column mapping (kept until another ledger is opened). */
+  /**
+   * The clerk's corrections of the guessed column mapping (列对应): those kept in the settings, as changed since
+   * (a change lasts until it is remembered or another ledger or sheet is chosen).
+   */
   columns: ColumnChoice;
   /** field → the header to read it from ('' = none); null = back to Banli's guess. */
   setColumn(field: Field, header: string | null): void;
+  /** The 列对应 shown is the one kept in the settings. */
+  columnsSaved: boolean;
+  /** Some 列对应 is kept in the settings. */
+  columnsStored: boolean;
+  /** Keeps the 列对应 shown in the settings (none: keeps none); resolves when done, the notice says how it went. */
+  rememberColumns(): Promise<void>;
   setAsOf(day: string): void;
   setSheet(sheet: string): void;
   setField(k: keyof OptionsForm, v: string): void;
@@ -166,7 +175,7 @@ export function LedgerProvider({
   const [view, setView] = React.useState<CheckView | null>(null);
   const [asOf, setAsOfState] = React.useState(initialAsOf ?? today());
   const [sheet, setSheet] = React.useState('');
-  const [columns, setColumns] = React.useState<ColumnChoice>({});
+  const [edited, setColumns] = React.useState<ColumnChoice | null>(null);
   const [busy, setBusy] = React.useState<Busy | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [form, setForm] = React.useState<OptionsForm>(() => initialForm ?? defaultsFor(null, initialAsOf ?? today()));
@@ -180,6 +189,9 @@ export function LedgerProvider({
     }
   });
   const [settings, setSettingsState] = React.useState<ConfigFile>(() => stored.file ?? defaultSettings());
+  // The 列对应 in force: as kept in the settings until the clerk changes it.
+  const storedColumns = React.useMemo(() => columnChoiceOf(settings), [settings]);
+  const columns = edited ?? storedColumns;
   // The settings the engine was last given (it keeps them, also across a restart).
   const configured = React.useRef<ConfigFile | null>(null);
   const seq = React.useRef(0);
@@ -250,7 +262,7 @@ export function LedgerProvider({
       fresh.current = o;
       React.startTransition(() => {
         setSheet('');
-        setColumns({});
+        setColumns(null);
         if (day) setAsOfState(day);
         setOpened(o);
       });
@@ -298,6 +310,29 @@ export function LedgerProvider({
     return open(`${list.length} 个文件`, async () => Promise.all(list.map(async (f) => ({ bytes: await fileBytes(f), name: pathOf(f) }))));
   };
 
+  // Uses new settings (the engine checks with them again) and keeps them where this host keeps settings.
+  const setSettings = async (file: ConfigFile): Promise<string> => {
+    // Kept with the document first: when Word cannot save them, nothing changes and the clerk is told why.
+    if (configStore) await configStore.save(file);
+    await (await engine()).configure(file);
+    configured.current = file;
+    setSettingsState(file);
+    setStored({ file, problem: null }); // the bad value kept before is replaced: nothing more to report
+    setColumns(null); // the 列对应 in force is now the one kept
+    const rechecked = opened ? '，并已按新设置重新检查' : '';
+    if (configStore) return `设置已保存在本文档中${rechecked}。以后打开这个文档生成或更新通报，仍按这些设置。`;
+    let kept = !!storage;
+    try {
+      if (sameSettings(file, defaultSettings())) storage?.removeItem(SETTINGS_KEY);
+      else storage?.setItem(SETTINGS_KEY, JSON.stringify(file));
+    } catch {
+      kept = false;
+    }
+    if (kept) return `设置已保存在本浏览器中${rechecked}。下次打开本页面仍然有效。`;
+    if (storage === undefined) return `设置已应用${rechecked}。这里不能保存设置，关闭后需要重新设置（可以先“下载 banli.config.json”）。`;
+    return `设置已应用${rechecked}。这个浏览器不允许本页面保存设置，关闭页面后需要重新设置（可以先“下载 banli.config.json”）。`;
+  };
+
   const state: LedgerState = {
     opened,
     view,
@@ -310,7 +345,7 @@ export function LedgerProvider({
     columns,
     setColumn: (field, header) =>
       setColumns((c) => {
-        const next = { ...c };
+        const next = { ...(c ?? storedColumns) };
         if (header === null) delete next[field];
         else next[field] = header;
         return next;
@@ -318,8 +353,12 @@ export function LedgerProvider({
     setAsOf: setAsOfState,
     setSheet: (s) => {
       setSheet(s);
-      setColumns({});
+      setColumns(null);
     },
+    columnsSaved: sameColumnChoice(columns, storedColumns),
+    columnsStored: Object.keys(storedColumns).length > 0,
+    rememberColumns: () =>
+      act('正在保存列对应…', async () => `${Object.keys(columns).length ? '已记住列对应。' : '已不再记住列对应，以后按自动识别读取各列。'}${await setSettings(withColumnChoice(settings, columns))}`),
     setField: (k, v) => {
       setForm((f) => ({ ...f, [k]: v }));
       setTouched((t) => new Set(t).add(k));
@@ -360,26 +399,7 @@ export function LedgerProvider({
     settings,
     settingsProblem: stored.problem,
     settingsPlace: configStore ? 'document' : storage ? 'browser' : storage === null ? 'refused' : 'session',
-    setSettings: async (file) => {
-      // Kept with the document first: when Word cannot save them, nothing changes and the clerk is told why.
-      if (configStore) await configStore.save(file);
-      await (await engine()).configure(file);
-      configured.current = file;
-      setSettingsState(file);
-      setStored({ file, problem: null }); // the bad value kept before is replaced: nothing more to report
-      const rechecked = opened ? '，并已按新设置重新检查' : '';
-      if (configStore) return `设置已保存在本文档中${rechecked}。以后打开这个文档生成或更新通报，仍按这些设置。`;
-      let kept = !!storage;
-      try {
-        if (sameSettings(file, defaultSettings())) storage?.removeItem(SETTINGS_KEY);
-        else storage?.setItem(SETTINGS_KEY, JSON.stringify(file));
-      } catch {
-        kept = false;
-      }
-      if (kept) return `设置已保存在本浏览器中${rechecked}。下次打开本页面仍然有效。`;
-      if (storage === undefined) return `设置已应用${rechecked}。这里不能保存设置，关闭后需要重新设置（可以先“下载 banli.config.json”）。`;
-      return `设置已应用${rechecked}。这个浏览器不允许本页面保存设置，关闭页面后需要重新设置（可以先“下载 banli.config.json”）。`;
-    },
+    setSettings,
     files,
     say: setNotice,
   };

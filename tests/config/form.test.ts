@@ -58,3 +58,23 @@ test('problems carry the section they belong to; text that is not a number reach
     ['maxExtensionMonths', '“maxExtensionMonths”应是整数，现在是 "六"。'],
   ]);
 });
+
+test('列对应: a column read from a header the clerk names, or from none (empty), into the file by label and back', () => {
+  const d = draftFrom(defaultSettings());
+  const r = fileFromDraft({
+    ...d,
+    columns: [
+      { label: '答复日期', value: ' 办结  时间 ' },
+      { label: '备注', value: '' },
+      { label: '', value: '' },
+    ],
+  });
+  expect(r.issues).toEqual([]);
+  expect(r.file.columns).toEqual({ 答复日期: '办结 时间', 备注: '' });
+  expect(draftFrom(r.file).columns).toEqual([
+    { label: '答复日期', value: '办结 时间' },
+    { label: '备注', value: '' },
+  ]);
+  expect(fileFromDraft({ ...d, columns: [{ label: '', value: '办结时间' }] }).issues.map((i) => i.text)).toEqual(['第 1 行缺少列。']);
+  expect(fileFromDraft({ ...d, columns: [] }).file.columns).toBeUndefined();
+});

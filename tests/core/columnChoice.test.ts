@@ -1,5 +1,5 @@
 /** The clerk's correction of a guessed column mapping (the column-mapping view of the panes), in core. */
-import { analyse, readLedger } from '../../src/core';
+import { analyse, configFromFile, configToFile, readLedger, sameColumnChoice, withColumnChoice } from '../../src/core';
 import { FULL_HEADERS, ledgerGrid, rows } from '../helpers/ledger';
 
 const HEADERS = FULL_HEADERS.map((h) => (h === '答复日期' ? '回函时间' : h));
@@ -31,5 +31,31 @@ describe('columns chosen by the clerk', () => {
   test('a header the sheet does not have leaves the guess as it was', () => {
     const l = readLedger([grid()], { columns: { leadUnit: '不存在的列' } });
     expect(l.columns.leadUnit?.header).toBe('主办单位');
+  });
+});
+
+describe('列对应 kept in the settings (banli.config.json "columns")', () => {
+  const config = configFromFile({ columns: { 答复日期: '回函时间', coUnits: '' } });
+
+  test('read by id or by label; applied when nothing is chosen; a choice given replaces it', () => {
+    expect(config.columns).toEqual({ replyDate: '回函时间', coUnits: '' });
+    const kept = readLedger([grid()], { config });
+    expect(kept.columns.replyDate?.header).toBe('回函时间');
+    expect(kept.columns.coUnits).toBeUndefined();
+    // The pane's choice (what the clerk sees, kept or not) replaces the kept one as a whole.
+    const chosen = readLedger([grid()], { config, columns: { coUnits: '协办单位' } });
+    expect(chosen.columns.replyDate).toBeUndefined();
+    expect(chosen.columns.coUnits?.header).toBe('协办单位');
+    expect(readLedger([grid()], { config, columns: {} }).columns.replyDate).toBeUndefined();
+  });
+
+  test('into the file by the columns’ labels and back; kept or taken out without touching the rest', () => {
+    expect(configToFile(config).columns).toEqual({ 答复日期: '回函时间', 协办单位: '' });
+    expect(configFromFile(configToFile(config)).columns).toEqual(config.columns);
+    const file = { dueSoonDays: 10, columns: { 备注: '' } };
+    expect(withColumnChoice(file, { replyDate: '回函时间' })).toEqual({ dueSoonDays: 10, columns: { 答复日期: '回函时间' } });
+    expect(withColumnChoice(file, {})).toEqual({ dueSoonDays: 10 });
+    expect(sameColumnChoice({ replyDate: 'a', coUnits: '' }, { coUnits: '', replyDate: 'a' })).toBe(true);
+    expect(sameColumnChoice({ replyDate: 'a' }, { replyDate: 'a', coUnits: '' })).toBe(false);
   });
 });

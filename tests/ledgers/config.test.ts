@@ -74,6 +74,27 @@ test('a malformed settings file: exit 2, every problem named by its key with the
   expect(r.err).not.toMatch(/at \w+ \(|Error:/);
 });
 
+test('列对应 in the settings: a field read from the header named, another from none; a header the sheet lacks changes nothing', async () => {
+  const other = await tempDir('banli-config-columns-');
+  const copy = path.join(other, 'copy.xlsx');
+  await fs.copyFile(ledger, copy);
+  const cfg = path.join(other, 'columns.json');
+  await fs.writeFile(cfg, JSON.stringify({ columns: { 答复日期: '回函日期', remarks: '', 标题: '不存在的列' } }));
+  const doc = JSON.parse((await cli('check', '--json', '--config', cfg, '--as-of', AS_OF, copy)).out);
+  const f = doc.files[0];
+  expect(f.columns.replyDate).toBe('回函日期');
+  expect(f.columns.remarks).toBeUndefined();
+  expect(f.columns.title).toBe('标题');
+  expect(f.missingColumns.map((m: { field: string }) => m.field)).not.toContain('replyDate');
+  expect(f.totals).toMatchObject({ total: 5, replied: 2 });
+
+  await fs.writeFile(cfg, JSON.stringify({ columns: { 回复日: '回函日期', 答复日期: 3 } }));
+  const r = await cli('check', '--config', cfg, '--as-of', AS_OF, copy);
+  expect(r.code).toBe(2);
+  expect(r.err).toContain('“columns.回复日”不是 Banli 认识的列');
+  expect(r.err).toContain('“columns.答复日期”应是文字（加引号），现在是 3');
+});
+
 test('not JSON at all: exit 2 with a hint', async () => {
   const bad = path.join(dir, 'notjson.json');
   await fs.writeFile(bad, '{ deadlineMonths: 3, }');

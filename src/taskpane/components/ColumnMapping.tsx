@@ -1,6 +1,7 @@
 /**
  * 列对应: which header of the ledger each field was read from, and the clerk's correction of a wrong guess. A
- * change re-runs the check with the chosen column; "（无）" means the ledger has no such column.
+ * change re-runs the check with the chosen column; "（无）" means the ledger has no such column. Where the settings
+ * are kept (the workbook, the browser), 记住列对应 keeps the correction with them, so the next check starts from it.
  */
 import * as React from 'react';
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field as FormField, Select, Text, makeStyles } from '@fluentui/react-components';
@@ -10,6 +11,7 @@ const NONE = '';
 
 const useStyles = makeStyles({
   list: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: '6px 10px' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', marginTop: '8px' },
 });
 
 export interface ColumnMappingProps {
@@ -18,9 +20,15 @@ export interface ColumnMappingProps {
   choice: ColumnChoice;
   disabled?: boolean;
   onChoose(field: Field, header: string | null): void;
+  /**
+   * Keeping the choice with the settings (absent where they cannot be kept): saved, the choice shown is the kept
+   * one; stored, some choice is kept; where, in the clerk's words (工作簿中, 本浏览器中).
+   */
+  remember?: { saved: boolean; stored: boolean; where: string; onRemember(): void };
 }
 
-export function ColumnMapping({ columns, headers, choice, disabled, onChoose }: ColumnMappingProps): React.JSX.Element {
+
+export function ColumnMapping({ columns, headers, choice, disabled, onChoose, remember }: ColumnMappingProps): React.JSX.Element {
   const s = useStyles();
   const found = columns.filter((c) => c.header !== null).length;
   const chosen = Object.keys(choice).length;
@@ -28,7 +36,8 @@ export function ColumnMapping({ columns, headers, choice, disabled, onChoose }: 
     <Accordion collapsible>
       <AccordionItem value="columns">
         <AccordionHeader as="h2">
-          列对应（已识别 {found} 列{chosen ? `，其中 ${chosen} 列由您指定` : ''}）
+          列对应（已识别 {found} 列{chosen ? `，其中 ${chosen} 列由您指定` : ''}
+          {chosen && remember?.saved ? '，已记住' : ''}）
         </AccordionHeader>
         <AccordionPanel>
           <Text as="p" block>
@@ -52,10 +61,29 @@ export function ColumnMapping({ columns, headers, choice, disabled, onChoose }: 
               );
             })}
           </div>
-          {chosen > 0 && (
-            <Button disabled={disabled} onClick={() => (Object.keys(choice) as Field[]).forEach((f) => onChoose(f, null))}>
-              全部恢复为自动识别
-            </Button>
+          <div className={s.actions}>
+            {chosen > 0 && (
+              <Button disabled={disabled} onClick={() => (Object.keys(choice) as Field[]).forEach((f) => onChoose(f, null))}>
+                全部恢复为自动识别
+              </Button>
+            )}
+            {remember && !remember.saved && (chosen > 0 || remember.stored) && (
+              <Button appearance="primary" disabled={disabled} onClick={remember.onRemember}>
+                {chosen > 0 ? '记住列对应' : '不再记住列对应'}
+              </Button>
+            )}
+          </div>
+          {remember && !remember.saved && (chosen > 0 || remember.stored) && (
+            <Text as="p" block size={200}>
+              {chosen > 0
+                ? `点“记住列对应”，把这些列对应保存在${remember.where}（设置的一部分），以后检查时按它们读取；不点，只在这次有效。`
+                : `${remember.where}保存着以前记住的列对应；点“不再记住列对应”，以后按自动识别读取各列。`}
+            </Text>
+          )}
+          {remember?.saved && chosen > 0 && (
+            <Text as="p" block size={200}>
+              这些列对应已记住（保存在{remember.where}），可以在“设置”的“列对应”中修改。
+            </Text>
           )}
         </AccordionPanel>
       </AccordionItem>

@@ -34,6 +34,7 @@ const TITLES: Record<SectionKey, string> = {
   maxExtensionMonths: '最长延期',
   categories: '答复类别',
   headers: '表头',
+  columns: '列对应',
   requiredColumns: '必备列',
   dueSoonDays: '催办提前天数',
   praisedUnits: '表扬单位',
@@ -96,7 +97,15 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
   const idBase = React.useId();
 
   // The settings in force changed elsewhere (saved, loaded): the form shows them.
-  React.useEffect(() => setDraft(draftFrom(value)), [value]);
+  // New settings from outside the form (saved here, or 记住列对应 on the check tab): the form shows them, except that
+  // rows the clerk has typed and not yet saved stay as typed (only the 列对应 rows follow then).
+  const shown = React.useRef(value);
+  React.useEffect(() => {
+    const before = shown.current;
+    shown.current = value;
+    if (before === value) return;
+    setDraft((d) => (sameSettings(fileFromDraft(d).file, before) ? draftFrom(value) : { ...d, columns: draftFrom(value).columns }));
+  }, [value]);
 
   const { file, issues } = React.useMemo(() => fileFromDraft(draft), [draft]);
   const bySection = React.useMemo(() => {
@@ -305,6 +314,15 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
 
       <Section k="headers" idBase={idBase} errors={errorsOf('headers')} hint="台账的列名与常见写法不同时，在这里补充：选择是哪一列，写上本单位台账中的列名（多个用顿号分开）。">
         {pairRows(draft.headers, (rows) => update({ headers: rows }), '列', '台账中的列名', { labelChoices: COLUMN_LABELS, add: '添加列名' })}
+      </Section>
+
+      <Section
+        k="columns"
+        idBase={idBase}
+        errors={errorsOf('columns')}
+        hint="自动识别的列不对时，指定从台账中哪个列名读取这一列；列名空着表示台账没有这一列。台账中没有写明的列名时，这一列仍按自动识别。检查结果下的“列对应”中点“记住列对应”，也会保存到这里。"
+      >
+        {pairRows(draft.columns, (rows) => update({ columns: rows }), '列', '台账中的列名', { labelChoices: COLUMN_LABELS, add: '添加列对应', valueHint: '空着：台账没有这一列' })}
       </Section>
 
       <Section k="requiredColumns" idBase={idBase} errors={errorsOf('requiredColumns')} hint="缺少这些列时报告“缺少必需的列”。">
