@@ -175,7 +175,8 @@ export class Session {
 
   private analysis(asOf: string, sheet?: string, columns?: ColumnChoice): Analysis {
     if (!this.books) throw new BanliError('not-found', '请先打开台账文件。');
-    const key = `${asOf}|${sheet ?? ''}|${JSON.stringify(columns ?? {})}`;
+    // No choice (the settings' 列对应 holds) and an empty one (Banli's guess) read differently.
+    const key = `${asOf}|${sheet ?? ''}|${columns === undefined ? 'settings' : JSON.stringify(columns)}`;
     if (this.last?.key !== key) {
       const options = { asOf, sheet, columns, config: this.effective().config };
       this.last = { key, analysis: analyseLedger(readLedgers(this.books.map((b) => ({ file: b.file, grids: b.grids })), options), options) };

@@ -119,6 +119,8 @@ export interface Ledger {
   /** The office's own level (configured, or the level most source labels name). */
   office: Place;
   config: Config;
+  /** The 列对应 applied: the choice given to the reader, else the settings' ({} for none). */
+  columnChoice: ColumnChoice;
 }
 
 /** The cell of a field in an item's row, as read; null when the item's sheet has no such column. */
@@ -418,6 +420,7 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
     hiddenItemRows: parts.reduce((n, p) => n + p.hiddenItemRows, 0),
     office,
     config,
+    columnChoice: { ...(options.columns ?? config.columns ?? {}) },
   };
 }
 

@@ -5,6 +5,7 @@ import { Day } from './dates';
 import { ledgerYear } from './ledgerYear';
 import { Finding, RuleNotRun } from './rules';
 import { FIELD_LABELS, Field } from './vocabulary';
+import type { ColumnChoice } from './header';
 import { findingsHeadline, receptionLine, totalsLines } from './summary';
 
 export interface TotalsView {
@@ -20,6 +21,8 @@ export interface TotalsView {
   columns: Array<{ field: Field; label: string; header: string | null }>;
   /** The headers of the ledger's sheets (each once), to choose a field's column from. */
   headers: string[];
+  /** The 列对应 the check was made with (the clerk's, or the one kept in the settings in force). */
+  chosen: ColumnChoice;
 }
 
 export type CheckView =
@@ -53,6 +56,7 @@ export function totalsView(a: Analysis): TotalsView {
     headline: findingsHeadline(a),
     columns: (Object.keys(FIELD_LABELS) as Field[]).map((field) => ({ field, label: FIELD_LABELS[field], header: l.columns[field]?.header ?? null })),
     headers: [...new Set(l.parts.flatMap((p) => p.headers))],
+    chosen: l.columnChoice,
   };
 }
 

@@ -189,9 +189,10 @@ export function LedgerProvider({
     }
   });
   const [settings, setSettingsState] = React.useState<ConfigFile>(() => stored.file ?? defaultSettings());
-  // The 列对应 in force: as kept in the settings until the clerk changes it.
+  // The 列对应 kept in this page's (or document's) settings, and the one in force: the clerk's change, else what the
+  // last check was made with (the settings in force: these, or those saved in the workbook opened), else the kept one.
   const storedColumns = React.useMemo(() => columnChoiceOf(settings), [settings]);
-  const columns = edited ?? storedColumns;
+  const columns = edited ?? (view?.ok ? view.chosen : storedColumns);
   // The settings the engine was last given (it keeps them, also across a restart).
   const configured = React.useRef<ConfigFile | null>(null);
   const seq = React.useRef(0);
@@ -216,7 +217,7 @@ export function LedgerProvider({
           await e.configure(settings);
           configured.current = settings;
         }
-        return e.check(asOf, sheet || undefined, columns);
+        return e.check(asOf, sheet || undefined, edited ?? undefined);
       })
       .then(
         (v) => {
@@ -239,7 +240,7 @@ export function LedgerProvider({
           fresh.current = null;
         },
       );
-  }, [opened, asOf, sheet, columns, settings]);
+  }, [opened, asOf, sheet, edited, settings]);
 
   // Fields the clerk has not typed follow the ledger's year and the as-of day.
   const year = view?.ok ? view.year : null;
@@ -345,7 +346,7 @@ export function LedgerProvider({
     columns,
     setColumn: (field, header) =>
       setColumns((c) => {
-        const next = { ...(c ?? storedColumns) };
+        const next = { ...(c ?? columns) };
         if (header === null) delete next[field];
         else next[field] = header;
         return next;
@@ -369,7 +370,7 @@ export function LedgerProvider({
     cancel,
     downloadAnnotated: () =>
       act('正在生成标注副本…', async () => {
-        const bytes = await (await engine()).annotated(asOf, sheet || undefined, columns);
+        const bytes = await (await engine()).annotated(asOf, sheet || undefined, edited ?? undefined);
         if (several) {
           // One annotated copy per workbook, in one .zip (a browser would ask about, or block, 40 downloads).
           const name = `台账标注副本（${opened!.files.length} 个工作簿）.zip`;
@@ -388,7 +389,7 @@ export function LedgerProvider({
       }
       const options = optionsFrom(form);
       return act('正在生成通报…', async () => {
-        const bytes = await (await engine()).circular(options, asOf, sheet || undefined, columns);
+        const bytes = await (await engine()).circular(options, asOf, sheet || undefined, edited ?? undefined);
         const name = `通报-${options.year}.docx`;
         (await files()).download(bytes, name, DOCX_TYPE);
         return `已生成 ${name}（${options.docNumber}），请在浏览器的下载中查看。`;

@@ -135,3 +135,19 @@ describe('the command line', () => {
     expect(json.files[0].totals.overdue).toBe(6);
   }, 120000);
 });
+
+test('列对应 remembered in Excel travels too: no choice given, the workbook’s holds (and the view says so); a choice replaces it', async () => {
+  const bytes = await withOfficeSetting(JSON.stringify({ columns: { 类别: '' } }));
+  const e = inThreadEngine();
+  await e.open([{ bytes, name: '台账.xlsx' }]);
+  const kept = await e.check(AS_OF);
+  expect(kept.ok && kept.chosen).toEqual({ source: '' });
+  expect(kept.ok && kept.columns.find((c) => c.field === 'source')?.header).toBeNull();
+  // The clerk's own choice (here: back to Banli's guess) replaces it.
+  const guessed = await e.check(AS_OF, undefined, {});
+  expect(guessed.ok && guessed.chosen).toEqual({});
+  expect(guessed.ok && guessed.columns.find((c) => c.field === 'source')?.header).toBe('类别');
+  // And without a choice again, the workbook's (not a result kept from the last check).
+  const again = await e.check(AS_OF);
+  expect(again.ok && again.columns.find((c) => c.field === 'source')?.header).toBeNull();
+}, 120000);
