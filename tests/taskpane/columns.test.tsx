@@ -184,4 +184,25 @@ describe('记住列对应: a correction kept with the settings', () => {
     expect(screen.queryByRole('button', { name: '记住列对应' })).toBeNull();
     expect(screen.getByRole('button', { name: '全部恢复为自动识别' })).toBeTruthy();
   }, 60000);
+
+  test('记住列对应 while 设置 has unsaved typing: the typing stays, the 列对应 rows show what was remembered', async () => {
+    const settings = documentSettings();
+    renderExcel(settings);
+    await screen.findByLabelText('办理总数');
+    fireEvent.click(screen.getByRole('tab', { name: '设置' }));
+    const form = screen.getByTestId('settings');
+    fireEvent.change(within(form).getByLabelText('催办提前天数（天）'), { target: { value: '20' } });
+    fireEvent.click(screen.getByRole('tab', { name: '检查' }));
+    fireEvent.click(screen.getByRole('button', { name: /列对应/ }));
+    fireEvent.change(within(screen.getByRole('group', { name: '列对应' })).getByLabelText('类别'), { target: { value: '' } });
+    await waitFor(() => expect(totalsText()).not.toContain('市政协提案 3 件'));
+    fireEvent.click(screen.getByRole('button', { name: '记住列对应' }));
+    await screen.findByText(/^已记住列对应。/);
+    // Only the 列对应 was saved; the typed number is still in the form, not yet saved.
+    expect(JSON.parse(String(settings.data.get(CONFIG_SETTING))).dueSoonDays).toBe(15);
+    fireEvent.click(screen.getByRole('tab', { name: '设置' }));
+    expect((within(form).getByLabelText('催办提前天数（天）') as HTMLInputElement).value).toBe('20');
+    expect((within(form).getByLabelText('列（第 1 行）', { selector: 'select' }) as HTMLSelectElement).value).toBe('类别');
+    expect(within(form).getByText('表单有改动，尚未保存：检查仍用原来的设置。')).toBeTruthy();
+  }, 60000);
 });

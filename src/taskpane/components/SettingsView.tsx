@@ -96,8 +96,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
   const fileInput = React.useRef<HTMLInputElement>(null);
   const idBase = React.useId();
 
-  // The settings in force changed elsewhere (saved, loaded): the form shows them.
-  // New settings from outside the form (saved here, or 记住列对应 on the check tab): the form shows them, except that
+  // The settings in force changed (saved here, loaded, or 记住列对应 on the check tab): the form shows them, except that
   // rows the clerk has typed and not yet saved stay as typed (only the 列对应 rows follow then).
   const shown = React.useRef(value);
   React.useEffect(() => {
