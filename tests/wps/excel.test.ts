@@ -225,17 +225,17 @@ describe('生成统计表, select, re-check', () => {
 });
 
 describe('设置 kept with the workbook (the hidden store; WPS has no Office document settings)', () => {
-  test('saved, read back after the workbook is reopened; saving the defaults removes the entry; the marks kept beside it still clear', async () => {
+  test('saved (记住列对应 too), read back after the workbook is reopened; saving the defaults removes the entry; the marks kept beside it still clear', async () => {
     const g = ledgerGrid(rows({}));
     const app = new FakeEtApp((wb) => [FakeEtSheet.fill(wb, '台账', g.values)]);
     const host = wpsExcelHost(new FakeWps(), app);
     expect(host.settings!.load()).toEqual({ file: null, problem: null });
     const findings: Finding[] = [{ rule: 'reply.overdue', severity: 'error', sheet: '台账', cell: 'B3', row: 3, message: '超期', fix: '催办' } as unknown as Finding];
     markWorkbook(app.ActiveWorkbook, findings);
-    await host.settings!.save({ deadlineMonths: { 市政协提案: 5 }, praisedUnits: ['市财政局'] });
+    await host.settings!.save({ deadlineMonths: { 市政协提案: 5 }, praisedUnits: ['市财政局'], columns: { 类别: '', 答复日期: '办结时间' } });
     const reopened = app.reopen();
     const again = wpsExcelHost(new FakeWps(), reopened);
-    expect(again.settings!.load()).toEqual({ file: { deadlineMonths: { 市政协提案: 5 }, praisedUnits: ['市财政局'] }, problem: null });
+    expect(again.settings!.load()).toEqual({ file: { deadlineMonths: { 市政协提案: 5 }, praisedUnits: ['市财政局'], columns: { 类别: '', 答复日期: '办结时间' } }, problem: null });
     // The store sheet is never read as data, and the marks kept beside the settings still clear.
     expect((await again.read()).map((x) => x.sheet)).toEqual(['台账']);
     expect(clearWorkbook(reopened.ActiveWorkbook).restored).toBe(1);
