@@ -40,13 +40,17 @@ export function termsFor(raw: string, config: Config): SourceTerms {
   return terms;
 }
 
-/** The deadline without any extension. */
-export function baseDeadline(item: Item, config: Config): Day | null {
+/** The deadline without any extension, given the terms of the item's source. */
+function deadlineFrom(item: Item, terms: SourceTerms): Day | null {
   if (item.deadline.kind === 'ok') return item.deadline.day;
-  const terms = termsFor(item.source.raw, config);
   if (terms.fixed) return terms.fixed;
   if (item.assignDate.kind === 'ok') return addMonths(item.assignDate.day, terms.months);
   return null;
+}
+
+/** The deadline without any extension. */
+export function baseDeadline(item: Item, config: Config): Day | null {
+  return item.deadline.kind === 'ok' ? item.deadline.day : deadlineFrom(item, termsFor(item.source.raw, config));
 }
 
 const MONTHS = /(\d+)\s*个?月/;
@@ -91,15 +95,11 @@ export function deadlinesOf(items: readonly Item[], config: Config): Array<Day |
       out[i] = deadlineOf(item, config);
       continue;
     }
-    if (item.deadline.kind === 'ok') {
-      out[i] = item.deadline.day;
-      continue;
-    }
-    if (item.source !== source) {
+    if (item.deadline.kind !== 'ok' && item.source !== source) {
       source = item.source;
       terms = termsFor(source.raw, config);
     }
-    out[i] = terms.fixed ?? (item.assignDate.kind === 'ok' ? addMonths(item.assignDate.day, terms.months) : null);
+    out[i] = deadlineFrom(item, terms);
   }
   return out;
 }
