@@ -2,7 +2,7 @@
  * 设置 on the one-file page (dist/banli.html, built here into test-output/build-settings/), opened from disk in
  * Debian's Chromium under its strict Content-Security-Policy (no eval, no new Function): 5 months for 市政协提案
  * changes the totals and the findings, also the annotated copy's; the settings outlive a reload (localStorage); a
- * malformed banli.config.json is refused with its message; 下载 banli.config.json gives what is in force; no CSP
+ * malformed banli.config.json is refused with its message; 记住列对应 outlives a reload too; 下载 banli.config.json gives what is in force; no CSP
  * violation, no page error, nothing serious for axe-core, no sideways scrolling at 320 px and at 200 % zoom.
  */
 import { execFileSync } from 'child_process';
@@ -145,6 +145,43 @@ test('5 months for 市政协提案: totals, findings and the annotated copy foll
   await context.close();
 }, 300000);
 
+test('记住列对应 on the page opened from disk: kept in the browser, the ledger opened after a reload is read with it', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.addInitScript(CSP_INIT);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const sources = () => page.evaluate(() => /市政协提案 3 件/.test(document.querySelector('[aria-label="办理总数"]')?.textContent ?? ''));
+
+  await open(page);
+  expect(await sources()).toBe(true);
+  await page.getByRole('button', { name: /列对应（已识别 \d+ 列）/ }).click();
+  await page.getByRole('group', { name: '列对应' }).getByLabel('类别', { exact: true }).selectOption('');
+  await page.waitForFunction(() => !/市政协提案 3 件/.test(document.querySelector('[aria-label="办理总数"]')?.textContent ?? ''));
+  await page.getByRole('button', { name: '记住列对应' }).click();
+  await announced(page, /^已记住列对应。设置已保存在本浏览器中/);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(DIR, 'columns-320-remembered.png'), fullPage: true });
+
+  await page.reload();
+  await open(page);
+  expect(await sources()).toBe(false);
+  await page.getByRole('button', { name: /列对应（已识别 \d+ 列，其中 1 列由您指定，已记住）/ }).waitFor();
+  // 设置 shows it; taking it out there (恢复默认 + 保存) reads the ledger as guessed again.
+  await page.getByRole('tab', { name: '设置' }).click();
+  const view = page.getByTestId('settings');
+  expect(await view.getByRole('combobox', { name: '列（第 1 行）' }).inputValue()).toBe('类别');
+  await view.getByRole('button', { name: '恢复默认' }).click();
+  await view.getByRole('button', { name: '保存' }).click();
+  await announced(page, /设置已保存在本浏览器中/);
+  await page.getByRole('tab', { name: '检查台账' }).click();
+  await page.waitForFunction(() => /市政协提案 3 件/.test(document.querySelector('[aria-label="办理总数"]')?.textContent ?? ''));
+  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 300000);
+
 test('设置 at 200 % zoom (160 px CSS wide at scale 2) and at 1280 px: no sideways scrolling, nothing serious for axe-core', async () => {
   for (const [width, scale, name] of [
     [160, 2, '320-zoom200'],
@@ -157,6 +194,7 @@ test('设置 at 200 % zoom (160 px CSS wide at scale 2) and at 1280 px: no sidew
     await view.getByRole('button', { name: '添加来源' }).click();
     await view.getByRole('button', { name: '按来源另写月数' }).click();
     await view.getByRole('button', { name: '添加列名' }).click();
+    await view.getByRole('button', { name: '添加列对应' }).click();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(DIR, `settings-${name}.png`), fullPage: true });
