@@ -6,7 +6,8 @@ import { ColumnChoice, ColumnMap, HeaderMatch, chooseColumns, findHeader } from 
 import { DateParse } from './dates';
 import { UnitDirectory, UnitList, isUnitSheetName, readUnitList } from './units';
 import { RowReader, readPart } from './itemRows';
-import { Place, classifySource, labelInName, officePlace, parseLabel } from './sources';
+import { Place, labelInName } from './sources';
+import { classifySources } from './classify';
 import { BanliError } from './errors';
 
 export interface UnitRef {
@@ -154,84 +155,6 @@ export class ItemIndex<T> {
     }
     m.set(item.itemNumber, value);
   }
-}
-
-/**
- * The key an item number is looked up by: a number for plain decimal integers (no leading zero, so that every
- * such text has one number and no other text stands for it; numbers hash cheaper than texts), else the text.
- */
-function numberSlot(n: string): string | number {
-  const len = n.length;
-  if (len === 0 || len > 9 || (n.charCodeAt(0) === 48 && len > 1)) return n;
-  let v = 0;
-  for (let i = 0; i < len; i++) {
-    const c = n.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return n;
-    v = v * 10 + c;
-  }
-  return v;
-}
-
-/**
- * The first row of each item number of one source. Ledgers list their numbers in rising order, so a number above
- * every one seen so far is new without a lookup: such numbers are kept in order (found again by binary search),
- * the others (a number out of order, a text) in a map.
- */
-class FirstRows {
-  private readonly rising: number[] = [];
-  private readonly risingItems: Item[] = [];
-  private readonly others = new Map<string | number, Item>();
-
-  /** The first row with this number, or undefined after remembering `item` as it. */
-  firstOr(k: string | number, item: Item): Item | undefined {
-    const rising = this.rising;
-    const n = rising.length;
-    if (typeof k === 'number') {
-      if (n === 0 || k > rising[n - 1]) {
-        rising.push(k);
-        this.risingItems.push(item);
-        return undefined;
-      }
-      let lo = 0;
-      let hi = n - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const v = rising[mid];
-        if (v === k) return this.risingItems[mid];
-        if (v < k) lo = mid + 1;
-        else hi = mid - 1;
-      }
-    }
-    const first = this.others.get(k);
-    if (first === undefined) this.others.set(k, item);
-    return first;
-  }
-}
-
-/**
- * An item number as compared: upper case when it is plain (letters, digits, - _ .), else its compactKey. Checked
- * in one scan: most numbers are digits and come back as they are.
- */
-function numberKey(n: string): string {
-  let lower = false;
-  for (let i = 0; i < n.length; i++) {
-    const c = n.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 45 || c === 95 || c === 46) continue;
-    if (c >= 97 && c <= 122) {
-      lower = true;
-      continue;
-    }
-    return compactKey(n);
-  }
-  return lower ? n.toUpperCase() : n;
-}
-
-/** The source half of an item's key (the same for every row with the same label and inter-session mark). */
-function sourceKey(item: Item): string | null {
-  const def = item.source.def;
-  if (def) return `${def.body}/${def.level}/${item.source.interSession ? 1 : 0}/${def.level === 'upper' ? (parseLabel(item.source.raw)?.place ?? '') : ''}`;
-  if (item.source.raw !== '') return `?${compactKey(item.source.raw)}`;
-  return null;
 }
 
 /** A part has a field: its column, or for the source, the sheet's name. */
@@ -422,65 +345,6 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
     config,
     columnChoice: { ...(options.columns ?? config.columns ?? {}) },
   };
-}
-
-/** Sets every item's source relative to the office; returns the office's level. */
-function classifySources(items: Item[], config: Config, counts: Map<string, number>): Place {
-  const office = officePlace(counts, config.officeLevel);
-  // Per label as written and inter-session marker: the source (one object shared by the items that read the same)
-  // and the source half of the item key, worked out once.
-  const memo = [new Map<string, Classified>(), new Map<string, Classified>()];
-  const firstOf = new Map<string, FirstRows>();
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i];
-    const pending = it.source;
-    const byRaw = memo[pending.interSession ? 1 : 0];
-    let c = byRaw.get(pending.raw);
-    if (c === undefined) {
-      const r = classifySource(pending.raw, office, config.sources);
-      const def = r.def;
-      const marker = pending.interSession;
-      c = {
-        source: { raw: pending.raw, def, interSession: Boolean(def?.interSession) || (marker && def?.body === 'npc' && def.level === 'own'), problem: r.problem },
-        key: undefined,
-        numbers: null,
-      };
-      byRaw.set(pending.raw, c);
-    }
-    it.source = c.source;
-    if (it.number === '' || (it.part.at.source < 0 && it.part.sheetSource === null)) continue;
-    if (c.key === undefined) c.key = sourceKey(it);
-    const src = c.key;
-    if (src === null) continue;
-    it.itemSource = src;
-    // A whole number in a number cell (its text is its digits: the key as it is) or the number's text.
-    const cell = it.raw[it.part.at.number];
-    let k: string | number;
-    if (typeof cell === 'number' && cell >= 0 && cell < 1e9 && Number.isInteger(cell)) {
-      it.itemNumber = it.number;
-      k = cell;
-    } else {
-      it.itemNumber = numberKey(it.number);
-      k = numberSlot(it.itemNumber);
-    }
-    let numbers = c.numbers;
-    if (numbers === null) {
-      numbers = firstOf.get(src) ?? new FirstRows();
-      firstOf.set(src, numbers);
-      c.numbers = numbers;
-    }
-    const first = numbers.firstOr(k, it);
-    if (first !== undefined) it.firstRow = first;
-  }
-  return office;
-}
-
-interface Classified {
-  source: Item['source'];
-  /** sourceKey of the items (undefined until needed). */
-  key: string | null | undefined;
-  /** The first row of each item number with this source key. */
-  numbers: FirstRows | null;
 }
 
 /** One workbook's ledger (every ledger sheet of it). */
