@@ -19,6 +19,7 @@ import { DateField } from './components/DateField';
 import { Header, useLayout } from './components/Layout';
 import { LedgerPicker } from './components/LedgerPicker';
 import { OpenedFiles } from './components/OpenedFiles';
+import { ColumnMapping } from './components/ColumnMapping';
 
 export type { OptionsForm } from './settings';
 export { formFrom, optionsFrom } from './settings';
@@ -223,6 +224,20 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
       />
       {l.opened && <OpenedFiles opened={l.opened} />}
       {view && l.opened && <Totals totals={view} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
+      {view && (
+        <ColumnMapping
+          columns={view.columns}
+          headers={view.headers}
+          choice={l.columns}
+          disabled={!!l.busy}
+          onChoose={l.setColumn}
+          remember={
+            l.settingsPlace === 'document' || l.settingsPlace === 'browser'
+              ? { saved: l.columnsSaved, stored: l.columnsStored, where: l.settingsPlace === 'document' ? '本文档中' : '本浏览器中', onRemember: () => void l.rememberColumns() }
+              : undefined
+          }
+        />
+      )}
       {view && view.errors > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>

@@ -98,3 +98,26 @@ test('a host that cannot keep settings: 应用 uses them for the session and say
   tab('生成通报');
   await waitFor(() => expect(totalsText()).toContain('超期未答复 0 件'), { timeout: 20000 });
 }, 60000);
+
+test('列对应 in the Word pane: a correction changes the figures the circular takes; 记住列对应 keeps it in the document', async () => {
+  const settings = documentSettings();
+  const { unmount } = renderWord({ ...hostOver(new FakeWord()), settings: documentConfigStore(settings, 'succeeded', 'Word', '文档') });
+  await openSample();
+  expect(totalsText()).toContain('市人大建议 468 件');
+  fireEvent.click(screen.getByRole('button', { name: /列对应（已识别 \d+ 列）/ }));
+  fireEvent.change(within(screen.getByRole('group', { name: '列对应' })).getByLabelText('类别'), { target: { value: '' } });
+  await waitFor(() => expect(totalsText()).not.toContain('市人大建议 468 件'), { timeout: 20000 });
+  expect(screen.getByText(/把这些列对应保存在本文档中/)).toBeTruthy();
+  expect(settings.writes).toEqual([]);
+  fireEvent.click(screen.getByRole('button', { name: '记住列对应' }));
+  await screen.findByText(/^已记住列对应。设置已保存在本文档中/, {}, { timeout: 20000 });
+  expect(JSON.parse(settings.data.get(CONFIG_SETTING) as string).columns).toEqual({ 类别: '' });
+  expect(await seriousViolations(document.body)).toEqual([]);
+  unmount();
+
+  // The document reopened: the ledger is read with it at once.
+  renderWord({ ...hostOver(new FakeWord()), settings: documentConfigStore(documentSettings(Object.fromEntries(settings.data)), 'succeeded', 'Word', '文档') });
+  await openSample();
+  expect(totalsText()).not.toContain('市人大建议 468 件');
+  expect(screen.getByRole('button', { name: /列对应（已识别 \d+ 列，其中 1 列由您指定，已记住）/ })).toBeTruthy();
+}, 120000);

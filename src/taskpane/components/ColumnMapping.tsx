@@ -76,7 +76,7 @@ export function ColumnMapping({ columns, headers, choice, disabled, onChoose, re
           {remember && !remember.saved && (chosen > 0 || remember.stored) && (
             <Text as="p" block size={200}>
               {chosen > 0
-                ? `点“记住列对应”，把这些列对应保存在${remember.where}（设置的一部分），以后检查时按它们读取；不点，只在这次有效。`
+                ? `点“记住列对应”，把这些列对应保存在${remember.where}（设置的一部分），以后读取台账都按它们；不点，只在这次有效。`
                 : `${remember.where}保存着以前记住的列对应；点“不再记住列对应”，以后按自动识别读取各列。`}
             </Text>
           )}
