@@ -13,7 +13,7 @@ import { Findings } from './components/Findings';
 import { Totals } from './components/Totals';
 import { CheckControls, Status, StatusMessage } from './components/CheckControls';
 import { Header, useLayout } from './components/Layout';
-import { ColumnMapping } from './components/ColumnMapping';
+import { ColumnMapping, rememberedText } from './components/ColumnMapping';
 import { Tabs } from './components/Tabs';
 import { SettingsView } from './components/SettingsView';
 
@@ -132,8 +132,7 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
     }
   };
 
-  const rememberColumns = () =>
-    act('正在保存列对应…', async () => `${Object.keys(columns).length ? '已记住列对应。' : '已不再记住列对应，以后按自动识别读取各列。'}${await saveSettings(withColumnChoice(settings, columns))}`);
+  const rememberColumns = () => act('正在保存列对应…', async () => `${rememberedText(columns)}${await saveSettings(withColumnChoice(settings, columns))}`);
   const mark = () =>
     act('正在标记问题单元格…', async () => {
       const r = await host.mark(analysis!.findings);

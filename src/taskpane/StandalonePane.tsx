@@ -67,7 +67,7 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
           choice={l.columns}
           disabled={busy}
           onChoose={l.setColumn}
-          remember={l.settingsPlace === 'browser' ? { saved: l.columnsSaved, stored: l.columnsStored, where: '本浏览器中', onRemember: () => void l.rememberColumns() } : undefined}
+          remember={l.rememberColumns}
         />
       )}
       {view && findings && <Findings findings={findings.findings} notRun={findings.notRun} detail={detail} />}

@@ -231,11 +231,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
           choice={l.columns}
           disabled={!!l.busy}
           onChoose={l.setColumn}
-          remember={
-            l.settingsPlace === 'document' || l.settingsPlace === 'browser'
-              ? { saved: l.columnsSaved, stored: l.columnsStored, where: l.settingsPlace === 'document' ? '本文档中' : '本浏览器中', onRemember: () => void l.rememberColumns() }
-              : undefined
-          }
+          remember={l.rememberColumns}
         />
       )}
       {view && view.errors > 0 && (

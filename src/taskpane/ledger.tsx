@@ -7,6 +7,7 @@ import { ConfigFile, Field, columnChoiceOf, fileOfCell, isWorkbookName, sameColu
 import { defaultSettings, sameSettings } from '../config/form';
 import type { ConfigStore } from '../config/documentStore';
 import { readStored } from '../config/stored';
+import { RememberColumns, rememberedText } from './components/ColumnMapping';
 import { CheckView, ColumnChoice, DOCX_TYPE, Engine, LedgerFile, OpenedLedger, PageFiles, Progress, XLSX_TYPE, ZIP_TYPE } from '../browser/types';
 import { errorMessage } from './model';
 import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom } from './settings';
@@ -45,12 +46,8 @@ export interface LedgerState {
   columns: ColumnChoice;
   /** field → the header to read it from ('' = none); null = back to Banli's guess. */
   setColumn(field: Field, header: string | null): void;
-  /** The 列对应 shown is the one kept in the settings. */
-  columnsSaved: boolean;
-  /** Some 列对应 is kept in the settings. */
-  columnsStored: boolean;
-  /** Keeps the 列对应 shown in the settings (none: keeps none); resolves when done, the notice says how it went. */
-  rememberColumns(): Promise<void>;
+  /** 记住列对应 for the 列对应 list: where the settings are kept (the document, the browser); undefined where they are not. */
+  rememberColumns: RememberColumns | undefined;
   setAsOf(day: string): void;
   setSheet(sheet: string): void;
   setField(k: keyof OptionsForm, v: string): void;
@@ -356,10 +353,15 @@ export function LedgerProvider({
       setSheet(s);
       setColumns(null);
     },
-    columnsSaved: sameColumnChoice(columns, storedColumns),
-    columnsStored: Object.keys(storedColumns).length > 0,
-    rememberColumns: () =>
-      act('正在保存列对应…', async () => `${Object.keys(columns).length ? '已记住列对应。' : '已不再记住列对应，以后按自动识别读取各列。'}${await setSettings(withColumnChoice(settings, columns))}`),
+    rememberColumns:
+      configStore || storage
+        ? {
+            saved: sameColumnChoice(columns, storedColumns),
+            stored: Object.keys(storedColumns).length > 0,
+            where: configStore ? '本文档中' : '本浏览器中',
+            onRemember: () => void act('正在保存列对应…', async () => `${rememberedText(columns)}${await setSettings(withColumnChoice(settings, columns))}`),
+          }
+        : undefined,
     setField: (k, v) => {
       setForm((f) => ({ ...f, [k]: v }));
       setTouched((t) => new Set(t).add(k));

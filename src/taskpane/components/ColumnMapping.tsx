@@ -20,18 +20,32 @@ export interface ColumnMappingProps {
   choice: ColumnChoice;
   disabled?: boolean;
   onChoose(field: Field, header: string | null): void;
-  /**
-   * Keeping the choice with the settings (absent where they cannot be kept): saved, the choice shown is the kept
-   * one; stored, some choice is kept; where, in the clerk's words (工作簿中, 本浏览器中).
-   */
-  remember?: { saved: boolean; stored: boolean; where: string; onRemember(): void };
+  /** Keeping the choice with the settings; absent where they cannot be kept (the choice holds for this time). */
+  remember?: RememberColumns;
 }
 
+/**
+ * 记住列对应: saved, the choice shown is the kept one; stored, some choice is kept; where, in the clerk's words
+ * (工作簿中, 本文档中, 本浏览器中); onRemember keeps the choice shown (an empty one: keeps none).
+ */
+export interface RememberColumns {
+  saved: boolean;
+  stored: boolean;
+  where: string;
+  onRemember(): void;
+}
+
+/** What a pane says first after 记住列对应 (then where the settings went). */
+export function rememberedText(choice: ColumnChoice): string {
+  return Object.keys(choice).length ? '已记住列对应。' : '已不再记住列对应，以后按自动识别读取各列。';
+}
 
 export function ColumnMapping({ columns, headers, choice, disabled, onChoose, remember }: ColumnMappingProps): React.JSX.Element {
   const s = useStyles();
   const found = columns.filter((c) => c.header !== null).length;
   const chosen = Object.keys(choice).length;
+  // Something to keep or to take out: a choice not yet kept, or a kept one the clerk has undone.
+  const offer = remember && !remember.saved && (chosen > 0 || remember.stored) ? remember : null;
   return (
     <Accordion collapsible>
       <AccordionItem value="columns">
@@ -67,17 +81,17 @@ export function ColumnMapping({ columns, headers, choice, disabled, onChoose, re
                 全部恢复为自动识别
               </Button>
             )}
-            {remember && !remember.saved && (chosen > 0 || remember.stored) && (
-              <Button appearance="primary" disabled={disabled} onClick={remember.onRemember}>
+            {offer && (
+              <Button appearance="primary" disabled={disabled} onClick={offer.onRemember}>
                 {chosen > 0 ? '记住列对应' : '不再记住列对应'}
               </Button>
             )}
           </div>
-          {remember && !remember.saved && (chosen > 0 || remember.stored) && (
+          {offer && (
             <Text as="p" block size={200}>
               {chosen > 0
-                ? `点“记住列对应”，把这些列对应保存在${remember.where}（设置的一部分），以后读取台账都按它们；不点，只在这次有效。`
-                : `${remember.where}保存着以前记住的列对应；点“不再记住列对应”，以后按自动识别读取各列。`}
+                ? `点“记住列对应”，把这些列对应保存在${offer.where}（设置的一部分），以后读取台账都按它们；不点，只在这次有效。`
+                : `${offer.where}保存着以前记住的列对应；点“不再记住列对应”，以后按自动识别读取各列。`}
             </Text>
           )}
           {remember?.saved && chosen > 0 && (
