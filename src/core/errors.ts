@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'legacy-xls'
   | 'empty-workbook'
   | 'no-header'
+  /** A header but not one item under it (a blank template, the wrong file or sheet). */
+  | 'no-items'
   | 'bad-option'
   /** Past a reading limit (a part's inflated size, the number of cells): a damaged file or a zip bomb. */
   | 'too-large';

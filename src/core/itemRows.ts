@@ -181,6 +181,23 @@ function isNoteRow(row: CellValue[]): boolean {
 }
 
 /**
+ * What a row's first written cell says when the row is no item though other cells are filled: a subtotal or a
+ * count (省人大建议小计, 以上共计1388件, a total word anywhere in it), or a line under the table (填表人：张三 |
+ * 联系电话：…, 审核人, 其中：人大建议 | 468件, 以下空白, 单位负责人：… 填报日期：…).
+ */
+const NOTE_START =
+  /^(?:(?:注|说明|备注|附注)(?:[:：.、（(\d]|$)|填表|制表|填报|审核|审批|复核|核对人|联系人|联系电话|联系方式|电话|负责人|单位负责人|分管领导|主管领导|经办人|统计人|以下空白|以下无|其中[:：]|盖章|报送单位|签字|签发)/;
+
+type RowKind = 'total' | 'note' | null;
+
+function firstCellKind(text: string, totalWords: readonly string[]): RowKind {
+  const k = compactKey(text);
+  for (const w of totalWords) if (w !== '' && k.includes(w)) return 'total';
+  if (k.includes('共计')) return 'total';
+  return NOTE_START.test(k) ? 'note' : null;
+}
+
+/**
  * The first characters a cell that starts with a total word can have: a word's own first character, and any
  * character compactKey changes or drops (white space, lower case, full-width forms), after which the key may still
  * start with the word. Characters compactKey keeps as they are (see alreadyKey in text.ts) and no word starts
@@ -257,6 +274,27 @@ export class RowReader {
     return l;
   }
 
+  private readonly firstKinds = new Map<string, RowKind>();
+
+  /**
+   * A row whose first written cell (left of the title's column: a title may say anything) is a subtotal, a count or
+   * a line under the table: 'total' or 'note'; null for an item row (its first cell a 序号, a source or a number).
+   */
+  footerKind(row: CellValue[], titleAt: number): RowKind {
+    for (let i = 0; i < row.length; i++) {
+      const c = row[i];
+      if (c === null || c === undefined || c === '') continue;
+      if (i === titleAt || typeof c !== 'string') return null;
+      let kind = this.firstKinds.get(c);
+      if (kind === undefined) {
+        kind = isBlank(c) ? null : firstCellKind(c, this.config.totalRowWords);
+        if (this.firstKinds.size < 20000) this.firstKinds.set(c, kind);
+      }
+      if (kind !== null || !isBlank(c)) return kind;
+    }
+    return null;
+  }
+
   /** isTotalRow, skipping cells whose first character no total word starts with (compactKey keeps such a character). */
   isTotal(row: CellValue[]): boolean {
     const first = this.totalFirst;
@@ -311,6 +349,7 @@ export function readPart(c: PartSource, sheetSource: string | null, config: Conf
   const iSatisfaction = at.satisfaction;
   const iPublished = at.published;
   const iInterSession = at.interSession;
+  const titleAt = at.title;
   const hidden = grid.hiddenRows && grid.hiddenRows.length ? new Set(grid.hiddenRows) : null;
   const mappedCols = Object.values(cols).map((col) => col!.col - left);
   const ticks = cols.satisfaction?.ticks
@@ -359,6 +398,11 @@ export function readPart(c: PartSource, sheetSource: string | null, config: Conf
     }
     if (isNoteRow(row)) {
       skipped.note++;
+      continue;
+    }
+    const footer = reader.footerKind(row, titleAt);
+    if (footer !== null) {
+      skipped[footer]++;
       continue;
     }
     const worksheetRow = grid.top + i;

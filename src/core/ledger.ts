@@ -321,6 +321,13 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
   const items: Item[] = [];
   const reader = new RowReader(config, directory);
   const parts = chosen.map((c) => readPart(c, c.header.columns.source ? null : sourceFromSheetName(c.grid.sheet, config), config, reader, items));
+  if (items.length === 0) {
+    const where = parts.map((p) => partName(p)).join('、');
+    throw new BanliError(
+      'no-items',
+      `${where}的表头（第 ${parts[0].headerRow} 行）下面没有一件建议提案：是空白的台账模板，还是选错了文件或工作表？请先填入台账数据再检查。`,
+    );
+  }
   const office = classifySources(items, config, reader.labelCounts());
   const columns: ColumnMap = {};
   for (const p of parts) for (const [f, c] of Object.entries(p.columns) as Array<[Field, ColumnMap[Field]]>) columns[f] ??= c;

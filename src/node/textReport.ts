@@ -22,7 +22,7 @@ export function skippedText(skipped: SkippedPath[]): string {
 
 /** One status line per file, for batches. */
 export function statusLine(s: FileSummary): string {
-  if (!s.ok) return `✗ ${s.path}：无法检查（${s.error.code}）${s.error.message}`;
+  if (!s.ok) return `✗ ${s.path}：无法检查。${s.error.message}`;
   const hidden = s.hiddenItemRows ? `，隐藏行 ${s.hiddenItemRows}` : '';
   const mark = s.counts.errors ? '✗' : s.counts.warnings ? '!' : '✓';
   return `${mark} ${s.path}：${s.items} 件，错误 ${s.counts.errors}，警告 ${s.counts.warnings}${hidden}${annotatedText(s, '；')}`;
@@ -35,7 +35,7 @@ export function statusLine(s: FileSummary): string {
 export function fileText(s: FileSummary, maxFindings = Infinity, perRule = Infinity): string {
   const out: string[] = [`══ ${s.path} ══`];
   if (!s.ok) {
-    out.push(`无法检查（${s.error.code}）：${s.error.message}`);
+    out.push(`无法检查：${s.error.message}`);
     return out.join('\n');
   }
   const skipped = [

@@ -127,6 +127,40 @@ describe('header detection', () => {
     expect(l.items[1].row).toBe(4);
   });
 
+  test('subtotals, counts, signatures and contact lines under or inside the table are no items', () => {
+    // As offices write them (measured: each of these rows had been counted as an item, 1388 became 1395).
+    const grid = ledgerGrid(rows({}, {}));
+    grid.values.splice(2, 0, ['市人大建议小计', null, '共计1件']);
+    grid.values.push(
+      ['其中：人大建议', '468件'],
+      ['填表人：张三', null, '联系电话：0371-12345678'],
+      ['审核人：李四'],
+      ['以下空白'],
+      ['联系人：王五', null, '电话：12345678'],
+      ['填表单位（盖章）：', null, null, null, null, '市政府办公室'],
+      [null, '以上共计1388件'],
+      ['单位负责人：', null, null, null, null, null, null, null, null, null, '填报日期：2021年7月19日'],
+    );
+    const l = readLedger([grid]);
+    expect(l.items.map((i) => i.row)).toEqual([2, 4]);
+    expect(l.skipped).toEqual({ blank: 0, total: 2, note: 7 });
+  });
+
+  test('an item is never taken for a footer: a title may say anything, a unit or source may start the row', () => {
+    const titleFirst = ['标题', '编号', '类别', '主办单位', '交办日期', '答复日期'];
+    const grid = ledgerGrid(
+      [
+        { 标题: '关于整合计生服务资源的建议', 编号: 1, 类别: '市人大建议', 主办单位: '市卫健委', 交办日期: '2021-03-26' },
+        { 标题: '其中：关于联系电话公开的建议', 编号: 2, 类别: '市人大建议', 主办单位: '市卫健委', 交办日期: '2021-03-26' },
+      ],
+      titleFirst,
+    );
+    expect(readLedger([grid]).items).toHaveLength(2);
+    const unitFirst = ['主办单位', '编号', '标题', '类别', '交办日期'];
+    const g2 = ledgerGrid([{ 主办单位: '市审计局', 编号: 1, 标题: '关于审计的建议', 类别: '市政协提案', 交办日期: '2021-03-26' }], unitFirst);
+    expect(readLedger([g2]).items).toHaveLength(1);
+  });
+
   test('the ledger sheet is found among others; the unit sheet is not taken for it', () => {
     const other = { sheet: '说明', top: 1, left: 1, values: [['本工作簿说明'], ['无']] };
     const l = readLedger([other, unitGrid(), ledgerGrid(rows({}), undefined, '2021台账')]);

@@ -3,7 +3,9 @@ import { Analysis, analyse } from '../../src/core';
 import { readWorkbookFile } from '../../src/node/workbook';
 import { main } from '../../src/node/cli';
 import { tempDir } from '../helpers/xlsx';
-import { writeFixtures } from './fixtures';
+import { promises as fsp } from 'fs';
+import { FULL_HEADERS } from '../helpers/ledger';
+import { table, writeFixture, writeFixtures } from './fixtures';
 
 const AS_OF = '2021-07-19';
 let files: Record<string, string>;
@@ -189,5 +191,28 @@ describe('statistics clerks report', () => {
     const a = await check('twoSheets');
     expect(a.totals).toMatchObject({ published: null, byTopic: null, byDelegation: null, bySector: null });
     expect(a.totals.rates.published).toBeNull();
+  });
+});
+
+describe('a blank template', () => {
+  test('a header and nothing under it: no check passes, no circular is written, the clerk is told why (exit 2)', async () => {
+    const dir = await tempDir('banli-blank-');
+    const file = await writeFixture(dir, {
+      file: '台账模板.xlsx',
+      sheets: [{ name: '台账', rows: table(FULL_HEADERS, [], [['2021年建议提案办理台账']]) }],
+    });
+    const c = await cli('check', '--json', '--as-of', AS_OF, file);
+    expect(c.code).toBe(2);
+    const f = JSON.parse(c.out).files[0];
+    expect(f.error.code).toBe('no-items');
+    expect(f.error.message).toMatch(/工作表“台账”的表头（第 2 行）下面没有一件建议提案.*空白的台账模板/);
+    const text = await cli('check', '--as-of', AS_OF, file);
+    expect(text.out).toMatch(/无法检查：工作表“台账”/);
+    expect(text.out).not.toMatch(/no-items/);
+    const out = `${dir}/通报.docx`;
+    const r = await cli('report', file, '-o', out, '--as-of', AS_OF);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/没有一件建议提案/);
+    await expect(fsp.access(out)).rejects.toThrow();
   });
 });
