@@ -86,8 +86,32 @@ function sourceKey(item: Item): string | null {
   return null;
 }
 
-/** Sets every item's source relative to the office; returns the office's level. */
-export function classifySources(items: Item[], config: Config, counts: Map<string, number>): Place {
+/** Two rows with one source and number whose titles say they are different items: counted apart, reported. */
+export interface NumberClash {
+  item: Item;
+  /** The first row with that number. */
+  first: Item;
+}
+
+/**
+ * The same item by its title: the same text (spaces and full-width forms aside), or one title inside the other (a
+ * split item's row written 关于X的建议（分办）); an empty title says nothing against it.
+ */
+function sameTitle(a: Item, b: Item): boolean {
+  const x = a.title;
+  const y = b.title;
+  if (x === y || x === '' || y === '') return true;
+  const kx = compactKey(x);
+  const ky = compactKey(y);
+  return kx.includes(ky) || ky.includes(kx);
+}
+
+/**
+ * Sets every item's source relative to the office, and links each row to the first row of its item (same source
+ * and number: a split item's other units, or a duplicate) unless the titles say the rows are two items.
+ */
+export function classifySources(items: Item[], config: Config, counts: Map<string, number>): { office: Place; clashes: NumberClash[] } {
+  const clashes: NumberClash[] = [];
   const office = officePlace(counts, config.officeLevel);
   // Per label as written and inter-session marker: the source (one object shared by the items that read the same)
   // and the source half of the item key, worked out once.
@@ -132,9 +156,11 @@ export function classifySources(items: Item[], config: Config, counts: Map<strin
       c.numbers = numbers;
     }
     const first = numbers.firstOr(k, it);
-    if (first !== undefined) it.firstRow = first;
+    if (first === undefined) continue;
+    if (sameTitle(first, it)) it.firstRow = first;
+    else clashes.push({ item: it, first });
   }
-  return office;
+  return { office, clashes };
 }
 
 interface Classified {

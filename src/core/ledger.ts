@@ -7,7 +7,7 @@ import { DateParse } from './dates';
 import { UnitDirectory, UnitList, isUnitSheetName, readUnitList } from './units';
 import { RowReader, readPart } from './itemRows';
 import { Place, labelInName } from './sources';
-import { classifySources } from './classify';
+import { NumberClash, classifySources } from './classify';
 import { BanliError } from './errors';
 
 export interface UnitRef {
@@ -122,6 +122,8 @@ export interface Ledger {
   config: Config;
   /** The 列对应 applied: the choice given to the reader, else the settings' ({} for none). */
   columnChoice: ColumnChoice;
+  /** Rows numbered like an earlier row of the same source but titled otherwise: two items, counted apart. */
+  numberClashes: NumberClash[];
 }
 
 /** The cell of a field in an item's row, as read; null when the item's sheet has no such column. */
@@ -328,7 +330,7 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
       `${where}的表头（第 ${parts[0].headerRow} 行）下面没有一件建议提案：是空白的台账模板，还是选错了文件或工作表？请先填入台账数据再检查。`,
     );
   }
-  const office = classifySources(items, config, reader.labelCounts());
+  const { office, clashes } = classifySources(items, config, reader.labelCounts());
   const columns: ColumnMap = {};
   for (const p of parts) for (const [f, c] of Object.entries(p.columns) as Array<[Field, ColumnMap[Field]]>) columns[f] ??= c;
   const first = parts[0];
@@ -351,6 +353,7 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
     office,
     config,
     columnChoice: { ...(options.columns ?? config.columns ?? {}) },
+    numberClashes: clashes,
   };
 }
 

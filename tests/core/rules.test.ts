@@ -1,4 +1,4 @@
-import { Analysis, CellValue, RULE_IDS, RuleId, analyse } from '../../src/core';
+import { Analysis, CellValue, RULE_IDS, RuleId, analyse, circularCounts } from '../../src/core';
 import { FULL_HEADERS, RowSpec, ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 
 const AS_OF = '2021-07-19';
@@ -138,6 +138,33 @@ test('duplicate numbers in any order: rising runs, numbers out of order, texts a
   });
   expect(expected).toEqual([5, 6, 8, 10, 13, 15, 18, 23]);
   expect(a.findings.filter((f) => f.rule === 'ledger.duplicate-number').map((f) => f.row)).toEqual(expected);
+});
+
+test('one number, two titles: two items counted apart, the later row reported; a split item keeps its title', () => {
+  const base = rows({})[0];
+  const a = analyse(
+    [
+      ledgerGrid([
+        { ...base, 编号: 2, 标题: '关于改善学校午餐的建议', 主办单位: '市交通局' },
+        { ...base, 编号: 2, 标题: '关于完善财政预算公开的建议', 主办单位: '市城管局' },
+        { ...base, 编号: 3, 标题: '关于治理城市内涝的建议', 主办单位: '市交通局' },
+        { ...base, 编号: 3, 标题: '关于治理城市内涝的建议（分办）', 主办单位: '市城管局' },
+        { ...base, 编号: 4, 标题: '关于 治理城市内涝 的建议', 主办单位: '市交通局' },
+        { ...base, 编号: 4, 标题: '', 主办单位: '市城管局' },
+      ]),
+      unitGrid(),
+    ],
+    { asOf: AS_OF },
+  );
+  // 2 twice with other titles: two items; 3 and 4: one item each split between two units.
+  expect(a.totals).toMatchObject({ total: 4, splitItems: 2 });
+  const dups = a.findings.filter((f) => f.rule === 'ledger.duplicate-number');
+  expect(dups.map((f) => f.row)).toEqual([3]);
+  expect(dups[0].message).toBe('市人大建议编号“2”与第 2 行相同，但标题不同（“关于改善学校午餐的建议”）：两件建议提案用了同一个编号，两件都已计数。');
+  expect(a.ledger.numberClashes.map((c) => [c.item.row, c.first.row])).toEqual([[3, 2]]);
+  // The circular counts the same four items (its partitions add up to them).
+  const c = circularCounts(a, AS_OF);
+  expect(c.onTime + c.late + c.undeterminable).toBe(4);
 });
 
 test('form version and degree read once per text still judge each row by its own cells', () => {

@@ -5,7 +5,7 @@
 import { Analysis } from '../analyse';
 import { Day } from '../dates';
 import { RuleId, deadlineOf } from '../rules';
-import { Item, itemKey } from '../ledger';
+import { Item } from '../ledger';
 import { Totals, UnitStats } from '../totals';
 
 /**
@@ -100,15 +100,15 @@ export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
   }
   // The circular's figures count an item once, as the totals do: rows with the same source and number are one item
   // (分办), replied when every row is, on time when every row is; its first row's grade, contact and satisfaction.
-  const groups = new Map<string, Item[]>();
+  // Rows join their item's first row (classification's link: a number given to two titled items is two items).
+  const groups = new Map<Item, Item[]>();
   const items: Item[][] = [];
   for (const item of l.items) {
-    const k = itemKey(item);
-    const g = k === null ? undefined : groups.get(k);
+    const g = item.firstRow === null ? undefined : groups.get(item.firstRow);
     if (g) g.push(item);
     else {
       const rows = [item];
-      if (k !== null) groups.set(k, rows);
+      groups.set(item, rows);
       items.push(rows);
     }
   }
