@@ -61,8 +61,8 @@ class FirstRows {
 }
 
 /**
- * An item number as compared: upper case when it is plain (letters, digits, - _ .), else its compactKey. Checked
- * in one scan: most numbers are digits and come back as they are.
+ * An item number as compared: upper case when it is plain (letters, digits, - _ .), else its compactKey, with
+ * 第…号 read as the number it writes. Checked in one scan: most numbers are digits and come back as they are.
  */
 function numberKey(n: string): string {
   let lower = false;
@@ -73,9 +73,16 @@ function numberKey(n: string): string {
       lower = true;
       continue;
     }
-    return compactKey(n);
+    return officialNumber(compactKey(n));
   }
   return lower ? n.toUpperCase() : n;
+}
+
+/** 建字第12号, 第12号, 12号: the number they write (so 建字第2号 and 2 are one item's number); other texts as they are. */
+function officialNumber(key: string): string {
+  const m = /^[^\d第]{0,6}第(\d+)号?$|^(\d+)号$/.exec(key);
+  // The digits as written: 第007号 is 007, as the text 007 is (a leading zero keeps a number of its own).
+  return m ? (m[1] ?? m[2]) : key;
 }
 
 /** The source half of an item's key (the same for every row with the same label and inter-session mark). */

@@ -140,6 +140,13 @@ test('duplicate numbers in any order: rising runs, numbers out of order, texts a
   expect(a.findings.filter((f) => f.rule === 'ledger.duplicate-number').map((f) => f.row)).toEqual(expected);
 });
 
+test('建字第2号, 第2号 and 2号 are the number 2; 提字第12号 is 12, 第007号 is 007', () => {
+  const base = rows({})[0];
+  const numbers: CellValue[] = [2, '建字第2号', '第 2 号', '2号', '提字第12号', 12, '第007号', '007', '第2', '2021第2号'];
+  const a = analyse([ledgerGrid(numbers.map((n) => ({ ...base, 编号: n }))), unitGrid()], { asOf: AS_OF });
+  expect(a.findings.filter((f) => f.rule === 'ledger.duplicate-number').map((f) => f.row)).toEqual([3, 4, 5, 7, 9, 10]);
+});
+
 test('one number, two titles: two items counted apart, the later row reported; a split item keeps its title', () => {
   const base = rows({})[0];
   const a = analyse(
