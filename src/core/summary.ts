@@ -13,45 +13,53 @@ export function rateText(r: Rate): string {
   return `${percent(r)}（${r.numerator}/${r.denominator}）`;
 }
 
-/** 【办理总数】 naming the sources as the ledger does: upper levels, the office's own, national. */
+/** 【办理总数】 naming the sources as the ledger does: upper levels, the office's own, national; none that has no item. */
 export function sourcesLine(t: Totals): string {
   const by = t.bySource ?? [];
   const own = PLACE_PREFIX[t.office ?? 'city'];
   const label = (level: SourceCount['level'], body: SourceCount['body'], inter: boolean, fallback: string) =>
     by.find((s) => s.level === level && s.body === body && s.interSession === inter)?.label ?? fallback;
+  const parts: string[] = [];
   const upper = by.filter((s) => s.level === 'upper');
-  const upperText = upper.length
-    ? upper.map((s) => s.label).join('、') + ` ${t.provincial} 件（${upper.map((s) => `${s.label} ${s.items} 件`).join('，')}），`
-    : t.office === 'province'
-      ? ''
-      : `省人大建议、省政协提案 0 件（省人大建议 0 件，省政协提案 0 件），`;
-  const national = by.filter((s) => s.level === 'national');
-  return (
-    `【办理总数】共 ${t.total} 件：${upperText}` +
-    `${label('own', 'npc', false, `${own}人大建议`)} ${t.municipalNpc} 件（含闭会建议 ${t.municipalNpcInterSession} 件），` +
-    `${label('own', 'cppcc', false, `${own}政协提案`)} ${t.municipalCppcc} 件` +
-    national.map((s) => `，${s.label} ${s.items} 件`).join('') +
-    (t.unknownSource ? `，来源无法识别 ${t.unknownSource} 件` : '') +
-    '。'
-  );
+  if (upper.length === 1) parts.push(`${upper[0].label} ${t.provincial} 件`);
+  else if (upper.length) parts.push(upper.map((s) => s.label).join('、') + ` ${t.provincial} 件（${upper.map((s) => `${s.label} ${s.items} 件`).join('，')}）`);
+  if (t.municipalNpc) {
+    const inter = t.municipalNpcInterSession ? `（含闭会建议 ${t.municipalNpcInterSession} 件）` : '';
+    parts.push(`${label('own', 'npc', false, `${own}人大建议`)} ${t.municipalNpc} 件${inter}`);
+  }
+  if (t.municipalCppcc) parts.push(`${label('own', 'cppcc', false, `${own}政协提案`)} ${t.municipalCppcc} 件`);
+  for (const s of by.filter((x) => x.level === 'national')) parts.push(`${s.label} ${s.items} 件`);
+  if (t.unknownSource) parts.push(`来源无法识别 ${t.unknownSource} 件`);
+  return `【办理总数】共 ${t.total} 件${parts.length ? `：${parts.join('，')}` : ''}。`;
 }
 
 export function totalsLines(t: Totals): string[] {
-  const lines = [
-    sourcesLine(t),
-    `【重点督办】人大建议 ${t.keyNpc} 件，政协提案 ${t.keyCppcc} 件。`,
-    `【办复情况】已答复 ${t.replied} 件，办复率 ${rateText(t.rates.reply)}；按期答复 ${t.repliedOnTime} 件，按期办复率 ${rateText(t.rates.onTime)}；超期未答复 ${t.overdue} 件。`,
-    `【答复类别】${Object.entries(t.categories)
-      .map(([c, n]) => `${c}类 ${n} 件`)
-      .join('，')}。`,
-    `【满意度】满意 ${t.satisfaction['满意']} 件，基本满意 ${t.satisfaction['基本满意']} 件，不满意 ${t.satisfaction['不满意']} 件；` +
-      `满意率（满意+基本满意，以收回的征询意见表计）${rateText(t.rates.satisfied)}。`,
-    `【当面会商】已答复件中当面会商 ${t.faceToFace} 件，面商率 ${rateText(t.rates.faceToFace)}。`,
-    `【承办单位】主办、协办单位共 ${t.handlingUnits} 个（主办单位 ${t.leadUnits ?? 0} 个，协办单位 ${t.coUnits ?? 0} 个）。`,
-  ];
-  if (t.rates.formsReturned) {
+  const graded = Object.values(t.categories).reduce((n, c) => n + c, 0);
+  const rated = t.satisfaction['满意'] + t.satisfaction['基本满意'] + t.satisfaction['不满意'];
+  const lines = [sourcesLine(t), `【重点督办】人大建议 ${t.keyNpc} 件，政协提案 ${t.keyCppcc} 件。`];
+  if (t.replyColumn === false) {
+    // Without a reply date nothing is known answered: no figure that would say otherwise.
+    lines.push('【办复情况】台账没有“答复日期”列，无法统计答复、按期和超期情况。');
+  } else {
     lines.push(
-      `【征询意见】收回征询意见表 ${t.formsReturned} 件，占已答复件 ${rateText(t.rates.formsReturned)}；满意率 ${rateText(t.rates.fullySatisfied)}，基本满意率 ${rateText(t.rates.basicallySatisfied)}。`,
+      `【办复情况】已答复 ${t.replied} 件，办复率 ${rateText(t.rates.reply)}；按期答复 ${t.repliedOnTime} 件，按期办复率 ${rateText(t.rates.onTime)}；超期未答复 ${t.overdue} 件。`,
+      `【答复类别】${Object.entries(t.categories)
+        .map(([c, n]) => `${c}类 ${n} 件`)
+        .join('，')}${graded < t.replied ? `，答复类别待核实 ${t.replied - graded} 件` : ''}。`,
+    );
+  }
+  lines.push(
+    `【满意度】满意 ${t.satisfaction['满意']} 件，基本满意 ${t.satisfaction['基本满意']} 件，不满意 ${t.satisfaction['不满意']} 件；` +
+      `满意率（满意和基本满意占填写了满意度的件数）${rateText(t.rates.satisfied)}。`,
+  );
+  if (t.replyColumn !== false) lines.push(`【当面会商】已答复件中当面会商 ${t.faceToFace} 件，面商率 ${rateText(t.rates.faceToFace)}。`);
+  lines.push(`【承办单位】主办、协办单位共 ${t.handlingUnits} 个（主办单位 ${t.leadUnits ?? 0} 个，协办单位 ${t.coUnits ?? 0} 个）。`);
+  if (t.rates.formsReturned && t.replyColumn !== false) {
+    const unrated = t.formsReturned - rated;
+    lines.push(
+      `【征询意见】收回征询意见表 ${t.formsReturned} 件，占已答复件 ${rateText(t.rates.formsReturned)}` +
+        (unrated > 0 ? `，其中未填写满意度或填写不规范 ${unrated} 件` : '') +
+        `；满意占 ${rateText(t.rates.fullySatisfied)}，基本满意占 ${rateText(t.rates.basicallySatisfied)}（以填写了满意度的件数计）。`,
       `【答复类别占比】${Object.entries(t.rates.categories)
         .map(([c, r]) => `${c}类 ${percent(r)}`)
         .join('，')}（以已答复件计）。`,

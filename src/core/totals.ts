@@ -5,7 +5,7 @@ import { deadlinesOf } from './deadlines';
 import { Day } from './dates';
 import { SATISFACTIONS, Satisfaction } from './vocabulary';
 import { Body, Level, Place, parseLabel } from './sources';
-import { compactKey } from './text';
+import { compactKey, isBlank } from './text';
 
 export interface Rate {
   numerator: number;
@@ -60,8 +60,13 @@ export interface Totals {
   /** Distinct lead units, and distinct units named only or also as co-handling units. */
   leadUnits: number;
   coUnits: number;
-  /** 征询意见表 returned: items with a satisfaction. */
+  /**
+   * 征询意见表 returned: answered items whose form came back — a satisfaction written (readable or not) or a form
+   * version. Those without a readable satisfaction are counted but not rated (满意率 is over the rated ones).
+   */
   formsReturned: number;
+  /** The ledger has a reply-date column on some sheet (without one nothing can be known answered; absent in old data). */
+  replyColumn?: boolean;
   /** Answered items published (null when the ledger has no 是否公开 column). */
   published: number | null;
   /** Counts by 内容分类, 代表团 and 界别 (null when the column is absent), most first. */
@@ -75,11 +80,11 @@ export interface Totals {
     onTime: Rate;
     /** 面商率: replied with face-to-face contact / replied. */
     faceToFace: Rate;
-    /** 满意率: 满意 + 基本满意 / feedback forms returned (items with a satisfaction). */
+    /** 满意率: 满意 + 基本满意 / the forms rated (items with a readable satisfaction). */
     satisfied: Rate;
-    /** 满意 alone / forms returned. */
+    /** 满意 alone / forms rated. */
     fullySatisfied: Rate;
-    /** 基本满意 alone / forms returned. */
+    /** 基本满意 alone / forms rated. */
     basicallySatisfied: Rate;
     /** 征询意见表 returned / answered. */
     formsReturned: Rate;
@@ -242,6 +247,7 @@ export function computeTotals(ledger: Ledger, asOf: Day, deadlines: ReadonlyArra
   let overdue = 0;
   let faceToFace = 0;
   let published = 0;
+  let returned = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item.firstRow !== null) continue;
@@ -296,6 +302,11 @@ export function computeTotals(ledger: Ledger, asOf: Day, deadlines: ReadonlyArra
       const category = item.category;
       if (typeof category === 'string' && category in categories) categories[category]++;
       if (countPublished && item.published) published++;
+      if (item.satisfaction !== null) returned++;
+      else {
+        const at = item.part.at.formVersion;
+        if (at >= 0 && !isBlank(item.raw[at])) returned++;
+      }
     } else if (late) overdue++;
     if (item.satisfaction) satisfaction[item.satisfaction]++;
     if (topic) bump(topic, item.topic);
@@ -331,7 +342,8 @@ export function computeTotals(ledger: Ledger, asOf: Day, deadlines: ReadonlyArra
   t.byDelegation = sorted(delegation);
   t.bySector = sorted(sector);
   const forms = SATISFACTIONS.reduce((n, s) => n + t.satisfaction[s], 0);
-  t.formsReturned = forms;
+  t.formsReturned = returned;
+  t.replyColumn = ledger.parts.some((p) => p.columns.replyDate !== undefined);
   t.rates = {
     reply: rate(t.replied, t.total),
     onTime: rate(t.repliedOnTime, t.replied),
@@ -339,7 +351,7 @@ export function computeTotals(ledger: Ledger, asOf: Day, deadlines: ReadonlyArra
     satisfied: rate(t.satisfaction['满意'] + t.satisfaction['基本满意'], forms),
     fullySatisfied: rate(t.satisfaction['满意'], forms),
     basicallySatisfied: rate(t.satisfaction['基本满意'], forms),
-    formsReturned: rate(forms, t.replied),
+    formsReturned: rate(returned, t.replied),
     categories: Object.fromEntries(Object.entries(t.categories).map(([c, n]) => [c, rate(n, t.replied)])),
     published: t.published === null ? null : rate(t.published, t.replied),
   };

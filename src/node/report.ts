@@ -41,8 +41,7 @@ export function circularOptions(input: ReportInput): CircularOptions {
   const year = input.options.year !== undefined ? Number(input.options.year) : Number(input.asOf.slice(0, 4));
   const base = defaultOptions(Number.isInteger(year) ? year : Number(input.asOf.slice(0, 4)), input.asOf);
   const resolved = resolveOptions(base, input.options);
-  // The default title and number follow the year.
-  if (input.options.title === undefined) resolved.title = defaultOptions(resolved.year, resolved.date).title;
+  // The default number follows the year (the default title follows the year and the issuing body: resolveOptions).
   if (input.options.docNumber === undefined) resolved.docNumber = defaultOptions(resolved.year, resolved.date).docNumber;
   if (input.options.printDate === undefined) resolved.printDate = nextWorkingDay(resolved.date);
   return resolved;

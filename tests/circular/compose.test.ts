@@ -55,9 +55,18 @@ test('the opening paragraph carries the computed figures, marked as computed', (
   expect(text).toContain('市政协提案1件');
   expect(text).toContain('截至2021年7月19日');
   // 4 replied, all on time; 1 not replied and not yet due; the inter-session item is still open.
-  expect(text).toContain('已答复4件，办复率80.0%；已答复的件中，按期答复4件。尚未答复1件（尚在办理期限内的1件）。');
-  expect(text).toContain('闭会期间建议1件中，1件正在办理。');
-  expect(opening.runs.filter((r) => r.computed && /\d/.test(r.text)).map((r) => r.text).slice(0, 8)).toEqual(['2021', '5', '2', '2', '1', '1', '2021年7月19日', '4']);
+  expect(text).toContain('已答复4件，办复率80.0%；其中按期答复4件。尚未答复1件，均在办理期限内。');
+  expect(text).toContain('闭会期间建议1件正在办理。');
+  expect(opening.runs.filter((r) => r.computed && /\d/.test(r.text)).map((r) => r.text).slice(0, 8)).toEqual([
+    '2021',
+    '5',
+    '省人大建议、省政协提案2件，市人大建议2件（含闭会期间建议1件），市政协提案1件',
+    '2021年7月19日',
+    '4',
+    '80.0%',
+    '4',
+    '1',
+  ]);
 });
 
 test('sections in order, each once', () => {
@@ -67,9 +76,10 @@ test('sections in order, each once', () => {
 
 test('problems: only the kinds that occur, numbered 一是、二是…; units named or 少数/个别 by switch', () => {
   const vague = plainText(composeCircular(small(), options(), AS_OF));
-  expect(vague).toContain('一是个别单位尚未落实主要领导“代表委员接待日”制度，请于9月底前落实到位。');
+  expect(vague).toContain('一是个别单位尚未落实主要领导“代表委员接待日”制度，请在9月底前落实。');
   expect(vague).toContain('二是个别单位有1件建议提案未与代表委员当面会商、当面答复。');
-  expect(vague).toContain('三是征询意见表填写不规范：个别单位有1件仍使用旧的征询意见表。');
+  // A clause of a problem with several: 有的单位, as a circular says it.
+  expect(vague).toContain('三是征询意见表填写不规范：有的单位有1件使用的还是旧版征询意见表。');
   expect(vague).not.toContain('四是');
   expect(vague).not.toContain('未填写满意度');
   const named = plainText(composeCircular(small(), { ...options(), problemUnits: 'named' }, AS_OF));
@@ -79,7 +89,7 @@ test('problems: only the kinds that occur, numbered 一是、二是…; units na
 
 test('the units with the reception day are listed once; those without only under the problem', () => {
   const text = plainText(composeCircular(small(), { ...options(), problemUnits: 'named' }, AS_OF));
-  expect(text).toContain('以下2个单位已落实主要领导“代表委员接待日”制度：市交通局、市城管局。');
+  expect(text).toContain('已有2个单位的主要领导落实了“代表委员接待日”制度，分别是：市交通局、市城管局。');
   expect(text.split('市财政局').length - 1).toBe(1);
   expect(text.split('：市交通局、市城管局。').length - 1).toBe(1);
 });
@@ -92,7 +102,8 @@ test('praised units: the documented rule, or the list given less any unit under 
   expect(selectPraisedUnits(a, { maxPraised: 10, praisedUnits: ['市城管局'] })).toEqual(['市城管局']);
   expect(praise(circularData(a, AS_OF), { maxPraised: 10, praisedUnits: ['市财政局', '市城管局'] })).toEqual({ units: ['市城管局'], dropped: ['市财政局'] });
   const text = plainText(composeCircular(a, { ...options(), praisedUnits: ['市城管局'] }, AS_OF));
-  expect(text).toContain('从台账核对情况看，市城管局等单位答复及时、规范');
+  // One unit is named as itself, not as 市城管局等单位.
+  expect(text).toContain('（一）办理较好的单位\n市城管局答复及时、规范，台账核对中未发现问题。');
 });
 
 test('wording from a template: placeholders computed, [[optional]] parts dropped when empty', () => {
@@ -113,17 +124,19 @@ test('the default wording makes no claim a ledger cannot show', () => {
 
 test('switches: grade shares, 满意 and 基本满意 apart, forms returned, inter-session items', () => {
   const on = plainText(composeCircular(small(), options(), AS_OF));
-  expect(on).toContain('所提问题已经解决或基本解决的A类4件，占100.0%');
+  // A whole is 100%; a grade or a satisfaction with no item is not mentioned.
+  expect(on).toContain('所提问题已经解决或基本解决的A类4件，占100%。');
   expect(on).toContain('收回征询意见表4件');
-  expect(on).toContain('代表委员满意4件、基本满意0件、不满意0件');
+  expect(on).toContain('代表委员满意4件，满意和基本满意的占100%。');
+  expect(on).not.toMatch(/[^\d]0件|[^\d.]0\.0%|—/);
   const off = plainText(
     composeCircular(small(), { ...options(), gradeShares: false, satisfactionApart: false, formsReturned: false, interSessionOpen: false }, AS_OF),
   );
-  expect(off).toContain('所提问题已经解决或基本解决的A类4件；');
-  expect(off).not.toContain('占100.0%');
+  expect(off).toContain('所提问题已经解决或基本解决的A类4件。');
+  expect(off).not.toContain('A类4件，占');
   expect(off).not.toContain('收回征询意见表');
-  expect(off).toContain('代表委员满意和基本满意4件、不满意0件');
-  expect(off).not.toContain('闭会期间建议1件中');
+  expect(off).toContain('代表委员满意和基本满意4件，');
+  expect(off).not.toContain('闭会期间建议1件正在办理');
 });
 
 test('the attachment: 附件说明 after the body, the per-unit table on its own page', () => {
@@ -140,6 +153,7 @@ test('the attachment: 附件说明 after the body, the per-unit table on its own
     ['市交通局', '2', '1', '1', '1', '1'],
     ['市城管局', '1', '1', '1', '1', '1'],
     ['市水利局', '2', '2', '2', '1', '2'],
+    ['合计', '5', '4', '4', '3', '4'],
   ]);
 });
 
@@ -243,8 +257,9 @@ test('a county office’s ledger: the opening names its own level (区) and the 
     { asOf: AS_OF },
   );
   const text = blockText(composeCircular(a, options(), AS_OF).sections.find((s) => s.id === 'opening')!.blocks[0]);
-  expect(text).toContain('区政府共承办市、区人大代表建议和政协委员提案4件。其中，市人大建议、市政协提案1件，区人大建议2件');
-  expect(text).toContain('区政协提案1件');
+  // Only the sources it has: no 市政协提案 when there is none.
+  expect(text).toContain('区政府共承办市、区人大代表建议和政协委员提案4件。其中，市人大建议1件，区人大建议2件，区政协提案1件。');
+  expect(text).toContain('办复率100%；');
 });
 
 test('praised units from the configuration (praisedUnits), less any unit under a problem', () => {

@@ -18,36 +18,41 @@ function num(text: string, re: RegExp): number {
 }
 
 function checkSums(text: string): void {
-  const total = num(text, /提案(\d+)件。其中/);
-  const parts =
-    num(text, /省人大建议、省政协提案(\d+)件/) + num(text, /市人大建议(\d+)件（含/) + num(text, /市政协提案(\d+)件/) + num(text, /来源待核实的(\d+)件/);
+  const total = num(text, /(?:提案|建议)(\d+)件。/);
+  // 其中，…: every source's figure (not the 含闭会 inside one) adds up to the total.
+  const among = (/。其中，([^。]*)。/.exec(text)?.[1] ?? '').replace(/（含[^）]*）/g, '');
+  const parts = [...among.matchAll(/(\d+)件/g)].reduce((n, m) => n + Number(m[1]), 0);
   expect({ total, parts }).toEqual({ total, parts: total });
   const replied = num(text, /已答复(\d+)件，办复率/);
   const timing = num(text, /按期答复(\d+)件/) + num(text, /，超期答复(\d+)件/) + num(text, /办理期限待核实的(\d+)件/);
   expect({ replied, timing }).toEqual({ replied, timing: replied });
-  const unreplied = num(text, /尚未答复(\d+)件（/);
+  const unreplied = num(text, /尚未答复(\d+)件/);
   expect(unreplied).toBe(total - replied);
+  // Its parts add up to it, or one says all of them are of a kind (均在办理期限内).
   const unrepliedParts = num(text, /超过办理期限的(\d+)件/) + num(text, /尚在办理期限内的(\d+)件/) + num(text, /交办日期待核实的(\d+)件/);
-  expect(unrepliedParts).toBe(unreplied);
+  if (!/尚未答复\d+件，(均|交办日期均)/.test(text)) expect(unrepliedParts).toBe(unreplied);
   const grades = [...text.matchAll(/([A-D])类(\d+)件/g)].reduce((s, m) => s + Number(m[2]), 0) + num(text, /另有(\d+)件答复类别待核实/);
   expect({ grades }).toEqual({ grades: num(text, /在已答复的(\d+)件中/) });
   expect(num(text, /在已答复的(\d+)件中/)).toBe(replied);
-  // Forms returned (when the switch states them) + the remainder = replied; the satisfaction parts = forms.
-  const satisfaction = num(text, /代表委员满意(\d+)件/) + num(text, /、基本满意(\d+)件/) + num(text, /满意和基本满意(\d+)件/) + num(text, /、不满意(\d+)件/);
+  // The satisfaction parts + the forms without one = the forms returned (when the switch states them); with the
+  // forms not returned, the replied items.
+  const satisfaction =
+    num(text, /代表委员满意(\d+)件/) + num(text, /[代表委员、]基本满意(\d+)件/) + num(text, /满意和基本满意(\d+)件/) + num(text, /[代表委员、]不满意(\d+)件/);
   const remainder = num(text, /另有(\d+)件未填写满意度或填写不规范/);
-  if (/收回征询意见表/.test(text)) expect(num(text, /收回征询意见表(\d+)件/)).toBe(satisfaction);
-  expect(satisfaction + remainder).toBe(replied);
+  const notReturned = num(text, /；(\d+)件未收回征询意见表/);
+  if (/收回征询意见表\d/.test(text)) expect(num(text, /收回征询意见表(\d+)件/)).toBe(satisfaction + remainder);
+  expect(satisfaction + remainder + notReturned).toBe(replied);
   // The problems repeat the opening's figures, never others.
   if (/件超过办理期限仍未答复/.test(text)) expect(num(text, /有(\d+)件超过办理期限仍未答复/)).toBe(num(text, /超过办理期限的(\d+)件/));
   if (/件超期答复。/.test(text)) expect(num(text, /有(\d+)件超期答复。/)).toBe(num(text, /，超期答复(\d+)件/));
-  if (/未填写满意度或填写不规范；|未填写满意度或填写不规范。/.test(text)) {
+  if (/有\d+件未填写满意度或填写不规范[；。]/.test(text)) {
     expect(num(text, /有(\d+)件未填写满意度或填写不规范/)).toBe(num(text, /另有(\d+)件未填写满意度或填写不规范/));
   }
 }
 
 /** The praised units, read from the text; and every unit named anywhere in 存在的问题. */
 function praisedAndCriticised(text: string): { praised: string[]; criticised: string } {
-  const praised = (/从台账核对情况看，(.+?)等单位答复及时/.exec(text)?.[1] ?? '').split('、').filter(Boolean);
+  const praised = (/([^\n。：]+?)(?:等单位)?答复及时、规范/.exec(text)?.[1] ?? '').split('、').filter(Boolean);
   const problems = text.slice(text.indexOf('（二）存在的问题'), text.indexOf('三、工作要求'));
   return { praised, criticised: problems };
 }
@@ -83,7 +88,9 @@ describe('the sample ledger', () => {
 
   test('the figures the issue found wanting now add up', () => {
     const text = plainText(composeCircular(a, opts(), AS_OF));
-    expect(text).toContain('已答复1369件，办复率98.6%；已答复的件中，按期答复1357件，超期答复10件，答复日期或办理期限待核实的2件。');
+    expect(text).toContain('已答复1369件，办复率98.6%；其中按期答复1357件，超期答复10件，答复日期或办理期限待核实的2件。');
+    // Forms returned are the forms that came back (a version written), rated or not; 满意率 says its basis.
+    expect(text).toContain('收回征询意见表1369件，代表委员满意1198件、基本满意150件、不满意11件，满意和基本满意的占99.2%；另有10件未填写满意度或填写不规范。');
     expect(text).toContain('因条件限制留作参考的C类111件，占8.1%，另有3件答复类别待核实。');
   });
 

@@ -80,7 +80,7 @@ test('the totals paragraph’s figures, every breakdown with its remainder', () 
   expect(text).toContain('市人大建议468件（含闭会期间建议14件）');
   expect(text).toContain('市政协提案839件');
   expect(text).toContain('重点人大建议20件、重点政协提案8件');
-  expect(text).toContain('已答复1369件，办复率98.6%；已答复的件中，按期答复1357件，超期答复10件，答复日期或办理期限待核实的2件。');
+  expect(text).toContain('已答复1369件，办复率98.6%；其中按期答复1357件，超期答复10件，答复日期或办理期限待核实的2件。');
   expect(text).toContain('另有3件答复类别待核实');
 });
 
@@ -99,11 +99,11 @@ test('the unit lists: praised (none under a problem), with the reception day, on
   const { text } = rendered.sample;
   expect(text).toContain('市卫健委、市交通局、市教育局、市城管局、市城建局、市资源规划局等单位');
   expect(text).toContain(
-    '以下24个单位已落实主要领导“代表委员接待日”制度：市城管局、市城建局、登封市人民政府、二七区人民政府、市供电公司、市国资委、' +
+    '已有24个单位的主要领导落实了“代表委员接待日”制度，分别是：市城管局、市城建局、登封市人民政府、二七区人民政府、市供电公司、市国资委、' +
       '惠济区人民政府、市教育局、市交通局、市事管局、市金融局、市民委、市生态环境局、市商务局、市体育局、中原区人民政府、市资源规划局、' +
       '市应急局、市卫健委、市文化广电和旅游局、市文物局、荥阳市人民政府、新密市人民政府、市发展改革委。',
   );
-  expect(text).toContain('有12件仍使用旧的征询意见表');
+  expect(text).toContain('有12件使用的还是旧版征询意见表');
   expect(text).toContain('有15件建议提案未与代表委员当面会商');
 });
 

@@ -180,7 +180,9 @@ describe('statistics clerks report', () => {
     expect(t.byDelegation).toEqual([['金水区代表团', 3]]);
     expect(t.bySector).toEqual([['经济界', 2]]);
     const text = (await cli('check', '--as-of', AS_OF, files.synonyms)).out;
-    expect(text).toContain('【征询意见】收回征询意见表 4 件，占已答复件 100.0%（4/4）；满意率 75.0%（3/4），基本满意率 25.0%（1/4）。');
+    // One 满意率 only (满意和基本满意); 满意 and 基本满意 apart are shares, their basis said.
+    expect(text).toContain('【征询意见】收回征询意见表 4 件，占已答复件 100.0%（4/4）；满意占 75.0%（3/4），基本满意占 25.0%（1/4）（以填写了满意度的件数计）。');
+    expect(text.match(/满意率/g)).toHaveLength(1);
     expect(text).toContain('【答复类别占比】A类 75.0%，B类 25.0%，C类 0.0%（以已答复件计）。');
     expect(text).toContain('【公开】已答复件中已公开 4 件，公开率 100.0%（4/4）。');
     expect(text).toContain('【按代表团】金水区代表团 3 件。');

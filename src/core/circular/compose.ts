@@ -4,7 +4,7 @@
  * remainder; no unit is both praised and under a problem; each list is given once.
  */
 import { Analysis } from '../analyse';
-import { CircularCounts, CircularData, circularData, countsOf } from './data';
+import { CircularCounts, CircularData, circularData, countsOf, formsRated } from './data';
 import { chineseDate } from '../dates';
 import { RULES, RuleId } from '../rules';
 import { percent } from '../summary';
@@ -34,8 +34,9 @@ export interface Praise {
 }
 
 /**
- * 办理较好的单位: units on the master list with items, no finding of any severity on them (item- or unit-level:
- * a unit without the reception day is not praised) and nothing overdue, most items first (master-list order
+ * 办理较好的单位: units on the master list with replies, all of them on time, no finding of any severity on them
+ * (item- or unit-level: a unit without the reception day is not praised) and nothing overdue; none without a master
+ * list (a name found only in the ledger may be another spelling of a criticised unit). Most items first (master-list order
  * between equals), at most options.maxPraised. A given list (options.praisedUnits) replaces the rule, less any
  * unit with a finding: no unit is praised and criticised in the same circular.
  */
@@ -50,8 +51,10 @@ export function praise(
     return { units: given.filter((u) => !flagged.has(u)), dropped: given.filter((u) => flagged.has(u)) };
   }
   const order = new Map(a.units.map((u, i) => [u.name, i]));
+  // On the master list (a name found only in the ledger may be another spelling of a unit with problems), with
+  // something answered, everything answered on time, nothing overdue and no finding.
   const units = a.units
-    .filter((u) => u.known !== false && u.items > 0 && u.findings === 0 && u.overdue === 0 && !flagged.has(u.name))
+    .filter((u) => u.known === true && u.replied > 0 && u.onTime === u.replied && u.findings === 0 && u.overdue === 0 && !flagged.has(u.name))
     .sort((x, y) => y.items - x.items || order.get(x.name)! - order.get(y.name)!)
     .slice(0, options.maxPraised)
     .map((u) => u.name);
@@ -80,13 +83,31 @@ const GRADE_WORDS: Record<string, string> = {
   D: '留作参考的',
 };
 
-/** A share of a whole, one decimal: 64.0%. */
-const share = (n: number, of: number) => percent(rate(n, of));
+/**
+ * A share of a whole as a circular writes it: 64.0%, 98.6%, 100% (a whole), 0; empty when there is no whole (so
+ * that a clause with it is left out instead of saying “—”).
+ */
+export function share(n: number, of: number): string {
+  const r = rate(n, of);
+  if (r.rate === null) return '';
+  if (r.rate === 1) return '100%';
+  if (r.rate === 0) return '0';
+  return percent(r);
+}
+
+/** Parts of a phrase with their figures, those with 0 left out. */
+const nonZero = (parts: Array<[number, string]>): string[] => parts.filter(([n]) => n > 0).map(([, t]) => t);
 
 /** 个别单位 (1–2), 少数单位 (up to a third of the units with items), 部分单位 (more). */
 export function vagueUnits(n: number, unitsWithItems: number): string {
   if (n <= 2) return '个别单位';
   return n * 3 <= Math.max(unitsWithItems, 1) ? '少数单位' : '部分单位';
+}
+
+/** What part three asks of the feedback forms: only what the ledger shows was wrong. */
+function formsTask(old: boolean, notReturned: number, unrated: number): string {
+  const fill = notReturned && unrated ? '及时收回并如实、完整填写' : notReturned ? '及时收回' : unrated ? '如实、完整填写' : '';
+  return `征询意见表要${old ? `使用新版${fill ? '并' : ''}` : ''}${fill}`;
 }
 
 /** The figures and lists the template's placeholders take (see TEMPLATE_FIELDS). */
@@ -99,10 +120,62 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
   const receptionYes = a.receptionKnown ? unitList.filter((u) => u.receptionDay === true).map((u) => u.name) : [];
   const unreplied = t.total - t.replied;
   const office = t.office ?? 'city';
+  const own = PLACE_PREFIX[office];
+  const upper = PLACE_PREFIX[PLACES[Math.min(PLACES.indexOf(office) + 1, PLACES.length - 1)]];
+  const rated = formsRated(c);
+  // B (正在解决或已列入计划): what the deputies are still waiting for.
+  const unsolved = c.grades[1]?.count ?? 0;
+  // What was handled: only the levels and bodies with items.
+  const levels = nonZero([[t.provincial, upper], [t.municipalNpc + t.municipalCppcc, own]]);
+  const npc = t.provincialNpc + t.municipalNpc > 0;
+  const cppcc = t.provincialCppcc + t.municipalCppcc > 0;
+  const bodies = npc && !cppcc ? '人大代表建议' : cppcc && !npc ? '政协委员提案' : '人大代表建议和政协委员提案';
+  const upperParts = nonZero([[t.provincialNpc, `${upper}人大建议`], [t.provincialCppcc, `${upper}政协提案`]]);
+  const sources = nonZero([
+    [t.provincial, `${upperParts.join('、')}${t.provincial}件`],
+    [t.municipalNpc, `${own}人大建议${t.municipalNpc}件${t.municipalNpcInterSession ? `（含闭会期间建议${t.municipalNpcInterSession}件）` : ''}`],
+    [t.municipalCppcc, `${own}政协提案${t.municipalCppcc}件`],
+    [c.otherSource, `其他或来源待核实的${c.otherSource}件`],
+  ]);
+  // One source: the opening's total says it; only its inter-session part is worth a sentence.
+  const sourceParts = sources.length > 1 ? sources.join('，') : t.municipalNpcInterSession ? `闭会期间建议${t.municipalNpcInterSession}件` : '';
+  const open = nonZero([
+    [c.overdue, `超过办理期限的${c.overdue}件`],
+    [c.pending, `尚在办理期限内的${c.pending}件`],
+    [c.unrepliedNoDeadline, `交办日期待核实的${c.unrepliedNoDeadline}件`],
+  ]);
+  const openAll = open.length === 1 ? (c.overdue ? '，均已超过办理期限' : c.pending ? '，均在办理期限内' : '，交办日期均待核实') : '';
+  const inter = c.interSession;
+  const interReplied = c.interSessionReplied;
+  const interText = !sw.interSessionOpen || inter === 0
+    ? ''
+    : interReplied === inter
+      ? `闭会期间建议${inter}件均已答复`
+      : interReplied === 0
+        ? `闭会期间建议${inter}件正在办理`
+        : `闭会期间建议${inter}件中，已答复${interReplied}件，${inter - interReplied}件正在办理`;
+  const keys = nonZero([[t.keyNpc, `重点人大建议${t.keyNpc}件`], [t.keyCppcc, `重点政协提案${t.keyCppcc}件`]]);
+  const keyTotal = t.keyNpc + t.keyCppcc;
+  const praised = praise(a, options).units;
+  const old = a.findings.some((f) => f.rule === 'feedback.old-form');
+  const tasks = nonZero([
+    [unreplied, `尚未答复的${unreplied}件要抓紧答复`],
+    [unsolved, `已答复但所提问题尚未解决的${unsolved}件，要持续跟踪落实`],
+    [old || t.replied > rated ? 1 : 0, formsTask(old, t.replied - c.formsReturned, c.formsReturned - rated)],
+  ]);
   const values: Record<string, string | number> = {
     年度: options.year,
-    本级: PLACE_PREFIX[office],
-    上级: PLACE_PREFIX[PLACES[Math.min(PLACES.indexOf(office) + 1, PLACES.length - 1)]],
+    本级: own,
+    上级: upper,
+    承办范围: `${levels.join('、')}${bodies}`,
+    来源构成: sourceParts,
+    未答复构成: open.length > 1 ? `（${open.join('，')}）` : openAll,
+    闭会建议答复情况: interText,
+    重点件构成: keys.length ? `的${keys.join('、')}` : '',
+    重点答复情况: keyTotal > 0 && c.keyReplied === keyTotal ? '，均已答复' : c.keyReplied > 0 ? `，已答复${c.keyReplied}件` : '',
+    意见表未评价: c.formsReturned - rated,
+    办理较好单位称: praised.length > 1 ? `${praised.join('、')}等单位` : praised.join(''),
+    整改事项: tasks.join('；'),
     总件数: t.total,
     省级件数: t.provincial,
     省人大建议: t.provincialNpc,
@@ -116,7 +189,7 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
     重点已答复: c.keyReplied,
     截至日期: chineseDate(asOf),
     已答复: t.replied,
-    办复率: percent(rate(t.replied, t.total)),
+    办复率: share(t.replied, t.total),
     按期答复: c.onTime,
     按期办复率: share(c.onTime, t.replied),
     超期答复: c.late,
@@ -133,14 +206,14 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
     满意: c.satisfaction.满意,
     基本满意: c.satisfaction.基本满意,
     不满意: c.satisfaction.不满意,
-    满意率: share(c.satisfaction.满意 + c.satisfaction.基本满意, c.formsReturned),
+    满意率: share(c.satisfaction.满意 + c.satisfaction.基本满意, rated),
     面商: c.faceToFace,
     面商率: share(c.faceToFace, t.replied),
     已落实接待日单位数: receptionYes.length,
     已落实接待日单位: receptionYes.join('、'),
     未落实接待日单位数: unitsOf(a, ['unit.no-reception-day']).length,
     整改期限: options.receptionDeadline,
-    办理较好单位: praise(a, options).units.join('、'),
+    办理较好单位: praised.join('、'),
     附件名称: `${options.year}年度建议提案办理情况分单位统计表`,
   };
   values['闭会建议件数'] = sw.interSessionOpen ? t.municipalNpcInterSession : '';
@@ -149,11 +222,15 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
     values[`${g.grade}类占比`] = sw.gradeShares ? share(g.count, t.replied) : '';
   }
   values['答复类别构成'] = c.grades
+    .filter((g) => g.count > 0)
     .map((g) => `${GRADE_WORDS[g.grade] ?? ''}${g.grade}类${g.count}件${sw.gradeShares ? `，占${share(g.count, t.replied)}` : ''}`)
     .join('；');
-  values['满意度构成'] = sw.satisfactionApart
-    ? `满意${c.satisfaction.满意}件、基本满意${c.satisfaction.基本满意}件、不满意${c.satisfaction.不满意}件`
-    : `满意和基本满意${c.satisfaction.满意 + c.satisfaction.基本满意}件、不满意${c.satisfaction.不满意}件`;
+  const sat = c.satisfaction;
+  values['满意度构成'] = (
+    sw.satisfactionApart
+      ? nonZero([[sat.满意, `满意${sat.满意}件`], [sat.基本满意, `基本满意${sat.基本满意}件`], [sat.不满意, `不满意${sat.不满意}件`]])
+      : nonZero([[sat.满意 + sat.基本满意, `满意和基本满意${sat.满意 + sat.基本满意}件`], [sat.不满意, `不满意${sat.不满意}件`]])
+  ).join('、');
   return values;
 }
 
@@ -162,7 +239,7 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 }
 
 const PROBLEM_FIELDS = [
-  '未落实接待日单位称', '未面商单位称', '未面商件数', '旧表单位称', '旧表件数', '意见表不全单位称', '意见表不全件数',
+  '未落实接待日单位称', '未面商单位称', '未面商件数', '旧表单位称', '旧表件数', '意见表不全单位称', '意见表不全件数', '意见表不全情形',
   '程度不符单位称', '程度不符件数', '超期未答复单位称', '超期答复单位称',
 ];
 
@@ -180,9 +257,11 @@ export function circularProblems(input: Input, options: CircularOptions, asOf: s
   const t = a.totals;
   const named = (options.problemUnits ?? SWITCH_DEFAULTS.problemUnits) === 'named';
   const withItems = a.units.filter((u) => u.items > 0).length;
-  const phrase = (us: Array<{ name: string; count: number }>, withCounts: boolean): string => {
+  // A clause of a problem with several (forms, timeliness) says 有的单位 when units are not named, as a circular
+  // does; a problem of its own says how many (个别单位, 少数单位, 部分单位).
+  const phrase = (us: Array<{ name: string; count: number }>, withCounts: boolean, clause = false): string => {
     if (!us.length) return '';
-    if (!named) return vagueUnits(us.length, withItems);
+    if (!named) return clause ? '有的单位' : vagueUnits(us.length, withItems);
     const list = us.map((u) => (withCounts ? `${u.name}（${u.count}件）` : u.name)).join('、');
     return us.length > 1 ? `${list}等${us.length}个单位` : list;
   };
@@ -200,15 +279,18 @@ export function circularProblems(input: Input, options: CircularOptions, asOf: s
   const incomplete = unitsOf(a, ['feedback.missing', 'feedback.invalid']);
   const degree = unitsOf(a, ['feedback.degree-mismatch']);
   const oldCount = old.reduce((n, u) => n + u.count, 0);
-  const incompleteCount = t.replied - c.formsReturned;
+  const rated = formsRated(c);
+  const incompleteCount = t.replied - rated;
+  const notReturned = t.replied - c.formsReturned;
   const degreeCount = degree.reduce((n, u) => n + u.count, 0);
   if (oldCount || incompleteCount || degreeCount) {
     out.push({
       key: 'problem.forms',
       values: {
-        旧表单位称: phrase(old, true), 旧表件数: oldCount,
-        意见表不全单位称: phrase(incomplete, true) || '有的单位', 意见表不全件数: incompleteCount,
-        程度不符单位称: phrase(degree, true), 程度不符件数: degreeCount,
+        旧表单位称: phrase(old, true, true), 旧表件数: oldCount,
+        意见表不全单位称: phrase(incomplete, true, true) || '有的单位', 意见表不全件数: incompleteCount,
+        意见表不全情形: notReturned === 0 ? '未填写满意度或填写不规范' : notReturned === incompleteCount ? '未收回征询意见表' : '征询意见表未收回、未填写满意度或填写不规范',
+        程度不符单位称: phrase(degree, true, true), 程度不符件数: degreeCount,
       },
       units: [...old, ...incomplete, ...degree].map((u) => u.name),
     });
@@ -218,7 +300,7 @@ export function circularProblems(input: Input, options: CircularOptions, asOf: s
   if (c.overdue || c.late) {
     out.push({
       key: 'problem.timeliness',
-      values: { 超期未答复单位称: phrase(overdue, true) || '有的单位', 超期未答复: c.overdue, 超期答复单位称: phrase(late, true) || '有的单位', 超期答复: c.late },
+      values: { 超期未答复单位称: phrase(overdue, true, true) || '有的单位', 超期未答复: c.overdue, 超期答复单位称: phrase(late, true, true) || '有的单位', 超期答复: c.late },
       units: [...overdue, ...late].map((u) => u.name),
     });
   }
@@ -300,12 +382,16 @@ export function composeCircular(input: Input, options: CircularOptions, asOf: st
   for (const name of PROBLEM_FIELDS) values[name] = /件数$|^超期/.test(name) && !/单位称$/.test(name) ? 0 : '';
   for (const p of found) Object.assign(values, p.values);
   const problems = found.map((p, i) => para('body', p.key, { ...p.values, 序: chineseNumeral(i + 1) }));
-  if (!problems.length) problems.push(para('body', 'problem.none'));
+  // Problems introduced as such; without any, one sentence saying so (no “还存在以下问题：” before it).
+  const problemBlocks = problems.length ? [para('body', 'part2.2.intro'), ...problems] : [para('body', 'problem.none')];
 
-  const part2: Block[] = [para('heading1', 'part2.heading'), para('heading2', 'part2.1.heading')];
-  if (values['办理较好单位']) part2.push(para('body', 'part2.1'));
-  if (values['已落实接待日单位数']) part2.push(para('body', 'part2.1.reception'));
-  part2.push(para('heading2', 'part2.2.heading'), para('body', 'part2.2.intro'), ...problems);
+  const good: Block[] = [];
+  if (values['办理较好单位']) good.push(para('body', 'part2.1'));
+  if (values['已落实接待日单位数']) good.push(para('body', 'part2.1.reception'));
+  // Nothing to say of good units (no master list, nothing answered yet): the part is about the problems alone.
+  const part2: Block[] = good.length
+    ? [para('heading1', 'part2.heading'), para('heading2', 'part2.1.heading'), ...good, para('heading2', 'part2.2.heading'), ...problemBlocks]
+    : [para('heading1', 'part2.heading.problems'), ...problemBlocks];
 
   // 署名 and 成文日期 (§7.3.5): with a seal, centred on each other, the date four characters from the right and
   // room above for the seal; without, the 署名 two from the right and the date two right of its first character.
@@ -348,12 +434,10 @@ export function composeCircular(input: Input, options: CircularOptions, asOf: st
         runs: [],
         table: {
           header: ['单位', '件数', '已答复', '按期', '面商', '满意'],
-          rows: c.units
-            .filter((u) => u.items > 0)
-            .map((u) => [u.name, String(u.items), String(u.replied), String(u.onTime), String(u.faceToFace), String(u.satisfied)]),
+          rows: attachmentRows(c),
         },
       },
-      text('tableNote', '注：按期指在办理期限内答复；满意含基本满意。'),
+      text('tableNote', `注：按期指在办理期限内答复；满意含基本满意。${a.totals.splitItems ? `由几个单位分别主办的${a.totals.splitItems}件在各主办单位分别计数，故合计件数多于总件数。` : ''}`),
     );
   }
 
@@ -376,7 +460,7 @@ export function composeCircular(input: Input, options: CircularOptions, asOf: st
       ],
     ],
     ['part2', part2],
-    ['part3', [para('heading1', 'part3.heading'), para('body', 'part3.1'), para('body', 'part3.2')]],
+    ['part3', [para('heading1', 'part3.heading'), para('body', found.length ? 'part3.1' : 'part3.1.none'), para('body', 'part3.2')]],
     ['date', closing],
     [
       'colophon',
@@ -388,6 +472,40 @@ export function composeCircular(input: Input, options: CircularOptions, asOf: st
   ];
   return {
     title: lines.join(''),
-    sections: sections.map(([id, blocks]): Section => ({ id, blocks: blocks.filter((b) => b.role !== 'body' || b.runs.length > 0) })),
+    sections: sections.map(([id, blocks]): Section => ({ id, blocks: numberHeadings(blocks.filter((b) => b.role !== 'body' || b.runs.length > 0)) })),
   };
+}
+
+/** The attachment's rows: each lead unit with items, the rows without one, and 合计 (the column sums). */
+function attachmentRows(c: CircularCounts): string[][] {
+  type Row = Omit<CircularCounts['units'][number], 'name'>;
+  const rows: Array<[string, Row]> = c.units.filter((u) => u.items > 0).map((u) => [u.name, u]);
+  if (c.noLead) rows.push(['（未填写主办单位）', c.noLead]);
+  const sum = (k: keyof Row) => rows.reduce((n, [, r]) => n + r[k], 0);
+  const total: Row = { items: sum('items'), replied: sum('replied'), onTime: sum('onTime'), faceToFace: sum('faceToFace'), satisfied: sum('satisfied') };
+  rows.push(['合计', total]);
+  return rows.map(([name, r]) => [name, String(r.items), String(r.replied), String(r.onTime), String(r.faceToFace), String(r.satisfied)]);
+}
+
+const ORDINAL = /^（[一二三四五六七八九十]+）/;
+
+/**
+ * Second-level headings of a part as they stand: one with nothing under it is left out, the others numbered again
+ * in order（一）（二）…; a lone one is left out too (a part is not divided into one).
+ */
+function numberHeadings(blocks: Block[]): Block[] {
+  const kept = blocks.filter((b, i) => {
+    if (b.role !== 'heading2') return true;
+    const next = blocks[i + 1];
+    return next !== undefined && next.role !== 'heading2' && next.role !== 'heading1';
+  });
+  const headings = kept.filter((b) => b.role === 'heading2');
+  if (headings.length === 1) return kept.filter((b) => b.role !== 'heading2');
+  let n = 0;
+  return kept.map((b) => {
+    if (b.role !== 'heading2') return b;
+    n++;
+    const runs = b.runs.map((r, i) => (i === 0 && ORDINAL.test(r.text) ? { ...r, text: r.text.replace(ORDINAL, `（${chineseNumeral(n)}）`) } : r));
+    return { ...b, runs };
+  });
 }

@@ -6,12 +6,13 @@ import { Analysis } from '../analyse';
 import { Day } from '../dates';
 import { RuleId, deadlineOf } from '../rules';
 import { Item } from '../ledger';
+import { isBlank } from '../text';
 import { Totals, UnitStats } from '../totals';
 
 /**
  * Counts the circular states, each a partition of the figure it breaks down, so every sentence adds up:
  * replied = onTime + late + undeterminable; total − replied = overdue + pending + unreplied without a deadline;
- * replied = Σ grades + gradeUnknown; formsReturned = 满意 + 基本满意 + 不满意 (over replied items).
+ * replied = Σ grades + gradeUnknown; formsRated = 满意 + 基本满意 + 不满意 ≤ formsReturned ≤ replied.
  */
 export interface CircularCounts {
   onTime: number;
@@ -27,8 +28,10 @@ export interface CircularCounts {
   grades: Array<{ grade: string; count: number }>;
   /** Replied items without a valid grade. */
   gradeUnknown: number;
-  /** Replied items with a valid satisfaction. */
+  /** Replied items whose feedback form came back: a satisfaction written (readable or not) or a form version. */
   formsReturned: number;
+  /** Replied items with a readable satisfaction (满意 + 基本满意 + 不满意); absent in data kept by older versions. */
+  formsRated?: number;
   satisfaction: { 满意: number; 基本满意: number; 不满意: number };
   faceToFace: number;
   interSession: number;
@@ -38,6 +41,8 @@ export interface CircularCounts {
   otherSource: number;
   /** Per lead unit, master-list order first: the attachment's table. */
   units: Array<{ name: string; items: number; replied: number; onTime: number; faceToFace: number; satisfied: number }>;
+  /** Rows without a lead unit, as a row of that table (absent when there are none, or in older data). */
+  noLead?: { items: number; replied: number; onTime: number; faceToFace: number; satisfied: number };
 }
 
 export interface CircularData {
@@ -72,6 +77,7 @@ export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
     grades: l.config.categories.map((g) => ({ grade: g, count: 0 })),
     gradeUnknown: 0,
     formsReturned: 0,
+    formsRated: 0,
     satisfaction: { 满意: 0, 基本满意: 0, 不满意: 0 },
     faceToFace: 0,
     interSession: t.municipalNpcInterSession,
@@ -87,8 +93,9 @@ export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
     c.units.push(row);
   }
   // Per unit: each unit's own rows (an item split between units counts for each of them).
+  const noLead = { items: 0, replied: 0, onTime: 0, faceToFace: 0, satisfied: 0 };
   for (const item of l.items) {
-    const u = item.leadUnit ? perUnit.get(item.leadUnit.name) : undefined;
+    const u = item.leadUnit ? perUnit.get(item.leadUnit.name) : noLead;
     if (!u) continue;
     u.items++;
     if (item.replyDate.kind === 'empty') continue;
@@ -98,6 +105,7 @@ export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
     if (item.faceToFace) u.faceToFace++;
     if (item.satisfaction && item.satisfaction !== '不满意') u.satisfied++;
   }
+  if (noLead.items) c.noLead = noLead;
   // The circular's figures count an item once, as the totals do: rows with the same source and number are one item
   // (分办), replied when every row is, on time when every row is; its first row's grade, contact and satisfaction.
   // Rows join their item's first row (classification's link: a number given to two titled items is two items).
@@ -136,9 +144,11 @@ export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
     else c.gradeUnknown++;
     if (first.faceToFace) c.faceToFace++;
     if (first.satisfaction) {
-      c.formsReturned++;
+      c.formsRated!++;
       c.satisfaction[first.satisfaction]++;
     }
+    const formAt = first.part.at.formVersion;
+    if (first.satisfaction !== null || (formAt >= 0 && !isBlank(first.raw[formAt]))) c.formsReturned++;
   }
   return c;
 }
@@ -163,6 +173,7 @@ function derivedCounts(d: CircularData): CircularCounts {
     grades,
     gradeUnknown: Math.max(0, t.replied - graded),
     formsReturned: forms,
+    formsRated: forms,
     satisfaction: sat,
     faceToFace: t.faceToFace,
     interSession: t.municipalNpcInterSession,
@@ -175,6 +186,11 @@ function derivedCounts(d: CircularData): CircularCounts {
 
 export function countsOf(d: CircularData): CircularCounts {
   return d.counts ?? derivedCounts(d);
+}
+
+/** Forms with a readable satisfaction (data kept before formsRated counted every such form as returned). */
+export function formsRated(c: CircularCounts): number {
+  return c.formsRated ?? c.formsReturned;
 }
 
 export function circularData(a: Analysis, asOf: Day, source = ''): CircularData {

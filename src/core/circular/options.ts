@@ -64,13 +64,18 @@ export function nextWorkingDay(day: Day): Day {
   return d.toISOString().slice(0, 10);
 }
 
+/** The title for an issuing body and a year, in the reference's three lines. */
+export function defaultTitle(issuingBody: string, year: number): string {
+  return `${issuingBody}\n关于${year}年度人大建议政协提案\n办理工作情况的通报`;
+}
+
 export function defaultOptions(year: number, date: Day): CircularOptions {
   return {
     year,
     mark: '郑州市人民政府文件',
     issuingBody: '郑州市人民政府',
     docNumber: `郑政文〔${year}〕84号`,
-    title: `郑州市人民政府\n关于${year}年度人大建议政协提案\n办理工作情况的通报`,
+    title: defaultTitle('郑州市人民政府', year),
     addressees: '各开发区管委会，各区县（市）人民政府，市人民政府各部门，各有关单位：',
     date,
     copyTo: ['市委各部门，郑州警备区。', '市人大常委会办公厅，市政协办公厅，市法院，市检察院。'],
@@ -128,6 +133,11 @@ export function resolveOptions(base: CircularOptions, input: Partial<Record<keyo
   else if (input.problemUnits !== undefined) throw new BanliError('bad-option', `问题中单位的写法“${String(input.problemUnits)}”无效：可选 named（点名）或 vague（少数/个别单位）。`);
   const sig = str('signature');
   if (sig) o.signature = sig;
+  // A title not given follows the issuing body and the year given (a county's circular is titled by its own
+  // government, 2022's by 2022); the mark too follows the issuing body.
+  // A title or mark someone wrote stays as written.
+  if (!str('title') && base.title === defaultTitle(base.issuingBody, base.year)) o.title = defaultTitle(o.issuingBody, o.year);
+  if (!str('mark') && base.mark === `${base.issuingBody}文件`) o.mark = `${o.issuingBody}文件`;
   if (Array.isArray(input.praisedUnits)) o.praisedUnits = input.praisedUnits.map(String).filter((s) => s.trim() !== '');
   if (input.prose && typeof input.prose === 'object') o.prose = { ...o.prose, ...(input.prose as Record<string, string>) };
   return o;

@@ -16,6 +16,8 @@ export const TEMPLATE_FIELDS: Record<string, string> = {
   本级: 'the office’s own level as sources are written: 市 (a county office: 区)',
   上级: 'the level above: 省 (a county office: 市)',
   总件数: 'all items',
+  承办范围: 'what was handled, naming only the levels and bodies with items: 省、市人大代表建议和政协委员提案',
+  来源构成: 'the items by source, none with 0: 省人大建议、省政协提案81件，市人大建议468件（含闭会期间建议14件），市政协提案839件 (empty with one source)',
   省级件数: '省人大建议 + 省政协提案',
   省人大建议: '省人大建议',
   省政协提案: '省政协提案',
@@ -26,6 +28,8 @@ export const TEMPLATE_FIELDS: Record<string, string> = {
   重点人大建议: 'key NPC items',
   重点政协提案: 'key CPPCC items',
   重点已答复: 'key items replied',
+  重点件构成: '的重点人大建议20件、重点政协提案8件 (none with 0)',
+  重点答复情况: '，均已答复 / ，已答复N件 (empty when none is)',
   截至日期: 'the as-of day, 2021年7月19日',
   已答复: 'replied items',
   办复率: 'replied / all, 98.6%',
@@ -37,18 +41,21 @@ export const TEMPLATE_FIELDS: Record<string, string> = {
   超期未答复: 'not replied, deadline passed',
   期限内未答复: 'not replied, deadline not yet passed',
   未答复期限待核实: 'not replied, no deadline (no assignment date)',
+  未答复构成: 'after 尚未答复N件: （超过办理期限的6件，尚在办理期限内的10件） or ，均在办理期限内',
+  闭会建议答复情况: '闭会期间建议14件均已答复 / …中，已答复N件，M件正在办理 (empty when the switch is off or there are none)',
   闭会建议件数: 'inter-session items, for the sentence on them (empty when the switch is off)',
   闭会建议已答复: 'inter-session items replied',
   闭会建议未答复: 'inter-session items not yet replied',
-  答复类别构成: 'A类876件，占64.0%，B类… — every grade, shares by switch; sums to 已答复 with 类别待核实',
+  答复类别构成: '…A类876件，占64.0%；…B类… — every grade with items, shares by switch; sums to 已答复 with 类别待核实',
   A类: 'grade A', B类: 'grade B', C类: 'grade C', D类: 'grade D',
   A类占比: 'share of A in replied', B类占比: 'share of B', C类占比: 'share of C', D类占比: 'share of D',
   类别待核实: 'replied without a valid grade',
-  收回意见表: 'feedback forms with a satisfaction (empty when the switch is off)',
-  未收回意见表: 'replied − 收回意见表',
-  满意度构成: '满意1198件、基本满意150件、不满意11件 (or 满意和基本满意 together, by switch)',
+  收回意见表: 'replied items whose feedback form came back: a satisfaction written or a form version (empty when the switch is off)',
+  未收回意见表: 'replied − forms returned',
+  意见表未评价: 'forms returned without a readable satisfaction',
+  满意度构成: '满意1198件、基本满意150件、不满意11件 (none with 0; or 满意和基本满意 together, by switch)',
   满意: '满意', 基本满意: '基本满意', 不满意: '不满意',
-  满意率: '(满意 + 基本满意) / forms returned',
+  满意率: '(满意 + 基本满意) / the forms with a readable satisfaction',
   面商: 'replied with face-to-face contact',
   面商率: 'face-to-face / replied',
   已落实接待日单位数: 'units with the reception day',
@@ -56,12 +63,15 @@ export const TEMPLATE_FIELDS: Record<string, string> = {
   未落实接待日单位数: 'units without it',
   整改期限: 'the deadline for them, 9月底',
   办理较好单位: 'the praised units',
+  办理较好单位称: 'the praised units as a subject: A、B等单位 (one: its name)',
+  整改事项: 'what part three asks, only what the ledger shows: 尚未答复的N件要抓紧答复；…',
   序: 'in a problem: 一, 二, 三 … (the problem’s number)',
   未落实接待日单位称: 'in a problem: the units named, or 少数单位/个别单位 (switch)',
   未面商单位称: 'the units (with their counts), or 少数单位/个别单位',
   未面商件数: 'items replied without face-to-face contact',
   旧表单位称: '…', 旧表件数: 'items on the old form',
-  意见表不全单位称: '…', 意见表不全件数: 'replied without a valid satisfaction (= 未收回意见表)',
+  意见表不全单位称: '…', 意见表不全件数: 'replied without a readable satisfaction (未收回意见表 + 意见表未评价)',
+  意见表不全情形: 'what the forms lack: 未填写满意度或填写不规范 / 未收回征询意见表 / both',
   程度不符单位称: '…', 程度不符件数: 'degree contradicting the grade',
   超期未答复单位称: '…', 超期答复单位称: '…',
   附件名称: 'the attachment’s title',
@@ -77,6 +87,7 @@ export const TEMPLATE_KEYS = [
   'part1.3.heading',
   'part1.3',
   'part2.heading',
+  'part2.heading.problems',
   'part2.1.heading',
   'part2.1',
   'part2.1.reception',
@@ -89,17 +100,18 @@ export const TEMPLATE_KEYS = [
   'problem.none',
   'part3.heading',
   'part3.1',
+  'part3.1.none',
   'part3.2',
   'attachment.note',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
-/** The shipped wording: only what the ledger can show, every breakdown with its remainder. */
-export const DEFAULT_TEMPLATE_TEXT = `# 办理助手 · 通报模板（默认措辞）。[键] 下面一段文字；{{名称}} 为按台账计算的数字或名单；
-# [[……]] 中的文字在其中的数字为 0 或名单为空时略去。以 # 开头的行是注释。
+/** The shipped wording: only what the ledger can show, every breakdown with its remainder, nothing said of a zero. */
+export const DEFAULT_TEMPLATE_TEXT = `# 办理助手 · 通报模板（默认措辞）。[键] 下面一段文字；{{名称}} 为按台账计算的数字、名单或短语；
+# [[……]] 中的文字在其中的数字为 0 或名单、短语为空时略去。以 # 开头的行是注释。
 
 [opening]
-{{年度}}年，{{本级}}政府共承办{{上级}}、{{本级}}人大代表建议和政协委员提案{{总件数}}件。其中，{{上级}}人大建议、{{上级}}政协提案{{省级件数}}件，{{本级}}人大建议{{市人大建议}}件（含闭会期间建议{{闭会建议}}件），{{本级}}政协提案{{市政协提案}}件[[，其他或来源待核实的{{来源待核实}}件]]。截至{{截至日期}}，已答复{{已答复}}件，办复率{{办复率}}；已答复的件中，按期答复{{按期答复}}件[[，超期答复{{超期答复}}件]][[，答复日期或办理期限待核实的{{期限待核实}}件]]。[[尚未答复{{未答复}}件（[[超过办理期限的{{超期未答复}}件]][[，尚在办理期限内的{{期限内未答复}}件]][[，交办日期待核实的{{未答复期限待核实}}件]]）。]][[闭会期间建议{{闭会建议件数}}件中，[[已答复{{闭会建议已答复}}件，]][[{{闭会建议未答复}}件正在办理]]。]]现将办理工作情况通报如下：
+{{年度}}年，{{本级}}政府共承办{{承办范围}}{{总件数}}件。[[其中，{{来源构成}}。]]截至{{截至日期}}，[[已答复{{已答复}}件，办复率{{办复率}}[[；其中按期答复{{按期答复}}件]][[，超期答复{{超期答复}}件]][[，答复日期或办理期限待核实的{{期限待核实}}件]]。]][[尚未答复{{未答复}}件{{未答复构成}}。]][[{{闭会建议答复情况}}。]]现将办理工作情况通报如下：
 
 [part1.heading]
 一、办理工作的基本情况
@@ -108,31 +120,34 @@ export const DEFAULT_TEMPLATE_TEXT = `# 办理助手 · 通报模板（默认措
 （一）重点建议提案领办督办
 
 [part1.1]
-今年由市政府领导领办督办的重点人大建议{{重点人大建议}}件、重点政协提案{{重点政协提案}}件[[，已答复{{重点已答复}}件]]。
+[[今年由{{本级}}政府领导领办督办{{重点件构成}}[[{{重点答复情况}}]]。]]
 
 [part1.2.heading]
 （二）与代表委员沟通
 
 [part1.2]
-[[已有{{已落实接待日单位数}}个单位由主要领导落实了“代表委员接待日”制度。]]已答复的件中，与代表委员当面会商、当面答复的{{面商}}件，面商率{{面商率}}。
+[[承办单位与代表委员当面会商办理意见、当面答复的{{面商}}件，面商率{{面商率}}。]]
 
 [part1.3.heading]
 （三）答复和评价情况
 
 [part1.3]
-在已答复的{{已答复}}件中，{{答复类别构成}}[[，另有{{类别待核实}}件答复类别待核实]]。[[收回征询意见表{{收回意见表}}件，]]代表委员{{满意度构成}}[[，另有{{未收回意见表}}件未填写满意度或填写不规范]]，满意率{{满意率}}。
+[[在已答复的{{已答复}}件中，{{答复类别构成}}[[，另有{{类别待核实}}件答复类别待核实]]。]][[收回征询意见表{{收回意见表}}件，]][[代表委员{{满意度构成}}，满意和基本满意的占{{满意率}}]][[；另有{{意见表未评价}}件未填写满意度或填写不规范]][[；{{未收回意见表}}件未收回征询意见表]]。
 
 [part2.heading]
 二、办理较好的单位和存在的问题
+
+[part2.heading.problems]
+二、存在的问题
 
 [part2.1.heading]
 （一）办理较好的单位
 
 [part2.1]
-从台账核对情况看，{{办理较好单位}}等单位答复及时、规范，所办建议提案未发现问题。
+{{办理较好单位称}}答复及时、规范，台账核对中未发现问题。
 
 [part2.1.reception]
-以下{{已落实接待日单位数}}个单位已落实主要领导“代表委员接待日”制度：{{已落实接待日单位}}。
+已有{{已落实接待日单位数}}个单位的主要领导落实了“代表委员接待日”制度，分别是：{{已落实接待日单位}}。
 
 [part2.2.heading]
 （二）存在的问题
@@ -141,13 +156,13 @@ export const DEFAULT_TEMPLATE_TEXT = `# 办理助手 · 通报模板（默认措
 从台账核对情况看，办理工作中还存在以下问题：
 
 [problem.reception]
-{{序}}是{{未落实接待日单位称}}尚未落实主要领导“代表委员接待日”制度，请于{{整改期限}}前落实到位。
+{{序}}是{{未落实接待日单位称}}尚未落实主要领导“代表委员接待日”制度，请在{{整改期限}}前落实。
 
 [problem.faceToFace]
 {{序}}是{{未面商单位称}}有{{未面商件数}}件建议提案未与代表委员当面会商、当面答复。
 
 [problem.forms]
-{{序}}是征询意见表填写不规范：[[{{旧表单位称}}有{{旧表件数}}件仍使用旧的征询意见表；]][[{{意见表不全单位称}}有{{意见表不全件数}}件未填写满意度或填写不规范；]][[{{程度不符单位称}}有{{程度不符件数}}件解决程度一栏与答复类别不符。]]
+{{序}}是征询意见表填写不规范：[[{{旧表单位称}}有{{旧表件数}}件使用的还是旧版征询意见表；]][[{{意见表不全单位称}}有{{意见表不全件数}}件{{意见表不全情形}}；]][[{{程度不符单位称}}有{{程度不符件数}}件解决程度一栏与答复类别不符。]]
 
 [problem.timeliness]
 {{序}}是办理不够及时：[[{{超期未答复单位称}}有{{超期未答复}}件超过办理期限仍未答复；]][[{{超期答复单位称}}有{{超期答复}}件超期答复。]]
@@ -159,7 +174,10 @@ export const DEFAULT_TEMPLATE_TEXT = `# 办理助手 · 通报模板（默认措
 三、工作要求
 
 [part3.1]
-各承办单位要对照本通报指出的问题逐项整改：[[尚未答复的{{未答复}}件要抓紧答复；]]已答复但所提问题尚未解决的，要持续跟踪落实；征询意见表要使用新版并如实填写。
+各承办单位要对照本通报指出的问题逐项整改[[：{{整改事项}}]]。
+
+[part3.1.none]
+各承办单位要继续做好办理工作[[：{{整改事项}}]]。
 
 [part3.2]
 各承办单位要进一步压实责任，坚持与代表委员当面沟通，把办理过程变成改进工作、推动发展的过程，向代表委员和人民群众交出满意的答卷。
@@ -287,9 +305,9 @@ export function tidyPieces(pieces: Fill[]): Fill[] {
   while (changed) {
     changed = false;
     const text = out.map((p) => p.text).join('');
-    // What to delete: empty brackets; a separator before another mark; a separator after an opener (the opener
-    // itself is kept: group 1 is what goes); a separator starting the text.
-    const m0 = /（）|[，、；：](?=[，、；：。）])|[（：]([，、；])|^[，、；]/.exec(text);
+    // What to delete: empty brackets; a separator before another mark; a separator or a second 。 after an opener
+    // or a 。 (the first mark is kept: group 1 is what goes); a separator or 。 starting the text.
+    const m0 = /（）|[，、；：](?=[，、；：。）])|[（：。]([，、；。])|^[，、；。]/.exec(text);
     if (!m0) break;
     const m = m0[1] ? { index: m0.index + 1, 0: m0[1] } : { index: m0.index, 0: m0[0] };
     // Find the literal piece holding the match and delete it there.

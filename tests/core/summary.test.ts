@@ -1,0 +1,28 @@
+/** The totals in words, as the command line and the panes show them: nothing said of a zero, one 满意率, no figure without its column. */
+import { analyse, totalsLines } from '../../src/core';
+import { FULL_HEADERS, ledgerGrid, rows, unitGrid } from '../helpers/ledger';
+
+const AS_OF = '2021-07-19';
+
+test('sources: only those with items; 含闭会建议 only when there are some', () => {
+  const lines = totalsLines(analyse([ledgerGrid(rows({}, {})), unitGrid()], { asOf: AS_OF }).totals);
+  expect(lines[0]).toBe('【办理总数】共 2 件：市人大建议 2 件。');
+  const two = totalsLines(analyse([ledgerGrid(rows({ 类别: '省人大建议' }, { 类别: '闭会建议' }, { 类别: '市政协提案' })), unitGrid()], { asOf: AS_OF }).totals);
+  expect(two[0]).toBe('【办理总数】共 3 件：省人大建议 1 件，市人大建议 1 件（含闭会建议 1 件），市政协提案 1 件。');
+});
+
+test('grades name their remainder; one 满意率; forms returned without a satisfaction are said', () => {
+  const t = analyse([ledgerGrid(rows({}, { 答复类别: null }, { 代表委员意见: null }, { 代表委员意见: '比较满意' })), unitGrid()], { asOf: AS_OF }).totals;
+  const text = totalsLines(t).join('\n');
+  expect(text).toContain('【答复类别】A类 3 件，B类 0 件，C类 0 件，答复类别待核实 1 件。');
+  expect(text.match(/满意率/g)).toHaveLength(1);
+  expect(text).toContain('【征询意见】收回征询意见表 4 件，占已答复件 100.0%（4/4），其中未填写满意度或填写不规范 2 件；满意占 100.0%（2/2）');
+});
+
+test('without a reply-date column nothing is counted answered or overdue', () => {
+  const headers = FULL_HEADERS.filter((h) => h !== '答复日期');
+  const a = analyse([ledgerGrid(rows({}, {}), headers), unitGrid()], { asOf: '2022-01-01' });
+  const text = totalsLines(a.totals).join('\n');
+  expect(text).toContain('【办复情况】台账没有“答复日期”列，无法统计答复、按期和超期情况。');
+  expect(text).not.toMatch(/超期未答复 \d|面商率|已答复 \d/);
+});
