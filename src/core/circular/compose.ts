@@ -325,6 +325,7 @@ const AFFECTS: Partial<Record<RuleId, string>> = {
   'date.invalid': '已答复、按期答复件数（计入“待核实”）',
   'reply.overdue': '超期未答复件数',
   'reply.before-assignment': '按期答复件数',
+  'reply.after-as-of': '已答复件数（截止日以后的答复也计入了已答复）',
   'reply.category-missing': '答复类别分项（计入“答复类别待核实”）',
   'reply.category-invalid': '答复类别分项（计入“答复类别待核实”）',
   'feedback.invalid': '满意度分项和满意率（计入“未填写满意度或填写不规范”）',

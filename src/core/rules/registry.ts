@@ -12,6 +12,7 @@ import dateInvalid from './date-invalid';
 import replyOverdue from './reply-overdue';
 import replyLate from './reply-late';
 import replyBeforeAssignment from './reply-before-assignment';
+import replyAfterAsOf from './reply-after-as-of';
 import replyCategoryMissing from './reply-category-missing';
 import replyCategoryInvalid from './reply-category-invalid';
 import feedbackMissing from './feedback-missing';
@@ -42,6 +43,7 @@ export const RULE_LIST = [
   replyExtension,
   replyLate,
   replyBeforeAssignment,
+  replyAfterAsOf,
   replyCategoryMissing,
   replyCategoryInvalid,
   replyNumberMissing,
