@@ -114,9 +114,14 @@ export async function checkJob(file: string, options: AnalyseOptions, annotate: 
   try {
     return { kind: 'checked', summary, annotatedBytes: await annotateBuffer(r.buffer, r.analysis) };
   } catch (e) {
-    const why = isBanliError(e) ? e.message : String((e as Error)?.message ?? e);
-    return { kind: 'checked', summary, annotateError: { code: 'cannot-annotate', message: `无法为 ${file} 做标注副本：${why}` } };
+    return { kind: 'checked', summary, annotateError: annotateFailure(file, e) };
   }
+}
+
+/** Why a workbook's annotated copy could not be made (its check result stands). */
+export function annotateFailure(file: string, e: unknown): ErrorInfo {
+  const why = isBanliError(e) ? e.message : String((e as Error)?.message ?? e);
+  return { code: 'cannot-annotate', message: `无法为 ${file} 做标注副本：${why}` };
 }
 
 /** Reads a unit master list from its own workbook (--units FILE). */

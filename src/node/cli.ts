@@ -372,7 +372,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       if (flags.combine === true) {
         const o = await loadUnits(opts, flags);
         const options = { asOf: o.asOf, unitGrids: o.unitGrids, formVersion: o.formVersion, sheet: o.sheet, config: o.config?.config };
-        return await runCombinedCheck(plan.inputs.entries, options, { ...o, config: o.config?.file }, io, plan.inputs.skipped);
+        return await runCombinedCheck(plan.inputs.entries, options, { ...o, config: o.config?.file }, io, plan.inputs.skipped, {
+          html: o.html,
+          annotatePaths: plan.annotatePaths,
+        });
       }
       return await runCheck(plan, await loadUnits(opts, flags), io);
     }
