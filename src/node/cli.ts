@@ -10,7 +10,7 @@ import { runBatch } from './batch';
 import { htmlReport } from './html';
 import { argSpec } from './options';
 import { PathPlan, preparePaths } from './paths';
-import { ErrorInfo, errorInfo, isSystemError } from './errors';
+import { ErrorInfo, banliMessage, errorInfo, isSystemError, rawText, withDetail } from './errors';
 import { prepareFolder, writeFileAtomic } from './safeWrite';
 import { readBytes } from './workbook';
 import { resolveConfig } from './config';
@@ -164,7 +164,7 @@ async function loadUnits(opts: CheckOpts, flags: Record<string, string | boolean
   try {
     return { ...opts, unitGrids: await readUnitGrids(flags.units) };
   } catch (e) {
-    if (isBanliError(e)) throw new BanliError(e.code, `承办单位名单无法读取：${e.message}`);
+    if (isBanliError(e)) throw new BanliError(e.code, `承办单位名单无法读取：${e.message}`, e.detail);
     throw e;
   }
 }
@@ -345,12 +345,13 @@ async function runDemo(io: Io): Promise<number> {
 
 /** Any error that ends a command, as {code, message} in Chinese. */
 function failure(e: unknown): ErrorInfo {
-  if (isBanliError(e)) return { code: e.code, message: e.message };
+  if (isBanliError(e)) return { code: e.code, message: banliMessage(e) };
   if (isSystemError(e) && typeof e.path === 'string') {
     const reading = e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'scandir' || e.syscall === 'stat';
     return errorInfo(e, e.path, reading ? 'read' : 'write');
   }
-  return { code: 'unreadable', message: `出现了意外错误：${String((e as Error)?.message ?? e)}` };
+  // The stack follows under BANLI_DEBUG (below); the clerk gets what to do.
+  return { code: 'unreadable', message: withDetail('出现了意外错误，没有完成。请重试；仍不行的，请设置 BANLI_DEBUG=1 再运行一次，把输出交给维护人员。', rawText(e)) };
 }
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {

@@ -29,7 +29,7 @@ export async function loadConfig(file: string): Promise<Config> {
   try {
     text = (await readBytes(file)).toString('utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    if (isBanliError(e)) throw new BanliError(e.code, `设置文件无法读取：${e.message}`);
+    if (isBanliError(e)) throw new BanliError(e.code, `设置文件无法读取：${e.message}`, e.detail);
     throw e;
   }
   let doc: unknown;

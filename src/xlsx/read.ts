@@ -108,15 +108,65 @@ function megabytes(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`;
 }
 
+/** A part of the package named for a clerk: the worksheet by its name where it is known, else what the part holds. */
+function partText(part: string, sheetOfPart: Map<string, string>): string {
+  const sheet = sheetOfPart.get(part.toLowerCase());
+  if (sheet !== undefined) return `工作表“${sheet}”（${part}）`;
+  if (/^xl\/worksheets\//i.test(part)) return `工作表 ${part}`;
+  if (/(^|\/)workbook\.xml$/i.test(part)) return `记录有哪些工作表的部分 ${part}`;
+  if (/sharedStrings\.xml$/i.test(part)) return `存放单元格文字的部分 ${part}`;
+  if (/styles\.xml$/i.test(part)) return `存放单元格格式的部分 ${part}`;
+  if (/\.rels$/i.test(part)) return `记录各部分关系的部分 ${part}`;
+  return `文件内的 ${part}`;
+}
+
+/** “… 的”, without a space after a closing bracket. */
+const of = (text: string) => (text.endsWith('）') ? `${text}的` : `${text} 的`);
+
+const ASK_AGAIN = '请重新下载或复制一次；仍不行的，请向报送单位要一份完好的文件。';
+const ASK_OR_RESAVE = '请向报送单位要一份完好的文件；如果 Excel 或 WPS 还能打开它，也可以打开后另存为 .xlsx 再检查。';
+
+/**
+ * A package that is not a readable zip, or a part that is not well-formed XML, said in Chinese: what is wrong
+ * and what to do. The library's own text is kept only as the error's detail (shown with BANLI_DEBUG=1).
+ */
+function damaged(name: string, e: ZipFormatError | XmlFormatError, sheetOfPart: Map<string, string>): BanliError {
+  const detail = e.message;
+  if (e instanceof XmlFormatError) {
+    return new BanliError('unreadable', `${name} 已损坏：${of(partText(e.part, sheetOfPart))}内容不完整或格式错误，可能在保存时中断，或被其他程序改坏了。${ASK_OR_RESAVE}`, detail);
+  }
+  const part = e.part === null ? '' : partText(e.part, sheetOfPart);
+  switch (e.problem) {
+    case 'end':
+      return new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开：文件不完整（结尾缺失），可能在下载、复制或通过聊天软件接收时中断了。${ASK_AGAIN}`, detail);
+    case 'directory':
+      return new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开：文件的目录结构被破坏了，可能在下载、复制或保存时出错。${ASK_AGAIN}`, detail);
+    case 'entry':
+      return new BanliError('unreadable', `${name} 已损坏：${of(part)}数据不完整，可能在下载或复制时中断了。${ASK_AGAIN}`, detail);
+    case 'inflate':
+      return new BanliError('unreadable', `${name} 已损坏：${of(part)}数据无法解压，文件内容在下载、复制或保存时被破坏了。${ASK_OR_RESAVE}`, detail);
+    case 'encrypted':
+      return new BanliError('unreadable', `${name} 无法读取：${part} 被压缩软件加了密码（Excel 和 WPS 保存的工作簿不会这样）。请向报送单位要一份用 Excel 或 WPS 直接保存的 .xlsx 文件。`, detail);
+    case 'method':
+      return new BanliError('unsupported-format', `${name} 无法读取：${part} 使用了 Excel 和 WPS 不使用的压缩方式，文件可能是用其他软件打包的。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`, detail);
+  }
+}
+
 function parse(buf: Uint8Array, name: string, options: ReadOptions): Grid[] {
+  // Worksheet parts by package path, with the sheet's name: a damaged sheet is named as the clerk knows it.
+  const sheetOfPart = new Map<string, string>();
+  try {
+    return parseParts(buf, name, options, sheetOfPart);
+  } catch (e) {
+    if (e instanceof ZipFormatError || e instanceof XmlFormatError) throw damaged(name, e, sheetOfPart);
+    throw e;
+  }
+}
+
+function parseParts(buf: Uint8Array, name: string, options: ReadOptions, sheetOfPart: Map<string, string>): Grid[] {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const partLimit = limits.partBytes;
-  let entries: Map<string, ZipEntry>;
-  try {
-    entries = readEntries(buf);
-  } catch (e) {
-    throw new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开（${String((e as Error).message).slice(0, 80)}）。请向报送单位要一份完好的文件。`);
-  }
+  const entries = readEntries(buf);
   // The workbook part: from the package relationships, as Strict and renamed parts need.
   const rootRels = relsOf(buf, entries, '', partLimit);
   let wbPart = [...rootRels.values()].find((r) => relType(r, 'officeDocument'))?.target ?? 'xl/workbook.xml';
@@ -184,6 +234,7 @@ function parse(buf: Uint8Array, name: string, options: ReadOptions): Grid[] {
     if (!rel || !relType(rel, 'worksheet')) continue;
     const entry = entries.get(rel.target.toLowerCase());
     if (!entry) continue;
+    sheetOfPart.set(entry.name.toLowerCase(), sh.name);
     const onProgress = options.onProgress;
     const result = readSheet(buf, entry, sh.name, sh.hidden, {
       sharedStrings,
@@ -224,10 +275,11 @@ export async function readWorkbook(input: Uint8Array, name: string, options: Rea
       const where = e.what === 'rows' ? `${e.limit.toLocaleString('en')} 行` : `${e.limit.toLocaleString('en')} 列`;
       throw new BanliError('too-large', `${name} 没有读取：其中的工作表超出了 Excel 的最大范围（${where}），文件可能已损坏或是恶意构造的。请确认文件来源，在 Excel 或 WPS 中打开后另存，再检查。`);
     }
-    if (e instanceof ZipFormatError || e instanceof XmlFormatError) {
-      throw new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开（${String(e.message).slice(0, 80)}）。请向报送单位要一份完好的文件，或在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
-    }
-    throw new BanliError('unsupported-format', `${name} 的格式无法读取（${String((e as Error)?.message ?? e).slice(0, 80)}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
+    throw new BanliError(
+      'unsupported-format',
+      `${name} 的内容无法读取：文件可能由不兼容的程序生成，或已损坏。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查；仍不行的，请向报送单位要一份完好的文件。`,
+      String((e as Error)?.stack ?? (e as Error)?.message ?? e),
+    );
   }
   if (grids.length === 0) {
     throw new BanliError('unsupported-format', `${name} 里找不到任何工作表：文件可能由不兼容的程序生成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
