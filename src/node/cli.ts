@@ -10,7 +10,8 @@ import { runBatch } from './batch';
 import { htmlReport } from './html';
 import { argSpec } from './options';
 import { PathPlan, preparePaths } from './paths';
-import { ErrorInfo, banliMessage, errorInfo, isSystemError, rawText, withDetail } from './errors';
+import { ErrorInfo, banliMessage, errorInfo, isSystemError, rawText, translated, withDetail } from './errors';
+import { notJsonText } from '../config/validate';
 import { prepareFolder, writeFileAtomic } from './safeWrite';
 import { readBytes } from './workbook';
 import { resolveConfig } from './config';
@@ -257,10 +258,17 @@ async function runReport(argv: string[], io: Io): Promise<number> {
   const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
   let prose: Record<string, string> | undefined;
   if (str('prose')) {
+    let text: string;
     try {
-      prose = JSON.parse((await readBytes(str('prose')!)).toString('utf8'));
+      text = (await readBytes(str('prose')!)).toString('utf8').replace(/^\uFEFF/, '');
     } catch (e) {
-      throw new BanliError('bad-option', `--prose 文件无法读取或不是 JSON：${String((e as Error).message ?? e)}`);
+      const why = translated(e, str('prose')!, 'read');
+      throw new BanliError(why.code, `--prose 文件无法读取：${why.message}`, why.detail);
+    }
+    try {
+      prose = JSON.parse(text);
+    } catch (e) {
+      throw new BanliError('bad-option', `--prose 文件 ${str('prose')} ${notJsonText(e, text)}`, rawText(e));
     }
     if (!prose || typeof prose !== 'object' || Array.isArray(prose) || Object.values(prose).some((v) => typeof v !== 'string')) {
       throw new BanliError('bad-option', '--prose 文件应是一个 JSON 对象，键为段落名，值为文字。');

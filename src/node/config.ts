@@ -36,7 +36,7 @@ export async function loadConfig(file: string): Promise<Config> {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new BanliError('bad-option', `设置文件 ${file} ${notJsonText(e)}`);
+    throw new BanliError('bad-option', `设置文件 ${file} ${notJsonText(e, text)}`, String((e as Error)?.message ?? e));
   }
   return configFromJson(doc, file);
 }

@@ -180,6 +180,17 @@ describe('banli report', () => {
     expect(doc.replace(/<[^>]+>/g, '')).toContain('请于10月15日前书面报告整改情况。');
   });
 
+  test('a prose file that is not JSON: where it goes wrong, in Chinese, without JSON.parse’s English', async () => {
+    const prose = path.join(dir, 'bad-prose.json');
+    await fs.writeFile(prose, '{\n  "part3.2": "请于9月底前报告。",\n}\n');
+    const r = await run('report', '--as-of', '2021-07-19', '--prose', prose, clean, '-o', path.join(dir, 'bad-prose.docx'));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`banli：--prose 文件 ${prose} 不是有效的 JSON（第 3 行第 1 个字符附近写得不对）。注意：键和文字都要用英文双引号，最后一项后面不加逗号。\n`);
+    const cut = path.join(dir, 'cut-prose.json');
+    await fs.writeFile(cut, '{"part3.2": "请于');
+    expect((await run('report', '--prose', cut, clean, '-o', path.join(dir, 'cut-prose.docx'))).err).toContain('不是有效的 JSON（文件在中途就结束了');
+  });
+
   test.each([
     [['report', SAMPLE], /请用 -o/],
     [['report', SAMPLE, '-o', '/tmp/x.docx', '--doc-number', '郑政文[2021]84号'], /六角括号/],
