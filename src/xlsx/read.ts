@@ -29,7 +29,42 @@ function containsUtf16(buf: Uint8Array, text: string): boolean {
   return false;
 }
 
-/** What the bytes are before any parsing: empty, a compound file (encrypted or .xls), not a zip. */
+type TextKind = 'csv' | 'tsv' | 'html' | 'text';
+
+/**
+ * What a file that is not a zip looks like when it is text: comma- or tab-separated, a web page (some systems
+ * export their “Excel” tables as HTML), or plain text; null when it is not text. Only ASCII is looked at, so
+ * UTF-8 and GBK read alike; UTF-16 (Excel's “Unicode 文本”) is told by its byte-order mark.
+ */
+function textKind(buf: Uint8Array): TextKind | null {
+  const head = buf.subarray(0, 4096);
+  let ascii = '';
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    const low = head[0] === 0xff ? 0 : 1;
+    for (let i = 2; i + 1 < head.length; i += 2) ascii += head[i + 1 - low] === 0 && head[i + low] < 0x80 ? String.fromCharCode(head[i + low]) : '?';
+  } else {
+    for (const b of head) {
+      // Control characters other than tab, line breaks and form feed: binary, not text.
+      if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) return null;
+      ascii += b < 0x80 ? String.fromCharCode(b) : '?';
+    }
+  }
+  if (/<(html|table|!doctype html)\b/i.test(ascii)) return 'html';
+  const first = ascii.replace(/^[\s?]*/, '').split(/\r?\n/)[0];
+  if (first.includes(',')) return 'csv';
+  if (first.includes('\t')) return 'tsv';
+  return 'text';
+}
+
+const SAVE_AS_XLSX = '请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再检查。';
+const TEXT_KIND: Record<TextKind, string> = {
+  csv: '它看起来是 CSV 文本文件（逗号分隔的文字）',
+  tsv: '它看起来是制表符分隔的文本文件',
+  html: '它是网页（HTML）格式的表格',
+  text: '它看起来是一个文本文件',
+};
+
+/** What the bytes are before any parsing: empty, a compound file (encrypted or .xls), text, not a zip. */
 export function sniff(buf: Uint8Array, name: string): void {
   if (buf.length === 0) throw new BanliError('unreadable', `${name} 是空文件（0 字节），不是 Excel 工作簿。`);
   if (startsWith(buf, OLE2)) {
@@ -39,6 +74,14 @@ export function sniff(buf: Uint8Array, name: string): void {
     throw new BanliError('legacy-xls', `${name} 是旧的 .xls 格式（Excel 97-2003）。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再检查。`);
   }
   if (!startsWith(buf, ZIP) && !startsWith(buf, EMPTY_ZIP)) {
+    const kind = textKind(buf);
+    if (kind !== null && /\.csv$/i.test(name)) {
+      throw new BanliError('unreadable', `${name} 是 CSV 文本文件（逗号分隔的文字），不是 Excel 工作簿。${SAVE_AS_XLSX}`);
+    }
+    if (kind !== null) {
+      const ext = /\.[^./\\]+$/.exec(name)?.[0];
+      throw new BanliError('unreadable', `${name} 不是 Excel 工作簿：${TEXT_KIND[kind]}，${ext ? `只是扩展名是 ${ext}` : '只是没有写扩展名'}。${SAVE_AS_XLSX}`);
+    }
     throw new BanliError('unreadable', `${name} 不是 Excel 工作簿（.xlsx）：文件内容不是 xlsx 格式，可能是改了扩展名的其他文件。`);
   }
 }

@@ -178,3 +178,60 @@ describe('the other ways an English text could reach the clerk', () => {
     expect(english(info.message)).toEqual([]);
   });
 });
+
+describe('text files given as ledgers: said what they are and how to make a workbook of them', () => {
+  const CSV = '序号,类别,编号\n1,市人大建议,1\n';
+  /** “序号,类别” in GBK, as Excel on a Chinese Windows saves “CSV（逗号分隔）”. */
+  const GBK_CSV = Buffer.from([0xd0, 0xf2, 0xba, 0xc5, 0x2c, 0xc0, 0xe0, 0xb1, 0xf0, 0x0d, 0x0a, 0x31, 0x2c, 0x32, 0x0d, 0x0a]);
+  const SAVE_AS = '请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再检查。';
+
+  async function message(name: string, bytes: string | Buffer): Promise<{ code: string; message: string }> {
+    const file = path.join(dir, name);
+    await fs.writeFile(file, bytes);
+    const r = await run('check', '--json', '--as-of', AS_OF, file);
+    expect(r.code).toBe(2);
+    return JSON.parse(r.out).files[0].error;
+  }
+
+  test.each([
+    ['ledger.csv', CSV],
+    ['台账（GBK）.csv', GBK_CSV],
+    ['台账-bom.CSV', `\uFEFF${CSV}`],
+  ])('%s, a .csv given by name: a CSV text file, save it as .xlsx (as for .xls)', async (name, bytes) => {
+    expect(await message(name, bytes)).toEqual({ code: 'unreadable', message: `${name} 是 CSV 文本文件（逗号分隔的文字），不是 Excel 工作簿。${SAVE_AS}` });
+  });
+
+  test('a CSV renamed .xlsx: looks like a CSV text file', async () => {
+    expect(await message('csv-renamed.xlsx', CSV)).toEqual({
+      code: 'unreadable',
+      message: `csv-renamed.xlsx 不是 Excel 工作簿：它看起来是 CSV 文本文件（逗号分隔的文字），只是扩展名是 .xlsx。${SAVE_AS}`,
+    });
+    expect((await message('gbk-renamed.xlsx', GBK_CSV)).message).toContain('它看起来是 CSV 文本文件');
+  });
+
+  test('Excel’s “Unicode 文本” (UTF-16, tab-separated) renamed .xlsx: a tab-separated text file', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('序号\t类别\r\n1\t市人大建议\r\n', 'utf16le')]);
+    expect((await message('unicode.xlsx', utf16)).message).toBe(`unicode.xlsx 不是 Excel 工作簿：它看起来是制表符分隔的文本文件，只是扩展名是 .xlsx。${SAVE_AS}`);
+  });
+
+  test('a web page saved as .xls (some systems export tables so): said so', async () => {
+    const page = '<html><head><meta charset="utf-8"></head><body><table><tr><td>序号</td></tr></table></body></html>';
+    expect((await message('导出.xls', page)).message).toBe(`导出.xls 不是 Excel 工作簿：它是网页（HTML）格式的表格，只是扩展名是 .xls。${SAVE_AS}`);
+  });
+
+  test('plain text renamed .xlsx: looks like a text file', async () => {
+    expect((await message('说明.xlsx', '这是一个文本文件，不是工作簿。\n')).message).toBe(`说明.xlsx 不是 Excel 工作簿：它看起来是一个文本文件，只是扩展名是 .xlsx。${SAVE_AS}`);
+  });
+
+  test('bytes that are no text at all keep the general message', async () => {
+    expect((await message('random.xlsx', Buffer.from([0x01, 0x02, 0x03, 0x00, 0xff]))).message).toBe('random.xlsx 不是 Excel 工作簿（.xlsx）：文件内容不是 xlsx 格式，可能是改了扩展名的其他文件。');
+  });
+
+  test('--units naming a CSV: the same sentence', async () => {
+    const csv = path.join(dir, '单位名单.csv');
+    await fs.writeFile(csv, '单位名称,代表委员接待日\n市交通局,是\n');
+    const r = await run('check', '--as-of', AS_OF, '--units', csv, ledger);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`banli：承办单位名单无法读取：单位名单.csv 是 CSV 文本文件（逗号分隔的文字），不是 Excel 工作簿。${SAVE_AS}\n`);
+  });
+});
