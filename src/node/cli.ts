@@ -78,10 +78,10 @@ check 的选项：
 
 report 的选项（未给出的使用参考通报的版头、主送和版记）：
   -o, --output 文件      写出的 .docx（必需）
-  --as-of、--units、--sheet、--form-version   同 check
+  --as-of、--units、--sheet、--form-version   同 check；--as-of 默认为 --date 给出的成文日期，都没有时为今天
   --year 年度            默认取 --as-of 的年份
   --doc-number 字号      发文字号，如 郑政文〔2021〕84号（六角括号，序号不编虚位、不加“第”）
-  --date 日期            成文日期（默认 --as-of）
+  --date 日期            成文日期（默认 --as-of）；只给 --date 时，数据也截至这一天
   --title 标题           标题；可用 | 分行
   --mark 文字            发文机关标志，如 郑州市人民政府文件
   --issuing-body 机关    发文机关
@@ -224,12 +224,28 @@ export function exitCode(results: FileSummary[]): number {
   return results.some((r) => r.ok && r.counts.errors > 0) ? 1 : 0;
 }
 
+/**
+ * The day a circular's figures are as of: --as-of, else its 成文日期 (--date), else today — a circular dated
+ * 2021-07-19 judged as of today would count items overdue that were not, and carry this year in its title. Both
+ * given with the figures newer than the date: said on stderr, not refused (a late correction may want it).
+ */
+function reportDates(opts: CheckOpts, flags: Record<string, string | boolean>, io: Io): CheckOpts {
+  if (typeof flags.date !== 'string') return opts;
+  const date = parseAsOf(flags.date);
+  if (!date) throw new BanliError('bad-option', `--date 的成文日期“${flags.date}”无效，请写成 2021-07-19 的形式。`);
+  if (typeof flags['as-of'] !== 'string') return { ...opts, asOf: date };
+  if (opts.asOf > date) {
+    io.err(`注意：数据截至 ${opts.asOf}（--as-of），晚于成文日期 ${date}（--date）：通报里的数字会比落款日期还新。请核对这两个日期；只给 --date 时，数据就截至成文日期。\n`);
+  }
+  return opts;
+}
+
 async function runReport(argv: string[], io: Io): Promise<number> {
   const { parseSections, readTemplate, reportNotes, writeCircular, writeFlatOpc } = await reportModule();
   const { flags, positionals } = parseArgs(argv, argSpec('report'));
   if (positionals.length === 0) throw new BanliError('bad-option', '请给出台账文件（几个文件或一个文件夹时合并为一个台账）。用法：banli report 台账.xlsx -o 通报.docx');
   if (typeof flags.output !== 'string') throw new BanliError('bad-option', '请用 -o 指定要写出的 .docx 文件。');
-  const parsed = parseCheckOptions(flags);
+  const parsed = reportDates(parseCheckOptions(flags), flags, io);
   const sections = typeof flags.sections === 'string' ? parseSections(flags.sections) : undefined;
   const plan = await preparePaths('report', flags, positionals);
   const ledger = plan.inputs.entries[0];
