@@ -121,16 +121,39 @@ export function configProblems(doc: unknown): string[] {
 /** The text of a settings file (a BOM is ignored) as settings, or the problems: not JSON, or against the schema. */
 export function parseConfigText(text: string): { ok: true; file: ConfigFile } | { ok: false; issues: ConfigIssue[] } {
   let doc: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    doc = JSON.parse(json);
   } catch (e) {
-    return { ok: false, issues: [{ key: '', path: '（整个文件）', text: notJsonText(e) }] };
+    return { ok: false, issues: [{ key: '', path: '（整个文件）', text: notJsonText(e, json) }] };
   }
   const issues = configIssues(doc);
   return issues.length ? { ok: false, issues } : { ok: true, file: doc as ConfigFile };
 }
 
-/** What is said of a file that is not JSON at all. */
-export function notJsonText(e: unknown): string {
-  return `不是有效的 JSON（${String((e as Error)?.message ?? e)}）。注意：键和文字都要用英文双引号，最后一项后面不加逗号。`;
+/**
+ * Where JSON.parse stopped, in Chinese, from its message: “at position N” (V8; the line and character counted in
+ * `text`), “line L column C” (newer V8, Firefox), or the end of the input. Empty when the message says neither.
+ */
+function jsonWhere(e: unknown, text?: string): string {
+  const m = String((e as Error)?.message ?? e);
+  const cut = '文件在中途就结束了，可能少了右括号“}”或引号';
+  if (/end of (JSON input|data)/i.test(m)) return cut;
+  const lc = /line (\d+) column (\d+)/.exec(m);
+  if (lc) return `第 ${lc[1]} 行第 ${lc[2]} 个字符附近写得不对`;
+  const pos = /position (\d+)/.exec(m);
+  if (!pos) return '';
+  if (text === undefined) return `第 ${Number(pos[1]) + 1} 个字符附近写得不对`;
+  if (Number(pos[1]) >= text.trimEnd().length) return cut;
+  const lines = text.slice(0, Number(pos[1])).split('\n');
+  return `第 ${lines.length} 行第 ${lines[lines.length - 1].length + 1} 个字符附近写得不对`;
+}
+
+/**
+ * What is said of a file that is not JSON at all: where it goes wrong (JSON.parse's own English is not shown) and
+ * the usual slips. `text` is what was parsed, to count lines in.
+ */
+export function notJsonText(e: unknown, text?: string): string {
+  const where = jsonWhere(e, text);
+  return `不是有效的 JSON${where ? `（${where}）` : ''}。注意：键和文字都要用英文双引号，最后一项后面不加逗号。`;
 }

@@ -17,6 +17,11 @@ export class BanliError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /**
+     * What a library or the system said (English, technical): never part of the message; the command line shows it
+     * only with BANLI_DEBUG=1, for whoever maintains the tool.
+     */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'BanliError';

@@ -203,6 +203,15 @@ function findUnitList(grids: Grid[], config: Config, exclude?: string): UnitList
   return null;
 }
 
+/** The first unit master list among the sheets that are not ledger parts, with its file when it has one. */
+function unitListOf(books: WorkbookGrids[], partSheets: Set<Grid>, config: Config): UnitList | null {
+  for (const b of books) {
+    const list = findUnitList(b.grids.filter((g) => !partSheets.has(g)), config);
+    if (list) return b.file === null ? list : { ...list, file: b.file };
+  }
+  return null;
+}
+
 function allHeaderNames(config: Config): string {
   return config.requiredFields.map((f) => config.headers[f].slice(0, 3).join('/')).join('；');
 }
@@ -317,7 +326,7 @@ export function readLedgers(books: WorkbookGrids[], options: ReadOptions = {}): 
     ? (findUnitList(options.unitGrids, config) ??
       options.unitGrids.map((g) => readUnitList(g, config)).find((l) => l !== null) ??
       null)
-    : findUnitList(all.filter((g) => !partSheets.has(g)), config);
+    : unitListOf(books, partSheets, config);
   const directory = unitList ? new UnitDirectory(unitList) : null;
 
   const items: Item[] = [];

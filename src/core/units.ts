@@ -20,6 +20,8 @@ export interface Unit {
 
 export interface UnitList {
   sheet: string;
+  /** The workbook the list was found in, when several are read as one ledger (cells then cite file!sheet!cell). */
+  file?: string;
   headerRow: number;
   /** 1-based column of the reception-day column, when there is one. */
   receptionColumn: number | null;

@@ -11,7 +11,7 @@ import { annotatedNames } from './annotate';
 import { PathEntry, SkippedPath, inputIds } from './files';
 import { FileSummary } from './summary';
 import { writeFileAtomic } from './safeWrite';
-import { errorInfo } from './errors';
+import { errorInfo, rawText, withDetail } from './errors';
 
 export interface Job {
   id: number;
@@ -121,7 +121,8 @@ export async function runBatch(entries: PathEntry[], b: BatchOptions): Promise<B
             // The worker died (out of memory, say): report this file and carry on with a fresh one.
             await worker.terminate();
             worker = new Worker(WORKER);
-            return { kind: 'checked', summary: { path: current.path, ok: false, error: { code: 'unreadable', message: `检查 ${current.path} 时出错：${String(e?.message ?? e)}` } } };
+            const message = withDetail(`检查 ${current.path} 时，检查它的工作线程意外停止了（文件可能太大，内存不够）。请关闭其他程序后用 --jobs 1 单独检查这个文件。`, rawText(e));
+            return { kind: 'checked', summary: { path: current.path, ok: false, error: { code: 'unreadable', message } } };
           });
           await finish(current, result);
         }

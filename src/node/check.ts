@@ -6,7 +6,7 @@ import { savedSettingsValue } from '../xlsx/savedSettings';
 import { annotateBuffer, isBanliAnnotated } from '../xlsx/annotate';
 import { readBytes, readWorkbook, readWorkbookFile } from './workbook';
 import { ErrorSummary, FileSummary, OkSummary, summarize } from './summary';
-import { ErrorInfo, cliError, errorInfo } from './errors';
+import { ErrorInfo, banliMessage, cliError, errorInfo, rawText, withDetail } from './errors';
 import { SkippedPath } from './files';
 
 /** Settings saved in the workbook itself (by the Excel pane or WPS 表格): used when no settings file is, or why not. */
@@ -114,9 +114,16 @@ export async function checkJob(file: string, options: AnalyseOptions, annotate: 
   try {
     return { kind: 'checked', summary, annotatedBytes: await annotateBuffer(r.buffer, r.analysis) };
   } catch (e) {
-    const why = isBanliError(e) ? e.message : String((e as Error)?.message ?? e);
-    return { kind: 'checked', summary, annotateError: { code: 'cannot-annotate', message: `无法为 ${file} 做标注副本：${why}` } };
+    return { kind: 'checked', summary, annotateError: annotateFailure(file, e) };
   }
+}
+
+/** Why a workbook's annotated copy could not be made (its check result stands). */
+export function annotateFailure(file: string, e: unknown): ErrorInfo {
+  const why = isBanliError(e)
+    ? banliMessage(e)
+    : withDetail('工作簿的内部结构无法修改（检查结果不受影响）。可以在 Excel 或 WPS 中打开它、另存为 .xlsx 后再做标注副本。', rawText(e));
+  return { code: 'cannot-annotate', message: `无法为 ${file} 做标注副本：${why}` };
 }
 
 /** Reads a unit master list from its own workbook (--units FILE). */

@@ -10,7 +10,8 @@ import { runBatch } from './batch';
 import { htmlReport } from './html';
 import { argSpec } from './options';
 import { PathPlan, preparePaths } from './paths';
-import { ErrorInfo, errorInfo, isSystemError } from './errors';
+import { ErrorInfo, banliMessage, errorInfo, isSystemError, rawText, translated, withDetail } from './errors';
+import { notJsonText } from '../config/validate';
 import { prepareFolder, writeFileAtomic } from './safeWrite';
 import { readBytes } from './workbook';
 import { resolveConfig } from './config';
@@ -77,10 +78,10 @@ check 的选项：
 
 report 的选项（未给出的使用参考通报的版头、主送和版记）：
   -o, --output 文件      写出的 .docx（必需）
-  --as-of、--units、--sheet、--form-version   同 check
+  --as-of、--units、--sheet、--form-version   同 check；--as-of 默认为 --date 给出的成文日期，都没有时为今天
   --year 年度            默认取 --as-of 的年份
   --doc-number 字号      发文字号，如 郑政文〔2021〕84号（六角括号，序号不编虚位、不加“第”）
-  --date 日期            成文日期（默认 --as-of）
+  --date 日期            成文日期（默认 --as-of）；只给 --date 时，数据也截至这一天
   --title 标题           标题；可用 | 分行
   --mark 文字            发文机关标志，如 郑州市人民政府文件
   --issuing-body 机关    发文机关
@@ -164,7 +165,7 @@ async function loadUnits(opts: CheckOpts, flags: Record<string, string | boolean
   try {
     return { ...opts, unitGrids: await readUnitGrids(flags.units) };
   } catch (e) {
-    if (isBanliError(e)) throw new BanliError(e.code, `承办单位名单无法读取：${e.message}`);
+    if (isBanliError(e)) throw new BanliError(e.code, `承办单位名单无法读取：${e.message}`, e.detail);
     throw e;
   }
 }
@@ -223,12 +224,28 @@ export function exitCode(results: FileSummary[]): number {
   return results.some((r) => r.ok && r.counts.errors > 0) ? 1 : 0;
 }
 
+/**
+ * The day a circular's figures are as of: --as-of, else its 成文日期 (--date), else today — a circular dated
+ * 2021-07-19 judged as of today would count items overdue that were not, and carry this year in its title. Both
+ * given with the figures newer than the date: said on stderr, not refused (a late correction may want it).
+ */
+function reportDates(opts: CheckOpts, flags: Record<string, string | boolean>, io: Io): CheckOpts {
+  if (typeof flags.date !== 'string') return opts;
+  const date = parseAsOf(flags.date);
+  if (!date) throw new BanliError('bad-option', `--date 的成文日期“${flags.date}”无效，请写成 2021-07-19 的形式。`);
+  if (typeof flags['as-of'] !== 'string') return { ...opts, asOf: date };
+  if (opts.asOf > date) {
+    io.err(`注意：数据截至 ${opts.asOf}（--as-of），晚于成文日期 ${date}（--date）：通报里的数字会比落款日期还新。请核对这两个日期；只给 --date 时，数据就截至成文日期。\n`);
+  }
+  return opts;
+}
+
 async function runReport(argv: string[], io: Io): Promise<number> {
   const { parseSections, readTemplate, reportNotes, writeCircular, writeFlatOpc } = await reportModule();
   const { flags, positionals } = parseArgs(argv, argSpec('report'));
   if (positionals.length === 0) throw new BanliError('bad-option', '请给出台账文件（几个文件或一个文件夹时合并为一个台账）。用法：banli report 台账.xlsx -o 通报.docx');
   if (typeof flags.output !== 'string') throw new BanliError('bad-option', '请用 -o 指定要写出的 .docx 文件。');
-  const parsed = parseCheckOptions(flags);
+  const parsed = reportDates(parseCheckOptions(flags), flags, io);
   const sections = typeof flags.sections === 'string' ? parseSections(flags.sections) : undefined;
   const plan = await preparePaths('report', flags, positionals);
   const ledger = plan.inputs.entries[0];
@@ -257,10 +274,17 @@ async function runReport(argv: string[], io: Io): Promise<number> {
   const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
   let prose: Record<string, string> | undefined;
   if (str('prose')) {
+    let text: string;
     try {
-      prose = JSON.parse((await readBytes(str('prose')!)).toString('utf8'));
+      text = (await readBytes(str('prose')!)).toString('utf8').replace(/^\uFEFF/, '');
     } catch (e) {
-      throw new BanliError('bad-option', `--prose 文件无法读取或不是 JSON：${String((e as Error).message ?? e)}`);
+      const why = translated(e, str('prose')!, 'read');
+      throw new BanliError(why.code, `--prose 文件无法读取：${why.message}`, why.detail);
+    }
+    try {
+      prose = JSON.parse(text);
+    } catch (e) {
+      throw new BanliError('bad-option', `--prose 文件 ${str('prose')} ${notJsonText(e, text)}`, rawText(e));
     }
     if (!prose || typeof prose !== 'object' || Array.isArray(prose) || Object.values(prose).some((v) => typeof v !== 'string')) {
       throw new BanliError('bad-option', '--prose 文件应是一个 JSON 对象，键为段落名，值为文字。');
@@ -345,12 +369,13 @@ async function runDemo(io: Io): Promise<number> {
 
 /** Any error that ends a command, as {code, message} in Chinese. */
 function failure(e: unknown): ErrorInfo {
-  if (isBanliError(e)) return { code: e.code, message: e.message };
+  if (isBanliError(e)) return { code: e.code, message: banliMessage(e) };
   if (isSystemError(e) && typeof e.path === 'string') {
     const reading = e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'scandir' || e.syscall === 'stat';
     return errorInfo(e, e.path, reading ? 'read' : 'write');
   }
-  return { code: 'unreadable', message: `出现了意外错误：${String((e as Error)?.message ?? e)}` };
+  // The stack follows under BANLI_DEBUG (below); the clerk gets what to do.
+  return { code: 'unreadable', message: withDetail('出现了意外错误，没有完成。请重试；仍不行的，请设置 BANLI_DEBUG=1 再运行一次，把输出交给维护人员。', rawText(e)) };
 }
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
@@ -372,7 +397,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       if (flags.combine === true) {
         const o = await loadUnits(opts, flags);
         const options = { asOf: o.asOf, unitGrids: o.unitGrids, formVersion: o.formVersion, sheet: o.sheet, config: o.config?.config };
-        return await runCombinedCheck(plan.inputs.entries, options, { ...o, config: o.config?.file }, io, plan.inputs.skipped);
+        return await runCombinedCheck(plan.inputs.entries, options, { ...o, config: o.config?.file }, io, plan.inputs.skipped, {
+          html: o.html,
+          annotatePaths: plan.annotatePaths,
+        });
       }
       return await runCheck(plan, await loadUnits(opts, flags), io);
     }

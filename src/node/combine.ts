@@ -3,21 +3,24 @@
  * citing file!sheet!cell, the same item in two files a finding. banli check --combine and banli report PATH....
  */
 import * as path from 'path';
-import { AnalyseOptions, Analysis, BanliError, WorkbookGrids, analyseLedger, citedNames, combinedLabel, readLedgers } from '../core';
+import { AnalyseOptions, Analysis, BanliError, WorkbookGrids, analyseLedger, citedNames, combinedLabel, fileOfCell, readLedgers } from '../core';
 import { PathEntry, SkippedPath } from './files';
-import { isBanliAnnotated } from '../xlsx/annotate';
-import { ErrorSummary, summarize, summaryJson } from './summary';
-import { errorSummary } from './check';
+import { annotateBuffer, isBanliAnnotated } from '../xlsx/annotate';
+import { ErrorSummary, WriteResult, summarize, summaryJson } from './summary';
+import { annotateFailure, errorSummary } from './check';
 import { readBytes, readWorkbook } from './workbook';
 import { fileText, skippedText } from './textReport';
 import { addOptions } from './options';
+import { htmlReport } from './html';
+import { writeFileAtomic } from './safeWrite';
+import { errorInfo } from './errors';
 
 addOptions([{ name: 'combine', value: false, commands: ['check'] }]);
 
 export interface Combined {
   analysis: Analysis;
-  /** The files read, in order, and the name each is cited by. */
-  files: Array<{ path: string; name: string }>;
+  /** The files read, in order, the name each is cited by, and its bytes (for its annotated copy). */
+  files: Array<{ path: string; name: string; bytes: Uint8Array }>;
   /** Files that could not be read (they are left out; the exit code says so). */
   unreadable: ErrorSummary[];
   /** Banli's own annotated copies found by the marker inside (renamed ones): left out, as a batch does. */
@@ -47,7 +50,7 @@ export async function analyseCombined(entries: PathEntry[], options: AnalyseOpti
       }
       const { grids } = await readWorkbook(bytes, path.basename(ok[i].path));
       books.push({ file: names[i], grids });
-      files.push({ path: ok[i].path, name: names[i] });
+      files.push({ path: ok[i].path, name: names[i], bytes });
     } catch (e) {
       unreadable.push(errorSummary(ok[i].path, e));
     }
@@ -59,18 +62,75 @@ export async function analyseCombined(entries: PathEntry[], options: AnalyseOpti
 
 export const COMBINED_LABEL = combinedLabel;
 
-/** The text (or JSON) of a combined check; the exit code: 2 when a file could not be read, else 1 with errors. */
+/** One workbook's annotated copy: where it was written, or why not (the check's result stands either way). */
+export type CombinedCopy = { file: string } & WriteResult;
+
+/**
+ * The annotated copy of each workbook read, each marking the findings of its own cells (and listing, on 检查结果,
+ * those about the whole ledger), written where the path plan put it (`targets`: input path → copy).
+ */
+async function writeCopies(c: Combined, targets: Map<string, string | undefined>): Promise<CombinedCopy[]> {
+  const names = c.files.map((f) => f.name);
+  const out: CombinedCopy[] = [];
+  for (const f of c.files) {
+    const target = targets.get(f.path);
+    if (!target) continue;
+    const findings = c.analysis.findings.filter((x) => x.cell === null || fileOfCell(x.cell, names) === f.name);
+    let bytes: Uint8Array;
+    try {
+      bytes = await annotateBuffer(f.bytes, { ...c.analysis, findings });
+    } catch (e) {
+      out.push({ file: f.path, ok: false, error: annotateFailure(f.path, e) });
+      continue;
+    }
+    try {
+      await writeFileAtomic(target, bytes);
+      out.push({ file: f.path, ok: true, path: target });
+    } catch (e) {
+      out.push({ file: f.path, ok: false, error: errorInfo(e, target, 'write') });
+    }
+  }
+  return out;
+}
+
+/** Where the outputs of a combined check go (decided by the path plan before any work). */
+export interface CombinedOutputs {
+  /** --html FILE. */
+  html?: string;
+  /** --annotate DIR: each entry's copy, in the order of the entries (undefined: none for it). */
+  annotatePaths?: Array<string | undefined>;
+}
+
+/**
+ * The text (or JSON) of a combined check, and its outputs: the HTML report of the combined ledger and an annotated
+ * copy of each workbook. The exit code: 2 when a file could not be read or the HTML report could not be written,
+ * else 1 with errors; an annotated copy that could not be made does not change it.
+ */
 export async function runCombinedCheck(
   entries: PathEntry[],
   options: AnalyseOptions,
   out: { json: boolean; maxFindings: number; asOf: string; config?: string },
-  io: { out: (s: string) => void },
+  io: { out: (s: string) => void; err: (s: string) => void },
   /** What the path walk skipped before (duplicates, copies by name), said with what reading skipped. */
   skippedBefore: SkippedPath[] = [],
+  outputs: CombinedOutputs = {},
 ): Promise<number> {
   const c = await analyseCombined(entries, options);
   const skipped = [...skippedBefore, ...c.skipped];
   const summary = summarize(COMBINED_LABEL(c.files.length), c.analysis);
+  // Each output is attempted whatever happened to the one before; the report on stdout always comes.
+  const copies = outputs.annotatePaths ? await writeCopies(c, new Map(entries.map((e, i) => [e.path, outputs.annotatePaths![i]]))) : undefined;
+  let html: WriteResult | undefined;
+  if (outputs.html) {
+    try {
+      const page = htmlReport([summary, ...c.unreadable], { asOf: out.asOf, combined: c.files.map((f) => f.name) });
+      await writeFileAtomic(outputs.html, page);
+      html = { ok: true, path: outputs.html };
+    } catch (e) {
+      html = { ok: false, error: errorInfo(e, outputs.html, 'write') };
+      io.err(`banli：HTML 报告没有写出：${html.error.message}\n`);
+    }
+  }
   if (out.json) {
     const doc: Record<string, unknown> = {
       asOf: out.asOf,
@@ -80,6 +140,8 @@ export async function runCombinedCheck(
       files: [summaryJson(summary, out.maxFindings)],
     };
     if (out.config) doc.config = out.config;
+    if (copies) doc.annotated = copies;
+    if (html) doc.html = html;
     io.out(JSON.stringify(doc) + '\n');
   } else {
     io.out(`检查截至 ${out.asOf}${out.config ? `，使用设置文件 ${out.config}` : ''}\n\n`);
@@ -87,7 +149,12 @@ export async function runCombinedCheck(
     for (const u of c.unreadable) io.out(`✗ ${u.path}：无法读取，未计入。${u.error.message}\n`);
     if (skipped.length) io.out(skippedText(skipped) + '\n');
     io.out('\n' + fileText(summary, out.maxFindings) + '\n');
+    if (copies?.length) {
+      const names = new Map(c.files.map((f) => [f.path, f.name]));
+      io.out('\n' + copies.map((k) => (k.ok ? `标注副本：${k.path}（${names.get(k.file)}）` : `标注副本未写出（${names.get(k.file)}）：${k.error.message}`)).join('\n') + '\n');
+    }
+    if (html) io.out(html.ok ? `\nHTML 报告：${html.path}\n` : `\nHTML 报告没有写出：${html.error.message}\n`);
   }
-  if (c.unreadable.length) return 2;
+  if (c.unreadable.length || (html && !html.ok)) return 2;
   return c.analysis.errors > 0 ? 1 : 0;
 }

@@ -29,14 +29,14 @@ export async function loadConfig(file: string): Promise<Config> {
   try {
     text = (await readBytes(file)).toString('utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    if (isBanliError(e)) throw new BanliError(e.code, `设置文件无法读取：${e.message}`);
+    if (isBanliError(e)) throw new BanliError(e.code, `设置文件无法读取：${e.message}`, e.detail);
     throw e;
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new BanliError('bad-option', `设置文件 ${file} ${notJsonText(e)}`);
+    throw new BanliError('bad-option', `设置文件 ${file} ${notJsonText(e, text)}`, String((e as Error)?.message ?? e));
   }
   return configFromJson(doc, file);
 }

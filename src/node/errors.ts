@@ -32,6 +32,31 @@ export function isSystemError(e: unknown): e is NodeJS.ErrnoException {
   return typeof e === 'object' && e !== null && typeof (e as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((e as NodeJS.ErrnoException).code!);
 }
 
+/** Whether the maintainers' details are wanted (BANLI_DEBUG=1): the library's or the system's own text, a stack. */
+export function debugging(): boolean {
+  return !!process.env.BANLI_DEBUG;
+}
+
+/**
+ * A Chinese message with the technical text behind it (a library's English, a system error code) appended only
+ * under BANLI_DEBUG; without it the clerk sees the Chinese sentence alone.
+ */
+export function withDetail(message: string, detail: unknown): string {
+  if (!debugging() || detail === undefined || detail === null || detail === '') return message;
+  return `${message}（调试信息：${String(detail)}）`;
+}
+
+/** A BanliError's message, with its detail under BANLI_DEBUG. */
+export function banliMessage(e: BanliError): string {
+  return withDetail(e.message, e.detail);
+}
+
+/** The technical text of anything thrown (for withDetail). */
+export function rawText(e: unknown): string {
+  if (isSystemError(e)) return `${e.code}: ${e.message}`;
+  return String((e as Error)?.message ?? e);
+}
+
 /** What was being done when the error happened, for the sentence. */
 export type Action = 'read' | 'write' | 'create-folder' | 'list';
 
@@ -74,18 +99,21 @@ export function systemMessage(e: NodeJS.ErrnoException, file: string, action: Ac
     case 'EIO':
       return `${verb} ${file} 时磁盘读写出错：请检查磁盘或换一个位置。`;
     default:
-      return `${verb} ${file} 时出错（系统错误 ${e.code}）。`;
+      return withDetail(`${verb} ${file} 时出错，系统没有完成这项操作：请检查这个文件或文件夹是否还在、能否打开，磁盘是否正常，然后重试。`, rawText(e));
   }
 }
 
 /** Any error thrown while touching a file, as {code, message}: BanliErrors pass through, system errors are translated. */
 export function errorInfo(e: unknown, file: string, action: Action): ErrorInfo {
-  if (isBanliError(e)) return { code: e.code, message: e.message };
+  if (isBanliError(e)) return { code: e.code, message: banliMessage(e) };
   if (isSystemError(e)) {
     const code: CliErrorCode = action === 'read' ? (e.code === 'ENOENT' ? 'not-found' : 'unreadable') : 'cannot-write';
     return { code, message: systemMessage(e, file, action) };
   }
-  return { code: action === 'read' ? 'unreadable' : 'cannot-write', message: `${VERB[action]} ${file} 时出错：${String((e as Error)?.message ?? e)}` };
+  return {
+    code: action === 'read' ? 'unreadable' : 'cannot-write',
+    message: withDetail(`${VERB[action]} ${file} 时出现了意外错误。请重试；仍不行的，请设置 BANLI_DEBUG=1 再运行一次，把输出交给维护人员。`, rawText(e)),
+  };
 }
 
 /** The same, as a BanliError to throw. */

@@ -93,13 +93,20 @@ function unitTable(units: UnitStats[]): string {
   );
 }
 
+/** Which sheets were read: the one sheet and its header row, or each sheet (with its file, when combined). */
+function sheetsText(s: OkSummary): string {
+  const sheets = s.sheets ?? [];
+  if (sheets.length <= 1) return `工作表“${e(s.sheet)}”，表头第 ${s.headerRow} 行，`;
+  return `读取了 ${sheets.length} 个工作表（${sheets.map((p) => `${e(p.file ? `${p.file}!` : '')}“${e(p.name)}”${p.items} 件`).join('，')}），合计`;
+}
+
 function fileSection(s: OkSummary, index: number, multi: boolean): string {
   const t = s.totals;
   const cats = Object.entries(t.categories).map(([c, n]) => ({ label: `${c}类`, value: n }));
   const sat = (['满意', '基本满意', '不满意'] as const).map((k) => ({ label: k, value: t.satisfaction[k] }));
   return (
     `<section class="file" id="file-${index}"><h2>${multi ? `${index + 1}. ` : ''}${e(s.path)}</h2>` +
-    `<p class="meta">工作表“${e(s.sheet)}”，表头第 ${s.headerRow} 行，共 ${s.items} 件` +
+    `<p class="meta">${sheetsText(s)}共 ${s.items} 件` +
     (s.hiddenItemRows ? `，其中 ${s.hiddenItemRows} 行在 Excel 中被隐藏` : '') +
     `；错误 ${s.counts.errors} 条，警告 ${s.counts.warnings} 条。${s.unitList ? `承办单位名单 ${s.unitList.units} 个单位。` : '没有承办单位名单。'}</p>` +
     `<ul class="totals">${totalsLines(t).map((l) => `<li>${e(l)}</li>`).join('')}</ul>` +
@@ -195,7 +202,11 @@ function options(values: string[], labels?: Map<string, string>): string {
   return values.map((v) => `<option value="${e(v)}">${e(labels?.get(v) ?? v)}</option>`).join('');
 }
 
-export function htmlReport(results: FileSummary[], meta: { asOf: string; generated?: string }): string {
+/**
+ * The page. `results`: one summary per file checked (or that could not be read); for a combined check, the one
+ * summary of the combined ledger and the files left out, with `combined` naming the files read as it.
+ */
+export function htmlReport(results: FileSummary[], meta: { asOf: string; generated?: string; combined?: string[] }): string {
   const ok = results.filter((r): r is OkSummary => r.ok);
   const failed = results.filter((r) => !r.ok);
   const multi = results.length > 1;
@@ -222,6 +233,7 @@ export function htmlReport(results: FileSummary[], meta: { asOf: string; generat
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>建议提案办理台账检查报告（截至 ${e(meta.asOf)}）</title><style>${STYLE}</style></head><body>` +
     `<h1>建议提案办理台账检查报告</h1><p class="meta">检查截至 ${e(meta.asOf)}${meta.generated ? `，生成于 ${e(meta.generated)}` : ''}。在本机生成，数据未离开本机。</p>` +
+    (meta.combined ? `<p class="meta">合并读取 ${meta.combined.length} 个工作簿：${meta.combined.map(e).join('、')}。问题所在的单元格写作 文件!工作表!单元格。</p>` : '') +
     grand +
     (failed.length ? `<h2>无法检查的文件</h2><ul class="failed">${failed.map((f) => (f.ok ? '' : `<li title="${e(f.error.code)}">${e(f.path)}：${e(f.error.message)}</li>`)).join('')}</ul>` : '') +
     ok.map((s, i) => fileSection(s, i, multi)).join('') +

@@ -29,7 +29,42 @@ function containsUtf16(buf: Uint8Array, text: string): boolean {
   return false;
 }
 
-/** What the bytes are before any parsing: empty, a compound file (encrypted or .xls), not a zip. */
+type TextKind = 'csv' | 'tsv' | 'html' | 'text';
+
+/**
+ * What a file that is not a zip looks like when it is text: comma- or tab-separated, a web page (some systems
+ * export their “Excel” tables as HTML), or plain text; null when it is not text. Only ASCII is looked at, so
+ * UTF-8 and GBK read alike; UTF-16 (Excel's “Unicode 文本”) is told by its byte-order mark.
+ */
+function textKind(buf: Uint8Array): TextKind | null {
+  const head = buf.subarray(0, 4096);
+  let ascii = '';
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    const low = head[0] === 0xff ? 0 : 1;
+    for (let i = 2; i + 1 < head.length; i += 2) ascii += head[i + 1 - low] === 0 && head[i + low] < 0x80 ? String.fromCharCode(head[i + low]) : '?';
+  } else {
+    for (const b of head) {
+      // Control characters other than tab, line breaks and form feed: binary, not text.
+      if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) return null;
+      ascii += b < 0x80 ? String.fromCharCode(b) : '?';
+    }
+  }
+  if (/<(html|table|!doctype html)\b/i.test(ascii)) return 'html';
+  const first = ascii.replace(/^[\s?]*/, '').split(/\r?\n/)[0];
+  if (first.includes(',')) return 'csv';
+  if (first.includes('\t')) return 'tsv';
+  return 'text';
+}
+
+const SAVE_AS_XLSX = '请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再检查。';
+const TEXT_KIND: Record<TextKind, string> = {
+  csv: '它看起来是 CSV 文本文件（逗号分隔的文字）',
+  tsv: '它看起来是制表符分隔的文本文件',
+  html: '它是网页（HTML）格式的表格',
+  text: '它看起来是一个文本文件',
+};
+
+/** What the bytes are before any parsing: empty, a compound file (encrypted or .xls), text, not a zip. */
 export function sniff(buf: Uint8Array, name: string): void {
   if (buf.length === 0) throw new BanliError('unreadable', `${name} 是空文件（0 字节），不是 Excel 工作簿。`);
   if (startsWith(buf, OLE2)) {
@@ -39,6 +74,14 @@ export function sniff(buf: Uint8Array, name: string): void {
     throw new BanliError('legacy-xls', `${name} 是旧的 .xls 格式（Excel 97-2003）。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再检查。`);
   }
   if (!startsWith(buf, ZIP) && !startsWith(buf, EMPTY_ZIP)) {
+    const kind = textKind(buf);
+    if (kind !== null && /\.csv$/i.test(name)) {
+      throw new BanliError('unreadable', `${name} 是 CSV 文本文件（逗号分隔的文字），不是 Excel 工作簿。${SAVE_AS_XLSX}`);
+    }
+    if (kind !== null) {
+      const ext = /\.[^./\\]+$/.exec(name)?.[0];
+      throw new BanliError('unreadable', `${name} 不是 Excel 工作簿：${TEXT_KIND[kind]}，${ext ? `只是扩展名是 ${ext}` : '只是没有写扩展名'}。${SAVE_AS_XLSX}`);
+    }
     throw new BanliError('unreadable', `${name} 不是 Excel 工作簿（.xlsx）：文件内容不是 xlsx 格式，可能是改了扩展名的其他文件。`);
   }
 }
@@ -108,15 +151,65 @@ function megabytes(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`;
 }
 
+/** A part of the package named for a clerk: the worksheet by its name where it is known, else what the part holds. */
+function partText(part: string, sheetOfPart: Map<string, string>): string {
+  const sheet = sheetOfPart.get(part.toLowerCase());
+  if (sheet !== undefined) return `工作表“${sheet}”（${part}）`;
+  if (/^xl\/worksheets\//i.test(part)) return `工作表 ${part}`;
+  if (/(^|\/)workbook\.xml$/i.test(part)) return `记录有哪些工作表的部分 ${part}`;
+  if (/sharedStrings\.xml$/i.test(part)) return `存放单元格文字的部分 ${part}`;
+  if (/styles\.xml$/i.test(part)) return `存放单元格格式的部分 ${part}`;
+  if (/\.rels$/i.test(part)) return `记录各部分关系的部分 ${part}`;
+  return `文件内的 ${part}`;
+}
+
+/** “… 的”, without a space after a closing bracket. */
+const of = (text: string) => (text.endsWith('）') ? `${text}的` : `${text} 的`);
+
+const ASK_AGAIN = '请重新下载或复制一次；仍不行的，请向报送单位要一份完好的文件。';
+const ASK_OR_RESAVE = '请向报送单位要一份完好的文件；如果 Excel 或 WPS 还能打开它，也可以打开后另存为 .xlsx 再检查。';
+
+/**
+ * A package that is not a readable zip, or a part that is not well-formed XML, said in Chinese: what is wrong
+ * and what to do. The library's own text is kept only as the error's detail (shown with BANLI_DEBUG=1).
+ */
+function damaged(name: string, e: ZipFormatError | XmlFormatError, sheetOfPart: Map<string, string>): BanliError {
+  const detail = e.message;
+  if (e instanceof XmlFormatError) {
+    return new BanliError('unreadable', `${name} 已损坏：${of(partText(e.part, sheetOfPart))}内容不完整或格式错误，可能在保存时中断，或被其他程序改坏了。${ASK_OR_RESAVE}`, detail);
+  }
+  const part = e.part === null ? '' : partText(e.part, sheetOfPart);
+  switch (e.problem) {
+    case 'end':
+      return new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开：文件不完整（结尾缺失），可能在下载、复制或通过聊天软件接收时中断了。${ASK_AGAIN}`, detail);
+    case 'directory':
+      return new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开：文件的目录结构被破坏了，可能在下载、复制或保存时出错。${ASK_AGAIN}`, detail);
+    case 'entry':
+      return new BanliError('unreadable', `${name} 已损坏：${of(part)}数据不完整，可能在下载或复制时中断了。${ASK_AGAIN}`, detail);
+    case 'inflate':
+      return new BanliError('unreadable', `${name} 已损坏：${of(part)}数据无法解压，文件内容在下载、复制或保存时被破坏了。${ASK_OR_RESAVE}`, detail);
+    case 'encrypted':
+      return new BanliError('unreadable', `${name} 无法读取：${part} 被压缩软件加了密码（Excel 和 WPS 保存的工作簿不会这样）。请向报送单位要一份用 Excel 或 WPS 直接保存的 .xlsx 文件。`, detail);
+    case 'method':
+      return new BanliError('unsupported-format', `${name} 无法读取：${part} 使用了 Excel 和 WPS 不使用的压缩方式，文件可能是用其他软件打包的。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`, detail);
+  }
+}
+
 function parse(buf: Uint8Array, name: string, options: ReadOptions): Grid[] {
+  // Worksheet parts by package path, with the sheet's name: a damaged sheet is named as the clerk knows it.
+  const sheetOfPart = new Map<string, string>();
+  try {
+    return parseParts(buf, name, options, sheetOfPart);
+  } catch (e) {
+    if (e instanceof ZipFormatError || e instanceof XmlFormatError) throw damaged(name, e, sheetOfPart);
+    throw e;
+  }
+}
+
+function parseParts(buf: Uint8Array, name: string, options: ReadOptions, sheetOfPart: Map<string, string>): Grid[] {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const partLimit = limits.partBytes;
-  let entries: Map<string, ZipEntry>;
-  try {
-    entries = readEntries(buf);
-  } catch (e) {
-    throw new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开（${String((e as Error).message).slice(0, 80)}）。请向报送单位要一份完好的文件。`);
-  }
+  const entries = readEntries(buf);
   // The workbook part: from the package relationships, as Strict and renamed parts need.
   const rootRels = relsOf(buf, entries, '', partLimit);
   let wbPart = [...rootRels.values()].find((r) => relType(r, 'officeDocument'))?.target ?? 'xl/workbook.xml';
@@ -184,6 +277,7 @@ function parse(buf: Uint8Array, name: string, options: ReadOptions): Grid[] {
     if (!rel || !relType(rel, 'worksheet')) continue;
     const entry = entries.get(rel.target.toLowerCase());
     if (!entry) continue;
+    sheetOfPart.set(entry.name.toLowerCase(), sh.name);
     const onProgress = options.onProgress;
     const result = readSheet(buf, entry, sh.name, sh.hidden, {
       sharedStrings,
@@ -224,10 +318,11 @@ export async function readWorkbook(input: Uint8Array, name: string, options: Rea
       const where = e.what === 'rows' ? `${e.limit.toLocaleString('en')} 行` : `${e.limit.toLocaleString('en')} 列`;
       throw new BanliError('too-large', `${name} 没有读取：其中的工作表超出了 Excel 的最大范围（${where}），文件可能已损坏或是恶意构造的。请确认文件来源，在 Excel 或 WPS 中打开后另存，再检查。`);
     }
-    if (e instanceof ZipFormatError || e instanceof XmlFormatError) {
-      throw new BanliError('unreadable', `${name} 已损坏，无法作为 Excel 工作簿打开（${String(e.message).slice(0, 80)}）。请向报送单位要一份完好的文件，或在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
-    }
-    throw new BanliError('unsupported-format', `${name} 的格式无法读取（${String((e as Error)?.message ?? e).slice(0, 80)}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);
+    throw new BanliError(
+      'unsupported-format',
+      `${name} 的内容无法读取：文件可能由不兼容的程序生成，或已损坏。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查；仍不行的，请向报送单位要一份完好的文件。`,
+      String((e as Error)?.stack ?? (e as Error)?.message ?? e),
+    );
   }
   if (grids.length === 0) {
     throw new BanliError('unsupported-format', `${name} 里找不到任何工作表：文件可能由不兼容的程序生成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`);

@@ -2,7 +2,8 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { main } from '../../src/node/cli';
-import { tempDir } from '../helpers/xlsx';
+import { ledgerGrid, rows, unitGrid } from '../helpers/ledger';
+import { tempDir, writeXlsx } from '../helpers/xlsx';
 import { unitReturns, writeFixture } from './fixtures';
 
 const AS_OF = '2021-07-19';
@@ -94,4 +95,16 @@ test('banli report FOLDER -o X.docx: the circular from the combined returns', as
   expect(r.out).toContain('121 件');
   const bytes = await fs.readFile(out);
   expect(bytes.subarray(0, 2).toString()).toBe('PK');
+});
+
+test('a unit master list found in one of the workbooks is cited file!sheet!cell like the ledger cells', async () => {
+  const d = await tempDir('banli-combine-units-');
+  const a = await writeXlsx(path.join(d, '甲.xlsx'), [{ name: '台账', rows: ledgerGrid(rows({})).values }]);
+  const b = await writeXlsx(path.join(d, '乙.xlsx'), [
+    { name: '台账', rows: ledgerGrid(rows({ 编号: 201 })).values },
+    { name: '承办单位', rows: unitGrid().values },
+  ]);
+  const doc = JSON.parse((await cli('check', '--combine', '--json', '--as-of', AS_OF, a, b)).out);
+  const cells = doc.files[0].findings.filter((x: { rule: string }) => x.rule === 'unit.no-reception-day').map((x: { cell: string }) => x.cell);
+  expect(cells).toEqual(['乙.xlsx!承办单位!C4', '乙.xlsx!承办单位!C5']);
 });

@@ -180,6 +180,63 @@ describe('banli report', () => {
     expect(doc.replace(/<[^>]+>/g, '')).toContain('请于10月15日前书面报告整改情况。');
   });
 
+  describe('--date without --as-of: the figures are as of the 成文日期', () => {
+    const text = async (docx: string) => {
+      const JSZip = (await import('jszip')).default;
+      return (await (await JSZip.loadAsync(await fs.readFile(docx))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    };
+
+    test('judged and titled as of --date, the same circular as with --as-of the same day', async () => {
+      const byDate = path.join(dir, '按成文日期.docx');
+      const r = await run('report', SAMPLE, '-o', byDate, '--date', '2021-07-19', '--accept-errors');
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('数据截至 2021-07-19');
+      expect(r.err).not.toContain('晚于成文日期');
+      // As of 2021-07-19, as the sample's README says: 27 errors (as of today there would be many more overdue).
+      expect(r.err).toContain('还有 27 条错误');
+      const both = path.join(dir, '两个日期.docx');
+      expect((await run('report', SAMPLE, '-o', both, '--date', '2021-07-19', '--as-of', '2021-07-19', '--accept-errors')).code).toBe(0);
+      const t = await text(byDate);
+      expect(t).toBe(await text(both));
+      expect(t).toContain('关于2021年度人大建议政协提案');
+      expect(t).toContain('2021年7月19日');
+      expect(t).not.toMatch(new RegExp(`${new Date().getFullYear()}年度`));
+    });
+
+    test('a 成文日期 written 2021年7月19日 works the same', async () => {
+      const r = await run('report', SAMPLE, '-o', path.join(dir, '中文日期.docx'), '--date', '2021年7月19日', '--accept-errors');
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('数据截至 2021-07-19');
+    });
+
+    test('--as-of after --date: written, with a warning on stderr (not an error)', async () => {
+      const out = path.join(dir, '日期倒置.docx');
+      const r = await run('report', SAMPLE, '-o', out, '--date', '2021-07-19', '--as-of', '2021-08-01', '--accept-errors');
+      expect(r.code).toBe(0);
+      expect(r.err.split('\n')[0]).toBe('注意：数据截至 2021-08-01（--as-of），晚于成文日期 2021-07-19（--date）：通报里的数字会比落款日期还新。请核对这两个日期；只给 --date 时，数据就截至成文日期。');
+      await expect(fs.stat(out)).resolves.toBeTruthy();
+      // Not the other way round: figures as of a day before the 成文日期 are usual.
+      expect((await run('report', SAMPLE, '-o', out, '--date', '2021-07-20', '--as-of', '2021-07-19', '--accept-errors')).err).not.toContain('晚于成文日期');
+    });
+
+    test('an invalid --date without --as-of: exit 2 before any work, naming the option', async () => {
+      const r = await run('report', SAMPLE, '-o', path.join(dir, 'never2.docx'), '--date', '2021-02-30');
+      expect(r.code).toBe(2);
+      expect(r.err).toBe('banli：--date 的成文日期“2021-02-30”无效，请写成 2021-07-19 的形式。\n');
+    });
+  });
+
+  test('a prose file that is not JSON: where it goes wrong, in Chinese, without JSON.parse’s English', async () => {
+    const prose = path.join(dir, 'bad-prose.json');
+    await fs.writeFile(prose, '{\n  "part3.2": "请于9月底前报告。",\n}\n');
+    const r = await run('report', '--as-of', '2021-07-19', '--prose', prose, clean, '-o', path.join(dir, 'bad-prose.docx'));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`banli：--prose 文件 ${prose} 不是有效的 JSON（第 3 行第 1 个字符附近写得不对）。注意：键和文字都要用英文双引号，最后一项后面不加逗号。\n`);
+    const cut = path.join(dir, 'cut-prose.json');
+    await fs.writeFile(cut, '{"part3.2": "请于');
+    expect((await run('report', '--prose', cut, clean, '-o', path.join(dir, 'cut-prose.docx'))).err).toContain('不是有效的 JSON（文件在中途就结束了');
+  });
+
   test.each([
     [['report', SAMPLE], /请用 -o/],
     [['report', SAMPLE, '-o', '/tmp/x.docx', '--doc-number', '郑政文[2021]84号'], /六角括号/],

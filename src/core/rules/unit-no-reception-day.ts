@@ -25,7 +25,7 @@ export default defineRule({
             row: u.row,
             col,
             column: list.receptionHeader,
-            cell: cellAddress(list.sheet, u.row, col),
+            cell: list.file ? `${list.file}!${cellAddress(list.sheet, u.row, col)}` : cellAddress(list.sheet, u.row, col),
             value: u.receptionText || null,
             message: `${u.name}尚未落实主要领导“代表委员接待日”制度。`,
             suggestion: '由单位主要领导落实接待日，并在名单中填写日期',

@@ -13,8 +13,15 @@ export interface XmlHandlers {
   text?(text: string): void;
 }
 
-/** Thrown by saxes for XML that is not well-formed. */
-export class XmlFormatError extends Error {}
+/** Thrown by saxes for XML that is not well-formed: the part, and saxes' own text (English, for debugging only). */
+export class XmlFormatError extends Error {
+  constructor(
+    readonly part: string,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
 
 export function localName(name: string): string {
   return name.slice(name.indexOf(':') + 1);
@@ -32,7 +39,7 @@ export function streamXml(buf: Uint8Array, entry: ZipEntry, limit: number, h: Xm
     parser.on('cdata', h.text);
   }
   parser.on('error', (e) => {
-    throw new XmlFormatError(`${entry.name}: ${e.message}`);
+    throw new XmlFormatError(entry.name, `${entry.name}: ${e.message}`);
   });
   let first = true;
   const decoder = new DecodeUTF8((text) => {

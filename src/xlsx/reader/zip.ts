@@ -15,8 +15,27 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-/** Why a package cannot be read as a zip at all (the caller turns it into a Chinese message). */
-export class ZipFormatError extends Error {}
+/**
+ * What is wrong with the zip, for the caller's Chinese message: `end` no end-of-central-directory record (the file
+ * stops early: cut off in a download or copy); `directory` the central directory or its ZIP64 records are damaged;
+ * `entry` a part's local header is damaged or its data runs past the end of the file; `encrypted` a part is
+ * zip-encrypted; `method` a compression method other than stored or deflate; `inflate` a part's data does not
+ * inflate (its bytes are corrupt).
+ */
+export type ZipProblem = 'end' | 'directory' | 'entry' | 'encrypted' | 'method' | 'inflate';
+
+/** Why a package or one of its parts cannot be read as a zip (the caller turns it into a Chinese message). */
+export class ZipFormatError extends Error {
+  constructor(
+    readonly problem: ZipProblem,
+    /** The part concerned (xl/workbook.xml), or null for the package as a whole. */
+    readonly part: string | null,
+    /** The technical text (English), for debugging only. */
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
 
 /** An inflated part grew past the limit (the caller turns it into error code "too-large"). */
 export class PartTooLargeError extends Error {
@@ -51,21 +70,21 @@ export function readEntries(buf: Uint8Array): Map<string, ZipEntry> {
       break;
     }
   }
-  if (eocd < 0) throw new ZipFormatError('no end of central directory');
+  if (eocd < 0) throw new ZipFormatError('end', null, 'no end of central directory');
   let count = u16(buf, eocd + 10);
   let cdOffset = u32(buf, eocd + 16);
   if (count === 0xffff || cdOffset === 0xffffffff) {
     const loc = eocd - 20;
-    if (loc < 0 || u32(buf, loc) !== 0x07064b50) throw new ZipFormatError('no zip64 locator');
+    if (loc < 0 || u32(buf, loc) !== 0x07064b50) throw new ZipFormatError('directory', null, 'no zip64 locator');
     const z = u64(buf, loc + 8);
-    if (z + 56 > buf.length || u32(buf, z) !== 0x06064b50) throw new ZipFormatError('bad zip64 end record');
+    if (z + 56 > buf.length || u32(buf, z) !== 0x06064b50) throw new ZipFormatError('directory', null, 'bad zip64 end record');
     count = u64(buf, z + 32);
     cdOffset = u64(buf, z + 48);
   }
   const out = new Map<string, ZipEntry>();
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || u32(buf, p) !== 0x02014b50) throw new ZipFormatError('bad central directory');
+    if (p + 46 > buf.length || u32(buf, p) !== 0x02014b50) throw new ZipFormatError('directory', null, 'bad central directory');
     const flags = u16(buf, p + 8);
     const method = u16(buf, p + 10);
     let compressedSize = u32(buf, p + 20);
@@ -104,18 +123,18 @@ export function readEntries(buf: Uint8Array): Map<string, ZipEntry> {
 /** Feeds a part's inflated bytes to onChunk, a slice at a time; throws PartTooLargeError past `limit` bytes. */
 export function inflateEntry(buf: Uint8Array, entry: ZipEntry, limit: number, onChunk: (chunk: Uint8Array) => void): void {
   const h = entry.localOffset;
-  if (h + 30 > buf.length || u32(buf, h) !== 0x04034b50) throw new ZipFormatError(`bad local header for ${entry.name}`);
-  if (entry.flags & 1) throw new ZipFormatError(`${entry.name} is encrypted`);
+  if (h + 30 > buf.length || u32(buf, h) !== 0x04034b50) throw new ZipFormatError('entry', entry.name, `bad local header for ${entry.name}`);
+  if (entry.flags & 1) throw new ZipFormatError('encrypted', entry.name, `${entry.name} is encrypted`);
   const start = h + 30 + u16(buf, h + 26) + u16(buf, h + 28);
   const end = start + entry.compressedSize;
-  if (end > buf.length) throw new ZipFormatError(`${entry.name} is cut short`);
+  if (end > buf.length) throw new ZipFormatError('entry', entry.name, `${entry.name} is cut short`);
   // A declared size over the limit is refused before any work; the count below catches a size that lies.
   if (entry.size > limit) throw new PartTooLargeError(entry.name, limit);
   if (entry.method === 0) {
     for (let i = start; i < end; i += 1 << 16) onChunk(buf.subarray(i, Math.min(end, i + (1 << 16))));
     return;
   }
-  if (entry.method !== 8) throw new ZipFormatError(`${entry.name} uses compression method ${entry.method}`);
+  if (entry.method !== 8) throw new ZipFormatError('method', entry.name, `${entry.name} uses compression method ${entry.method}`);
   let total = 0;
   let consumed = 0;
   const inflate = new Inflate((chunk) => {
@@ -134,7 +153,7 @@ export function inflateEntry(buf: Uint8Array, entry: ZipEntry, limit: number, on
     if (start === end) inflate.push(new Uint8Array(0), true);
   } catch (e) {
     // fflate's own errors carry a numeric code; anything else came from onChunk and goes on as it is.
-    if (typeof (e as { code?: unknown })?.code === 'number') throw new ZipFormatError(`${entry.name}: ${(e as Error).message}`);
+    if (typeof (e as { code?: unknown })?.code === 'number') throw new ZipFormatError('inflate', entry.name, `${entry.name}: ${(e as Error).message}`);
     throw e;
   }
 }
