@@ -120,7 +120,7 @@ function fileSection(s: OkSummary, index: number, multi: boolean): string {
     barChart('各承办单位按期办复率', onTimeBars(s.units), { width: 760, max: 100, color: '#2e8b57', suffix: '%' }) +
     '</div>' +
     `<h3 id="units-${index}">各承办单位</h3><div class="scroll" tabindex="0" role="region" aria-labelledby="units-${index}">${unitTable(s.units)}</div>` +
-    (s.rulesNotRun.length ? `<h3>未进行的检查</h3><ul>${s.rulesNotRun.map((n) => `<li title="${e(n.rule)}">${e(ruleTitle(n.rule))}：${e(n.reason)}</li>`).join('')}</ul>` : '') +
+    (s.rulesNotRun.length ? `<h3>未进行的检查</h3><ul>${s.rulesNotRun.map((n) => `<li>${e(ruleTitle(n.rule))}：${e(n.reason)}</li>`).join('')}</ul>` : '') +
     '</section>'
   );
 }
@@ -221,7 +221,7 @@ export function htmlReport(results: FileSummary[], meta: { asOf: string; generat
         `<td class="n" data-key="${String(i).padStart(7, '0')}" data-label="序号">${i + 1}</td>` +
         (multi ? `<td data-label="文件">${e(f.file)}</td>` : '') +
         `<td data-key="${f.severity === 'error' ? 0 : 1}" data-label="严重程度"><span class="tag ${f.severity}">${f.severity === 'error' ? '错误' : '警告'}</span></td>` +
-        `<td title="${f.rule}" data-label="问题类型">${e(ruleTitle(f.rule))}</td>` +
+        `<td data-label="问题类型">${e(ruleTitle(f.rule))}</td>` +
         `<td data-key="${f.row === null ? '' : String(f.row).padStart(8, '0')}${e(f.cell ?? '')}" data-label="单元格">${e(f.cell ?? '（整表）')}</td>` +
         `<td data-label="主办单位">${e(f.unit ?? '')}</td><td class="msg" data-label="问题">${e(f.message)}</td><td class="msg" data-label="建议">${e(f.suggestion ?? '')}</td></tr>`,
     )
@@ -235,7 +235,7 @@ export function htmlReport(results: FileSummary[], meta: { asOf: string; generat
     `<h1>建议提案办理台账检查报告</h1><p class="meta">检查截至 ${e(meta.asOf)}${meta.generated ? `，生成于 ${e(meta.generated)}` : ''}。在本机生成，数据未离开本机。</p>` +
     (meta.combined ? `<p class="meta">合并读取 ${meta.combined.length} 个工作簿：${meta.combined.map(e).join('、')}。问题所在的单元格写作 文件!工作表!单元格。</p>` : '') +
     grand +
-    (failed.length ? `<h2>无法检查的文件</h2><ul class="failed">${failed.map((f) => (f.ok ? '' : `<li title="${e(f.error.code)}">${e(f.path)}：${e(f.error.message)}</li>`)).join('')}</ul>` : '') +
+    (failed.length ? `<h2>无法检查的文件</h2><ul class="failed">${failed.map((f) => (f.ok ? '' : `<li>${e(f.path)}：${e(f.error.message)}</li>`)).join('')}</ul>` : '') +
     ok.map((s, i) => fileSection(s, i, multi)).join('') +
     `<h2>问题清单（<span id="shown">${findings.length}</span> / ${findings.length} 条）</h2>` +
     '<div class="filters">' +

@@ -88,12 +88,13 @@ test('renders totals, charts, units and findings; filters and sorting work; prin
   expect(urls.filter((u) => !isLocal(u))).toEqual([]);
 }, 120000);
 
-test('a clerk’s report: rule titles (ids only in tooltips), sort headers are buttons, usable at 375 px, no serious axe violation', async () => {
+test('a clerk’s report: rule titles (no rule id anywhere, tooltips included), sort headers are buttons, usable at 375 px, no serious axe violation', async () => {
   const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
   await page.goto(`${base}/report.html`);
   const body = await page.locator('body').innerText();
   expect(body).not.toMatch(/reply\.late|assign\.unit-missing|Banli|README/);
-  expect(await page.locator('#findings td[title="reply.late"]').count()).toBe(10);
+  expect(await page.locator('#findings td[data-label="问题类型"]', { hasText: /^超期答复$/ }).count()).toBe(10);
+  expect(await page.locator('[title*="reply."], [title*="assign."], [title*="feedback."]').count()).toBe(0);
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   // The 问题 text has room: a finding's card is as wide as the page, not one character.
   const msg = await page.locator('#findings tbody tr td.msg').first().boundingBox();
