@@ -81,7 +81,8 @@ export function errorText(e: ErrorObject, value: unknown): string {
     case 'oneOf':
       return `“${keyPath(e.instancePath)}”应是月数（如 3），或按来源分别写（如 {"市政协提案": 5}），现在是 ${JSON.stringify(value)}。`;
     default:
-      return `“${keyPath(e.instancePath)}”写得不对（${e.message ?? e.keyword}）。`;
+      // A rule of the schema without a sentence of its own: said in Chinese all the same (the validator's English never).
+      return `“${keyPath(e.instancePath)}”写得不对，请对照 README“设置”一节的说明改正。`;
   }
 }
 
