@@ -57,16 +57,7 @@ test('the opening paragraph carries the computed figures, marked as computed', (
   // 4 replied, all on time; 1 not replied and not yet due; the inter-session item is still open.
   expect(text).toContain('已答复4件，办复率80.0%；其中按期答复4件。尚未答复1件，均在办理期限内。');
   expect(text).toContain('闭会期间建议1件正在办理。');
-  expect(opening.runs.filter((r) => r.computed && /\d/.test(r.text)).map((r) => r.text).slice(0, 8)).toEqual([
-    '2021',
-    '5',
-    '省人大建议、省政协提案2件，市人大建议2件（含闭会期间建议1件），市政协提案1件',
-    '2021年7月19日',
-    '4',
-    '80.0%',
-    '4',
-    '1',
-  ]);
+  expect(opening.runs.filter((r) => r.computed && /\d/.test(r.text)).map((r) => r.text).slice(0, 8)).toEqual(['2021', '5', '2', '2', '1', '1', '2021年7月19日', '4']);
 });
 
 test('sections in order, each once', () => {

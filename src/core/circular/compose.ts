@@ -373,7 +373,7 @@ export function composeCircular(input: Input, options: CircularOptions, asOf: st
 
   const para = (role: Role, key: string, extra: Record<string, string | number> = {}): Block => ({
     role,
-    runs: fillTemplate(prose[key] ?? '', { ...values, ...extra }).map((f): Run => (f.computed ? { text: f.text, computed: true } : { text: f.text })),
+    runs: fillTemplate(prose[key] ?? '', { ...values, ...extra }).flatMap(figureRuns),
   });
   const text = (role: Role, s: string, computed = false): Block => ({ role, runs: [computed ? { text: s, computed } : { text: s }] });
   const blank = (): Block => ({ role: 'blank', runs: [] });
@@ -475,6 +475,19 @@ export function composeCircular(input: Input, options: CircularOptions, asOf: st
     title: lines.join(''),
     sections: sections.map(([id, blocks]): Section => ({ id, blocks: numberHeadings(blocks.filter((b) => b.role !== 'body' || b.runs.length > 0)) })),
   };
+}
+
+/**
+ * A filled piece as runs. A computed phrase that counts (省人大建议45件，市人大建议468件…) gives each figure a computed run
+ * of its own and its words as text, so that 核对 names the figure someone typed over, not the whole phrase.
+ */
+function figureRuns(f: { text: string; computed: boolean }): Run[] {
+  if (!f.computed) return [{ text: f.text }];
+  if (!f.text.includes('件') || !/\D/.test(f.text.replace(/件/g, ''))) return [{ text: f.text, computed: true }];
+  return f.text
+    .split(/(\d+)/)
+    .filter((t) => t !== '')
+    .map((t): Run => (/^\d+$/.test(t) ? { text: t, computed: true } : { text: t }));
 }
 
 /** The attachment's rows: each lead unit with items, the rows without one, and 合计 (the column sums). */
