@@ -2,7 +2,8 @@
  * The circular as LibreOffice renders it, measured: figures, 22 lines of 28 characters, page numbers and their
  * dash 7 mm below the type area, the red rule 4 mm below the 发文字号, no heading as a page's last line, the
  * 署名 in both layouts, and the 版记 — rules 156 mm wide on the bottom of the last page, which is even whether
- * the body ends on an odd or an even page (a blank page before it when needed, neither numbered).
+ * the body ends on an odd or an even page (a blank page before it when needed, neither numbered), its 抄送 lines
+ * under the text after 抄送：.
  * Writes each .docx, its PDF and PNGs of every page to test-output/circular/ for a person to look at.
  */
 import { mkdirSync, writeFileSync } from 'fs';
@@ -36,6 +37,14 @@ interface Rendered {
 
 let sample: Analysis;
 const rendered: Record<string, Rendered> = {};
+/** Long names everywhere (kept apart from `rendered`, whose pages the line-grid tests measure). */
+let long: Rendered;
+const LONG = {
+  mark: '郑州市金水区人民政府文件',
+  issuingBody: '中国人民政治协商会议河南省郑州市金水区委员会办公室秘书处',
+  title: '郑州市金水区人民代表大会常务委员会办公室关于二〇二一年度\n人大建议政协提案办理工作情况的通报',
+  copyTo: ['市委各部门，郑州警备区。', '市人大常委会办公厅，市政协办公厅，市法院，市检察院，各民主党派市委，市工商联，各人民团体。'],
+};
 
 async function render(name: string, options: Partial<CircularOptions>): Promise<Rendered> {
   const c = composeCircular(sample, { ...defaultOptions(2021, AS_OF), ...options }, AS_OF);
@@ -68,6 +77,7 @@ beforeAll(async () => {
   rendered.odd = await render('通报-正文止于奇数页', padding('odd'));
   rendered.full = await render('通报-正文占满偶数页', padding('full-even'));
   rendered.noSeal = await render('通报-不加盖印章', { seal: false, attachment: true, problemUnits: 'named' });
+  long = await render('通报-长名称', { ...LONG, seal: false });
 }, 600000);
 
 const inType = (l: PdfLine) => l.yMin > TYPE_TOP - 5 && l.yMax < TYPE_BOTTOM + 5;
@@ -335,4 +345,29 @@ test('the attachment: 附件说明 after the body, 附件 on its own page with t
   const table = r.layout.pages[page].lines.map((l) => l.text).join('|');
   for (const h of ['单位', '件数', '已答复', '按期', '面商', '满意']) expect(table).toContain(h);
   expect(table).toContain('市交通局');
+});
+
+describe('the 抄送 lines (§7.4.2)', () => {
+  const CH = 14; // 四号
+  const copyLines = (r: Rendered) => {
+    const page = r.layout.pages[r.layout.pages.length - 1];
+    const first = page.lines.findIndex((l) => l.text.startsWith('抄送：'));
+    const printed = page.lines.findIndex((l) => l.text.endsWith('印发'));
+    return page.lines.slice(first, page.lines.slice(first).findIndex((l, i) => i > 0 && l.yMin >= page.lines[printed].yMin - 1) + first);
+  };
+
+  test('抄送： one character in; every later line, of the same paragraph or the next, under the first character after it (47.8 mm)', () => {
+    for (const r of [rendered.sample, long]) {
+      const lines = copyLines(r);
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      expect(Math.abs(lines[0].xMin - (LEFT + CH))).toBeLessThan(1);
+      for (const l of lines.slice(1)) {
+        expect({ line: l.text, mm: Math.round(mm(l.xMin) * 10) / 10 }).toEqual({ line: l.text, mm: Math.round(mm(LEFT + 4 * CH) * 10) / 10 });
+        expect(l.xMax).toBeLessThanOrEqual(RIGHT - CH + 1);
+      }
+    }
+    // The long second paragraph wraps: three lines in all.
+    expect(copyLines(long).map((l) => l.text).join('')).toBe(`抄送：${LONG.copyTo.join('')}`);
+    expect(copyLines(long)).toHaveLength(3);
+  });
 });

@@ -387,8 +387,11 @@ export function colophonTableXml(blocks: Block[]): string {
       ['vAlign', '<w:vAlign w:val="center"/>'],
     ])}</w:tcPr>${paras}</w:tc></w:tr>`;
   const rows: string[] = [];
+  // The first line hangs 抄送： out by three characters; every later paragraph starts under the text after it. Its
+  // w:hanging="0" is needed: the style BanliCopyTo hangs by three, and Word and LibreOffice both take an attribute
+  // the paragraph's own w:ind leaves out from the style.
   const copyParas = copy.map((b, i) => {
-    const ind = i === 0 ? `<w:ind w:left="${4 * CHAR.sihao}" w:right="${CHAR.sihao}" w:hanging="${3 * CHAR.sihao}"/>` : `<w:ind w:left="${4 * CHAR.sihao}" w:right="${CHAR.sihao}"/>`;
+    const ind = `<w:ind w:left="${4 * CHAR.sihao}" w:right="${CHAR.sihao}" w:hanging="${i === 0 ? 3 * CHAR.sihao : 0}"/>`;
     return `<w:p>${pPrXml('copyTo', { ind })}${b.runs.map((r) => run('copyTo', r.text)).join('')}</w:p>`;
   });
   const copyLines = Math.max(1, Math.round(colophonTwips(copy) / PAGE.linePitch));

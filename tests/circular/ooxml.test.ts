@@ -1,0 +1,70 @@
+/**
+ * The WordprocessingML of the circular read the way Word reads it: a paragraph's indents are its style's w:ind
+ * attributes with the paragraph's own w:ind laid over them attribute by attribute (what the paragraph leaves out
+ * comes from the style). What LibreOffice makes of the same XML is measured in render.test.ts.
+ */
+import { DOMParser, Element as XElement } from '@xmldom/xmldom';
+import {
+  Circular,
+  STYLE_IDS,
+  analyse,
+  composeCircular,
+  defaultOptions,
+  docxParts,
+  idSource,
+} from '../../src/core';
+import { ledgerGrid, rows, unitGrid } from '../helpers/ledger';
+
+const AS_OF = '2021-07-19';
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const a = () =>
+  analyse([ledgerGrid(rows({}, { 主办单位: '市水利局', 是否面商: '否' }, { 主办单位: '市城管局', 答复日期: null, 答复类别: null, 代表委员意见: null })), unitGrid()], { asOf: AS_OF });
+
+function circular(extra: Partial<ReturnType<typeof defaultOptions>> = {}): Circular {
+  return composeCircular(a(), { ...defaultOptions(2021, AS_OF), ...extra }, AS_OF);
+}
+
+const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml');
+const kids = (el: XElement, name: string) => Array.from(el.childNodes).filter((n): n is XElement => n.nodeType === 1 && (n as XElement).localName === name);
+const child = (el: XElement | undefined, name: string) => (el ? kids(el, name)[0] : undefined);
+const all = (el: { getElementsByTagNameNS(ns: string, n: string): ArrayLike<XElement> }, name: string) => Array.from(el.getElementsByTagNameNS(W, name));
+const attrs = (el: XElement | undefined) => Object.fromEntries(Array.from(el?.attributes ?? []).map((x) => [x.localName!, x.value]));
+
+function parts(c: Circular) {
+  const files = docxParts(c, AS_OF, idSource(1000));
+  return { files, doc: parse(files['word/document.xml']), styles: parse(files['word/styles.xml']) };
+}
+
+function styleOf(styles: ReturnType<typeof parse>, id: string): XElement {
+  return all(styles, 'style').find((s) => s.getAttributeNS(W, 'styleId') === id)!;
+}
+
+/** A paragraph's indents as Word resolves them: the style's w:ind attributes, the paragraph's own laid over them. */
+function resolvedIndent(p: XElement, styles: ReturnType<typeof parse>): { left: number; right: number; firstLineStart: number } {
+  const pPr = child(p, 'pPr');
+  const style = styleOf(styles, child(pPr, 'pStyle')!.getAttributeNS(W, 'val')!);
+  const ind = { ...attrs(child(child(style, 'pPr'), 'ind')), ...attrs(child(pPr, 'ind')) };
+  const left = Number(ind.left ?? 0);
+  // w:hanging wins over w:firstLine when both are there (ECMA-376 §17.3.1.12).
+  const first = ind.hanging !== undefined ? -Number(ind.hanging) : Number(ind.firstLine ?? 0);
+  return { left, right: Number(ind.right ?? 0), firstLineStart: left + first };
+}
+
+const textOf = (p: XElement) => all(p, 't').map((t) => t.textContent).join('');
+
+describe('抄送 (§7.4.2): every line after the first starts under the first character after 抄送：', () => {
+  const copyTo = ['市委各部门，郑州警备区。', '市人大常委会办公厅，市政协办公厅，市法院，市检察院。', '各民主党派市委，市工商联，各人民团体，各新闻单位，驻郑各金融机构，驻郑部队。'];
+  const c = circular({ copyTo });
+  const { doc, styles } = parts(c);
+  const paras = all(doc, 'p').filter((p) => child(child(p, 'pPr'), 'pStyle')?.getAttributeNS(W, 'val') === STYLE_IDS.copyTo);
+  const CH = 280; // 四号
+
+  test('the style hangs 抄送： out; the first paragraph starts one character in, its text and wrapped lines four', () => {
+    expect(paras.map(textOf)).toEqual([`抄送：${copyTo[0]}`, copyTo[1], copyTo[2]]);
+    expect(resolvedIndent(paras[0], styles)).toEqual({ left: 4 * CH, right: CH, firstLineStart: CH });
+  });
+
+  test('every later paragraph starts four characters in too: the style’s hanging indent is reset, not inherited', () => {
+    for (const p of paras.slice(1)) expect({ text: textOf(p), ...resolvedIndent(p, styles) }).toEqual({ text: textOf(p), left: 4 * CH, right: CH, firstLineStart: 4 * CH });
+  });
+});
