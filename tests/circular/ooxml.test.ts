@@ -6,6 +6,7 @@
 import { DOMParser, Element as XElement } from '@xmldom/xmldom';
 import {
   Circular,
+  PAGE,
   STYLE_IDS,
   analyse,
   composeCircular,
@@ -66,5 +67,14 @@ describe('抄送 (§7.4.2): every line after the first starts under the first ch
 
   test('every later paragraph starts four characters in too: the style’s hanging indent is reset, not inherited', () => {
     for (const p of paras.slice(1)) expect({ text: textOf(p), ...resolvedIndent(p, styles) }).toEqual({ text: textOf(p), left: 4 * CH, right: CH, firstLineStart: 4 * CH });
+  });
+
+  test('the 抄送 row is as high as its lines as set (no blank line in it)', () => {
+    // 抄送：市委各部门，郑州警备区。 one line; the second one line (26 characters, 26 fit); the third, 38 characters, two.
+    const row = all(doc, 'tr').find((tr) => all(tr, 'pStyle').some((s) => s.getAttributeNS(W, 'val') === STYLE_IDS.copyTo))!;
+    expect(Number(child(child(row, 'trPr'), 'trHeight')!.getAttributeNS(W, 'val'))).toBe(4 * PAGE.linePitch);
+    const sample = parts(circular());
+    const row2 = all(sample.doc, 'tr').find((tr) => all(tr, 'pStyle').some((s) => s.getAttributeNS(W, 'val') === STYLE_IDS.copyTo))!;
+    expect(Number(child(child(row2, 'trPr'), 'trHeight')!.getAttributeNS(W, 'val'))).toBe(2 * PAGE.linePitch);
   });
 });

@@ -370,4 +370,13 @@ describe('the 抄送 lines (§7.4.2)', () => {
     expect(copyLines(long).map((l) => l.text).join('')).toBe(`抄送：${LONG.copyTo.join('')}`);
     expect(copyLines(long)).toHaveLength(3);
   });
+
+  test('the 抄送 row is as high as its lines: the rules above and below it two lines apart for two lines', () => {
+    const r = rendered.sample;
+    const last = r.layout.pages.length;
+    const printed = r.layout.pages[last - 1].lines.find((l) => l.text.endsWith('印发'))!;
+    const found = rules(r.pdf, last).filter((x) => x.y > printed.yMin - 4 * 28.95);
+    expect(copyLines(r)).toHaveLength(2);
+    expect((found[1].y - found[0].y) / 28.95).toBeCloseTo(2, 1);
+  });
 });

@@ -348,11 +348,16 @@ function sdtPr(id: SectionId, ids: IdSource): string {
   );
 }
 
-/** Height in twips of the 版记 table (its rows grow if a 抄送 list is longer than estimated: nothing is clipped). */
+/**
+ * Height in twips of the 版记 table (its rows grow if a 抄送 list is longer than estimated: nothing is clipped). The
+ * 抄送 lines as they are set: from four characters in (under the text after 抄送：) to one from the right, the
+ * first line of the first paragraph starting three characters further left, at 抄送： itself.
+ */
 export function colophonTwips(blocks: Block[]): number {
+  const width = TYPE_WIDTH - 4 * CHAR.sihao - CHAR.sihao;
   const copyLines = blocks
     .filter((b) => b.role === 'copyTo')
-    .reduce((n, b, i) => n + lineCount(b.runs.map((r) => r.text).join(''), ADVANCE.sihao, 0, TYPE_WIDTH - (i === 0 ? 2 : 5) * CHAR.sihao - 3 * CHAR.sihao), 0);
+    .reduce((n, b, i) => n + lineCount(b.runs.map((r) => r.text).join(''), ADVANCE.sihao, i === 0 ? -3 * CHAR.sihao : 0, width), 0);
   const printed = blocks.filter((b) => b.role === 'printedBy').length;
   return (copyLines + printed) * PAGE.linePitch;
 }
