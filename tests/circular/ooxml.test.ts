@@ -1,18 +1,24 @@
 /**
  * The WordprocessingML of the circular read the way Word reads it: a paragraph's indents are its style's w:ind
  * attributes with the paragraph's own w:ind laid over them attribute by attribute (what the paragraph leaves out
- * comes from the style). What LibreOffice makes of the same XML is measured in render.test.ts.
+ * comes from the style); a run's properties are its style's with its own over them. What LibreOffice makes of the
+ * same XML is measured in render.test.ts.
  */
 import { DOMParser, Element as XElement } from '@xmldom/xmldom';
 import {
   Circular,
+  MARK_SZ,
   PAGE,
   STYLE_IDS,
+  TYPE_WIDTH,
   analyse,
   composeCircular,
   defaultOptions,
   docxParts,
+  emWidth,
   idSource,
+  markFit,
+  stylesXml,
 } from '../../src/core';
 import { ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 
@@ -76,5 +82,50 @@ describe('抄送 (§7.4.2): every line after the first starts under the first ch
     const sample = parts(circular());
     const row2 = all(sample.doc, 'tr').find((tr) => all(tr, 'pStyle').some((s) => s.getAttributeNS(W, 'val') === STYLE_IDS.copyTo))!;
     expect(Number(child(child(row2, 'trPr'), 'trHeight')!.getAttributeNS(W, 'val'))).toBe(2 * PAGE.linePitch);
+  });
+});
+
+describe('发文机关标志 (§7.2.4): one line, centred, never wider than the type area', () => {
+  /** The mark's run properties as Word resolves them (style, then the run). */
+  function markRun(c: Circular) {
+    const { doc, styles } = parts(c);
+    const p = all(doc, 'p').find((x) => child(child(x, 'pPr'), 'pStyle')?.getAttributeNS(W, 'val') === STYLE_IDS.mark)!;
+    const r = all(p, 'r')[0];
+    const style = child(styleOf(styles, STYLE_IDS.mark), 'rPr')!;
+    const val = (name: string) => child(child(r, 'rPr'), name)?.getAttributeNS(W, 'val') ?? child(style, name)?.getAttributeNS(W, 'val');
+    return { text: textOf(p), sz: Number(val('sz')), scale: Number(val('w') ?? 100), style: { sz: Number(child(style, 'sz')!.getAttributeNS(W, 'val')), scale: Number(child(style, 'w')?.getAttributeNS(W, 'val') ?? 100) }, jc: child(child(p, 'pPr'), 'jc')!.getAttributeNS(W, 'val') };
+  }
+  /** Width in twips at a size in half-points and a scaling in percent: CJK 1 em, ASCII ½. */
+  const width = (text: string, sz: number, scale: number) => (emWidth(text) * sz * 10 * scale) / 100;
+
+  test('the usual mark stays as it was: 42 pt, no scaling, the run and the styles exactly as before', () => {
+    const c = circular();
+    expect(markRun(c)).toMatchObject({ text: '郑州市人民政府文件', sz: 84, scale: 100, jc: 'center', style: { sz: 84, scale: 100 } });
+    expect(stylesXml(c)).toBe(stylesXml());
+    expect(parts(c).files['word/document.xml']).toContain(
+      '<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="方正小标宋简体" w:cs="Times New Roman" w:hint="eastAsia"/>' +
+        '<w:color w:val="FF0000"/><w:kern w:val="0"/><w:sz w:val="84"/><w:szCs w:val="84"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr>' +
+        '<w:t xml:space="preserve">郑州市人民政府文件</w:t></w:r>',
+    );
+  });
+
+  test('郑州市金水区人民政府文件 (12 characters: 178 mm at 42 pt) keeps its height and is set narrower to fit 156 mm', () => {
+    const m = markRun(circular({ mark: '郑州市金水区人民政府文件' }));
+    expect(width(m.text, 84, 100)).toBeGreaterThan(TYPE_WIDTH);
+    expect(m).toMatchObject({ sz: MARK_SZ, scale: 87, jc: 'center' });
+    expect(width(m.text, m.sz, m.scale)).toBeLessThanOrEqual(TYPE_WIDTH);
+    // The style carries it too (LibreOffice keeps only the style's run properties for the first paragraph of a control).
+    expect(m.style).toEqual({ sz: m.sz, scale: m.scale });
+  });
+
+  test('any mark fits: narrower down to 70 %, then smaller too; one that fits is left alone', () => {
+    for (const mark of ['文件', '郑州市人民政府文件', '郑州市人民政府办公厅文件', '中共郑州市金水区委员会文件', '中国人民政治协商会议郑州市金水区委员会办公室文件', '郑州市人民政府 郑州军分区文件', 'ABC市人民政府文件', '中国人民政治协商会议郑州市金水区委员会办公室郑州市人民政府办公厅联合文件']) {
+      const f = markFit(mark);
+      expect({ mark, fits: width(mark, f.sz, f.scale) <= TYPE_WIDTH }).toEqual({ mark, fits: true });
+      expect(f.scale).toBeGreaterThanOrEqual(70);
+      if (width(mark, 84, 100) <= TYPE_WIDTH) expect(f).toEqual({ sz: 84, scale: 100 });
+      else if (width(mark, 84, 70) <= TYPE_WIDTH) expect(f.sz).toBe(84);
+      else expect(f.scale).toBe(70);
+    }
   });
 });

@@ -3,7 +3,7 @@
  * dash 7 mm below the type area, the red rule 4 mm below the 发文字号, no heading as a page's last line, the
  * 署名 in both layouts, and the 版记 — rules 156 mm wide on the bottom of the last page, which is even whether
  * the body ends on an odd or an even page (a blank page before it when needed, neither numbered), its 抄送 lines
- * under the text after 抄送：.
+ * under the text after 抄送：; and long names (mark, 署名, title lines) kept on their lines inside the type area.
  * Writes each .docx, its PDF and PNGs of every page to test-output/circular/ for a person to look at.
  */
 import { mkdirSync, writeFileSync } from 'fs';
@@ -378,5 +378,22 @@ describe('the 抄送 lines (§7.4.2)', () => {
     const found = rules(r.pdf, last).filter((x) => x.y > printed.yMin - 4 * 28.95);
     expect(copyLines(r)).toHaveLength(2);
     expect((found[1].y - found[0].y) / 28.95).toBeCloseTo(2, 1);
+  });
+});
+
+describe('long names stay on their lines inside the type area', () => {
+  test('发文机关标志: 郑州市金水区人民政府文件 on one line, within 156 mm, centred, as high as the usual mark', () => {
+    const mark = long.layout.pages[0].lines[0];
+    const usual = rendered.sample.layout.pages[0].lines.find((l) => l.text === '郑州市人民政府文件')!;
+    expect(mark.text).toBe(LONG.mark);
+    expect(mark.xMin).toBeGreaterThanOrEqual(LEFT - 0.5);
+    expect(mark.xMax).toBeLessThanOrEqual(RIGHT + 0.5);
+    expect(mm(mark.xMax - mark.xMin)).toBeGreaterThan(150);
+    expect(Math.abs((mark.xMin + mark.xMax) / 2 - (LEFT + RIGHT) / 2)).toBeLessThan(1);
+    expect(mark.yMin).toBeCloseTo(usual.yMin, 0);
+    expect(mark.yMax).toBeCloseTo(usual.yMax, 0);
+    // The 发文字号 right below it, where it always is.
+    const number = (r: Rendered) => r.layout.pages[0].lines.find((l) => l.text === '郑政文〔2021〕84号')!;
+    expect(number(long).yMin).toBeCloseTo(number(rendered.sample).yMin, 0);
   });
 });

@@ -4,6 +4,7 @@
  * renderer can put the 版记 on the last even page (GB/T 9704 §7.4.1, §7.5).
  */
 import { Block, Role } from './model';
+import { emWidth } from './numbers';
 
 /** Page geometry in twips (1/20 pt). */
 export const PAGE = {
@@ -26,6 +27,24 @@ export const TYPE_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom; // 12756 twips
 export const ADVANCE = { sanhao: 315, sihao: 280 };
 /** The mark's paragraph: space before and the exact line holding its 42 pt glyphs. */
 export const MARK = { before: 1884, line: 1000 };
+/** The mark's size in half-points (42 pt) and the narrowest character scaling (w:w, percent) it is set at
+ * before its size comes down too. */
+export const MARK_SZ = 84;
+export const MARK_MIN_SCALE = 70;
+
+/**
+ * The mark on one line inside the type area (GB/T 9704 §7.2.4: centred, 醒目、美观、庄重): at 42 pt while it fits; a
+ * longer one keeps its height and is set narrower (character scaling, as offices set a long 红头), down to 70 %;
+ * longer still, its size comes down as well. Widths in em: CJK 1, ASCII ½.
+ */
+export function markFit(text: string, width = TYPE_WIDTH): { sz: number; scale: number } {
+  const em = emWidth(text);
+  const natural = em * MARK_SZ * 10;
+  if (natural <= width) return { sz: MARK_SZ, scale: 100 };
+  const scale = Math.floor((100 * width) / natural);
+  if (scale >= MARK_MIN_SCALE) return { sz: MARK_SZ, scale };
+  return { sz: Math.floor((100 * width) / (em * 10 * MARK_MIN_SCALE)), scale: MARK_MIN_SCALE };
+}
 
 /** Points between the 发文字号 and its red rule (4 mm below the characters, §7.2.7), and what the bordered
  * paragraph then adds to its line's height (measured in LibreOffice: the space, the rule, a little more). */

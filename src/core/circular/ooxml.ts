@@ -10,12 +10,14 @@ import {
   CELL_PAD,
   ColophonPlacement,
   MARK,
+  MARK_SZ,
   PAGE,
   RED_RULE_SPACE,
   TABLE_COLUMNS,
   TYPE_WIDTH,
   colophonPlacement,
   lineCount,
+  markFit,
   paginate,
   tableRowLines,
 } from './layout';
@@ -69,12 +71,14 @@ interface RunStyle {
   bold?: boolean;
   /** Character spacing in twentieths of a point (−5 = −0.25 pt: exactly 28 三号 characters a line). */
   spacing?: number;
+  /** Character scaling in percent (w:w): a long mark set narrower to stay on one line. */
+  scale?: number;
 }
 
 const SANHAO: RunStyle = { eastAsia: FONT.fangsong, sz: SZ.sanhao, spacing: -5 };
 const RUN: Record<Role, RunStyle> = {
   blank: SANHAO,
-  mark: { eastAsia: FONT.xiaobiaosong, sz: 84, color: RED },
+  mark: { eastAsia: FONT.xiaobiaosong, sz: MARK_SZ, color: RED },
   docNumber: SANHAO,
   title: { eastAsia: FONT.xiaobiaosong, sz: SZ.erhao },
   addressees: SANHAO,
@@ -102,6 +106,7 @@ function rPrOf(s: RunStyle, tag = 'w:rPr'): string {
       ['b', s.bold && '<w:b/>'],
       ['color', s.color && `<w:color w:val="${s.color}"/>`],
       ['spacing', s.spacing ? `<w:spacing w:val="${s.spacing}"/>` : undefined],
+      ['w', s.scale && s.scale !== 100 ? `<w:w w:val="${s.scale}"/>` : undefined],
       ['kern', '<w:kern w:val="0"/>'],
       ['sz', `<w:sz w:val="${s.sz}"/>`],
       ['szCs', `<w:szCs w:val="${s.sz}"/>`],
@@ -228,7 +233,18 @@ export const STYLE_IDS: Record<Role, string> = {
   printedBy: 'BanliPrintedBy',
 };
 
-function roleStylesXml(): string {
+/** The mark's text in a circular (its run style fits it on one line). */
+function markText(c?: Circular): string | undefined {
+  const b = c?.sections.flatMap((s) => s.blocks).find((x) => x.role === 'mark');
+  return b && b.runs.map((r) => r.text).join('');
+}
+
+/**
+ * The Banli* paragraph styles. BanliMark carries the run style fitted to this circular's mark: LibreOffice drops
+ * the direct run formatting of the first paragraph in a block content control (the mark's), keeping the style's.
+ */
+function roleStylesXml(c?: Circular): string {
+  const mark = markText(c);
   return (Object.keys(STYLE_IDS) as Role[])
     .map((role) => {
       const p = layout(role);
@@ -252,7 +268,7 @@ function roleStylesXml(): string {
         ordered('style', [
           ['name', `<w:name w:val="${STYLE_IDS[role]}"/>`],
           ['pPr', ppr],
-          ['rPr', runProps(role)],
+          ['rPr', role === 'mark' && mark !== undefined ? rPrOf(markStyle(mark)) : runProps(role)],
         ]) +
         '</w:style>'
       );
@@ -260,9 +276,14 @@ function roleStylesXml(): string {
     .join('');
 }
 
-function run(role: Role, text: string): string {
+function run(role: Role, text: string, style: RunStyle = RUN[role]): string {
   if (text === '') return '';
-  return `<w:r>${runProps(role)}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+  return `<w:r>${rPrOf(style)}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+}
+
+/** The mark's run: narrower, or smaller too, when it would not fit on one line (markFit). */
+export function markStyle(text: string): RunStyle {
+  return { ...RUN.mark, ...markFit(text) };
 }
 
 export function paragraphXml(b: Block, extra: Array<[string, string]> = []): string {
@@ -274,7 +295,8 @@ export function paragraphXml(b: Block, extra: Array<[string, string]> = []): str
     p.jc = jc('left');
   }
   if (b.pageBreakBefore) p.pageBreakBefore = '<w:pageBreakBefore/>';
-  const runs = b.runs.map((r) => run(b.role, r.text)).join('');
+  const style = b.role === 'mark' ? markStyle(b.runs.map((r) => r.text).join('')) : RUN[b.role];
+  const runs = b.runs.map((r) => run(b.role, r.text, style)).join('');
   const right = b.right ? `<w:r>${runProps(b.role)}<w:tab/></w:r>${run(b.role, b.right)}` : '';
   return `<w:p>${pPrXml(b.role, p, extra)}${runs}${right}</w:p>`;
 }
@@ -523,14 +545,14 @@ export function footerXml(odd: boolean | null): string {
   );
 }
 
-export function stylesXml(): string {
+export function stylesXml(c?: Circular): string {
   const rPrDefault = `<w:rPrDefault>${rPrOf({ eastAsia: FONT.fangsong, sz: SZ.sanhao })}</w:rPrDefault>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="${W_NS}">` +
     `<w:docDefaults>${ordered('docDefaults', [['rPrDefault', rPrDefault], ['pPrDefault', `<w:pPrDefault><w:pPr>${LINE}</w:pPr></w:pPrDefault>`]])}</w:docDefaults>` +
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>' +
-    roleStylesXml() +
+    roleStylesXml(c) +
     '</w:styles>'
   );
 }
@@ -620,7 +642,7 @@ export function docxParts(c: Circular, created: string, ids: IdSource = idSource
       `<Relationship Id="rIdFooterNone" Type="${REL}/footer" Target="footer3.xml"/>` +
       '</Relationships>',
     'word/document.xml': documentXml(c, ids),
-    'word/styles.xml': stylesXml(),
+    'word/styles.xml': stylesXml(c),
     'word/settings.xml': settingsXml(),
     'word/fontTable.xml': fontTableXml(),
     'word/footer1.xml': footerXml(true),
@@ -636,15 +658,15 @@ export function docxParts(c: Circular, created: string, ids: IdSource = idSource
  * redefined). The 版记 floats at the bottom of the page it lands on.
  */
 export function flatOpc(c: Circular, only?: SectionId[], ids: IdSource = idSource()): string {
-  return flatOpcFromBody(bodyXml(c, only, { ids }));
+  return flatOpcFromBody(bodyXml(c, only, { ids }), c);
 }
 
 /** The contents of one section for an existing control (refresh): no control around it. */
 export function sectionContentOpc(c: Circular, id: SectionId): string {
-  return flatOpcFromBody(sectionContentXml(c, id));
+  return flatOpcFromBody(sectionContentXml(c, id), c);
 }
 
-function flatOpcFromBody(body: string): string {
+function flatOpcFromBody(body: string, c: Circular): string {
   return (
     '<?xml version="1.0" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n' +
     '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' +
@@ -657,7 +679,7 @@ function flatOpcFromBody(body: string): string {
     `<pkg:part pkg:name="/word/document.xml" pkg:contentType="${CT.document}"><pkg:xmlData>` +
     `${DOC_OPEN}<w:body>${body}</w:body></w:document></pkg:xmlData></pkg:part>` +
     `<pkg:part pkg:name="/word/styles.xml" pkg:contentType="${CT.styles}"><pkg:xmlData>` +
-    `<w:styles xmlns:w="${W_NS}">${roleStylesXml()}</w:styles></pkg:xmlData></pkg:part>` +
+    `<w:styles xmlns:w="${W_NS}">${roleStylesXml(c)}</w:styles></pkg:xmlData></pkg:part>` +
     `<pkg:part pkg:name="/word/fontTable.xml" pkg:contentType="${CT.fontTable}"><pkg:xmlData>` +
     `${fontTableXml().replace(/^<\?xml[^>]*>\n/, '')}</pkg:xmlData></pkg:part></pkg:package>`
   );
