@@ -6,6 +6,7 @@
  */
 import { DOMParser, Element as XElement } from '@xmldom/xmldom';
 import {
+  Block,
   Circular,
   MARK_SZ,
   PAGE,
@@ -16,9 +17,11 @@ import {
   defaultOptions,
   docxParts,
   emWidth,
+  fitClosing,
   idSource,
   markFit,
   stylesXml,
+  textWidth,
 } from '../../src/core';
 import { ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 
@@ -127,5 +130,47 @@ describe('发文机关标志 (§7.2.4): one line, centred, never wider than the 
       else if (width(mark, 84, 70) <= TYPE_WIDTH) expect(f.sz).toBe(84);
       else expect(f.scale).toBe(70);
     }
+  });
+});
+
+describe('发文机关署名 (§7.3.5): a long issuing body stays on one line inside the type area', () => {
+  const closing = (c: Circular) => fitClosing(c.sections.find((s) => s.id === 'date')!.blocks);
+  const find = (blocks: Block[], role: string) => blocks.find((b) => b.role === role)!;
+  const right = (b: Block) => b.indentRight! * 320 + (textWidth(b.runs[0].text, 315) * (b.scale ?? 100)) / 100;
+
+  test('the usual 署名 and date are left as composed', () => {
+    for (const seal of [true, false]) {
+      const c = circular({ seal });
+      expect(closing(c)).toEqual(c.sections.find((s) => s.id === 'date')!.blocks);
+    }
+  });
+
+  test('no seal, 28 characters: two characters from the right do not fit, so it moves right, the date two right of it', () => {
+    const body = '中国人民政治协商会议河南省郑州市金水区委员会办公室秘书处';
+    expect([...body].length).toBe(28);
+    const blocks = closing(circular({ issuingBody: body, seal: false }));
+    const sig = find(blocks, 'signature');
+    expect(right(sig)).toBeLessThanOrEqual(TYPE_WIDTH - 24);
+    expect(sig.scale).toBeUndefined();
+    const start = (TYPE_WIDTH - right(sig)) / 320;
+    expect(find(blocks, 'date').indentLeft! - start).toBeCloseTo(2, 1);
+  });
+
+  test('31 characters (wider than the type area): set narrower, flush with both sides', () => {
+    const body = '中国人民政治协商会议河南省郑州市金水区委员会办公室秘书处文书科';
+    for (const seal of [true, false]) {
+      const sig = find(closing(circular({ issuingBody: body, seal })), 'signature');
+      expect(sig.scale).toBe(Math.floor((100 * (TYPE_WIDTH - 24)) / textWidth(body, 315)));
+      expect(right(sig)).toBeLessThanOrEqual(TYPE_WIDTH - 24);
+      expect(sig.indentRight).toBeLessThan(0.1);
+    }
+  });
+
+  test('the document carries the fitted indent and scaling', () => {
+    const body = '中国人民政治协商会议河南省郑州市金水区委员会办公室秘书处文书科';
+    const { doc } = parts(circular({ issuingBody: body }));
+    const p = all(doc, 'p').find((x) => textOf(x) === body)!;
+    expect(Number(child(child(p, 'pPr'), 'ind')!.getAttributeNS(W, 'right'))).toBeLessThan(32);
+    expect(all(p, 'w').map((x) => x.getAttributeNS(W, 'val'))).toEqual(['90']);
   });
 });

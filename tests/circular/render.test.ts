@@ -382,6 +382,8 @@ describe('the 抄送 lines (§7.4.2)', () => {
 });
 
 describe('long names stay on their lines inside the type area', () => {
+  const lines = () => long.layout.pages.flatMap((p) => p.lines);
+
   test('发文机关标志: 郑州市金水区人民政府文件 on one line, within 156 mm, centred, as high as the usual mark', () => {
     const mark = long.layout.pages[0].lines[0];
     const usual = rendered.sample.layout.pages[0].lines.find((l) => l.text === '郑州市人民政府文件')!;
@@ -395,5 +397,14 @@ describe('long names stay on their lines inside the type area', () => {
     // The 发文字号 right below it, where it always is.
     const number = (r: Rendered) => r.layout.pages[0].lines.find((l) => l.text === '郑政文〔2021〕84号')!;
     expect(number(long).yMin).toBeCloseTo(number(rendered.sample).yMin, 0);
+  });
+
+  test('发文机关署名 of 28 characters without a seal: one line inside the type area, the date two characters right of it', () => {
+    const sig = lines().find((l) => l.text === LONG.issuingBody)!;
+    expect(sig).toBeDefined();
+    expect(sig.xMin).toBeGreaterThanOrEqual(LEFT - 0.5);
+    expect(sig.xMax).toBeLessThanOrEqual(RIGHT + 0.5);
+    const date = lines().find((l) => l.text === '2021年7月19日' && l.page === sig.page && l.yMin > sig.yMin)!;
+    expect((date.xMin - sig.xMin) / 16).toBeCloseTo(2, 0);
   });
 });

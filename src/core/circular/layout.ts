@@ -72,6 +72,35 @@ export function textWidth(text: string, advance: number): number {
   return w;
 }
 
+/** Twips of one character of indent (三号: w:ind counts 320 a character, the run spacing not included). */
+const INDENT_CHAR = 320;
+/** Room a fitted line keeps free: what a full line of 28 三号 characters leaves (8844 − 28 × 315 twips). LibreOffice
+ * 7.4 breaks a line that leaves only 2 twips. */
+const FIT_SLACK = TYPE_WIDTH - 28 * ADVANCE.sanhao;
+
+/**
+ * The 署名 and 成文日期 kept inside the type width (§7.3.5): a 署名 too long for its right indent moves right as
+ * far as it must, and a date set from the left (no seal) moves with it, two characters right of the 署名's first
+ * one; a 署名 wider than the type area is set narrower (Block.scale). What fits is returned unchanged.
+ */
+export function fitClosing(blocks: Block[]): Block[] {
+  const out = blocks.map((b) => ({ ...b }));
+  out.forEach((b, i) => {
+    if (b.role !== 'signature' || b.indentRight === undefined) return;
+    const w = textWidth(b.runs.map((r) => r.text).join(''), ADVANCE.sanhao);
+    const room = TYPE_WIDTH - FIT_SLACK;
+    if (b.indentRight * INDENT_CHAR + w <= room) return;
+    if (w > room) b.scale = Math.floor((100 * room) / w);
+    const width = b.scale ? (w * b.scale) / 100 : w;
+    b.indentRight = Math.floor((100 * (room - width)) / INDENT_CHAR) / 100;
+    const date = out[i + 1];
+    if (date?.role === 'date' && date.indentLeft !== undefined) {
+      date.indentLeft = Math.round((100 * (TYPE_WIDTH - b.indentRight * INDENT_CHAR - width)) / INDENT_CHAR) / 100 + 2;
+    }
+  });
+  return out;
+}
+
 /** Unbreakable pieces: a CJK character, or a run of Latin letters and digits. */
 function tokens(text: string): string[] {
   return text.match(/[A-Za-z0-9.%]+|[\s\S]/gu) ?? [];
@@ -132,6 +161,8 @@ const BODY_ROLES: Role[] = ['body', 'heading1', 'heading2', 'heading3', 'heading
 export function blockHeight(b: Block): number {
   const text = b.runs.map((r) => r.text).join('') + (b.right ?? '');
   if (b.role === 'mark') return MARK.before + MARK.line;
+  // Fitted on one line (markFit, fitClosing).
+  if (b.role === 'signature') return PAGE.linePitch;
   if (b.role === 'docNumber') return PAGE.linePitch + RED_RULE_EXTRA;
   if (b.role === 'table' && b.table) {
     return tableRowLines(b.table).reduce((s, n) => s + n, 0) * PAGE.linePitch;

@@ -16,6 +16,7 @@ import {
   TABLE_COLUMNS,
   TYPE_WIDTH,
   colophonPlacement,
+  fitClosing,
   lineCount,
   markFit,
   paginate,
@@ -295,7 +296,7 @@ export function paragraphXml(b: Block, extra: Array<[string, string]> = []): str
     p.jc = jc('left');
   }
   if (b.pageBreakBefore) p.pageBreakBefore = '<w:pageBreakBefore/>';
-  const style = b.role === 'mark' ? markStyle(b.runs.map((r) => r.text).join('')) : RUN[b.role];
+  const style = b.role === 'mark' ? markStyle(b.runs.map((r) => r.text).join('')) : { ...RUN[b.role], scale: b.scale };
   const runs = b.runs.map((r) => run(b.role, r.text, style)).join('');
   const right = b.right ? `<w:r>${runProps(b.role)}<w:tab/></w:r>${run(b.role, b.right)}` : '';
   return `<w:p>${pPrXml(b.role, p, extra)}${runs}${right}</w:p>`;
@@ -468,6 +469,7 @@ export function sectionXml(s: Section, ids: IdSource = idSource(), c?: Circular,
 }
 
 function sectionInner(s: Section): string {
+  if (s.id === 'date') return fitClosing(s.blocks).map((b) => paragraphXml(b)).join('');
   if (s.id !== 'colophon') return s.blocks.map((b) => paragraphXml(b)).join('');
   return colophonTableXml(s.blocks) + tinyParagraph();
 }
