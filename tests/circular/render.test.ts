@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { Analysis, Circular, CircularOptions, analyse, composeCircular, defaultOptions, paginate, placeColophon } from '../../src/core';
+import { Analysis, Circular, CircularOptions, analyse, composeCircular, defaultOptions, paginate, placeColophon, titleLines } from '../../src/core';
 import { docxBytes } from '../../src/docx/zip';
 import { readWorkbookFile } from '../../src/node/workbook';
 import { OUTPUT, PDF_WITH_BLANK_PAGES, PdfLayout, PdfLine, convertToPdf, pdfLayout, pdfText, renderPage } from '../helpers/office';
@@ -42,7 +42,7 @@ let long: Rendered;
 const LONG = {
   mark: '郑州市金水区人民政府文件',
   issuingBody: '中国人民政治协商会议河南省郑州市金水区委员会办公室秘书处',
-  title: '郑州市金水区人民代表大会常务委员会办公室关于二〇二一年度\n人大建议政协提案办理工作情况的通报',
+  title: '郑州市金水区人民代表大会常务委员会关于二〇二一年度\n人大建议政协提案办理工作情况的通报',
   copyTo: ['市委各部门，郑州警备区。', '市人大常委会办公厅，市政协办公厅，市法院，市检察院，各民主党派市委，市工商联，各人民团体。'],
 };
 
@@ -397,6 +397,17 @@ describe('long names stay on their lines inside the type area', () => {
     // The 发文字号 right below it, where it always is.
     const number = (r: Rendered) => r.layout.pages[0].lines.find((l) => l.text === '郑政文〔2021〕84号')!;
     expect(number(long).yMin).toBeCloseTo(number(rendered.sample).yMin, 0);
+  });
+
+  test('a given title line too long for the type area (25 characters of 二号) is broken between words, not by the renderer', () => {
+    // Left to LibreOffice the line broke inside 二〇二一: …常务委员会关于二 / 〇二一年度.
+    const title = lines().filter((l) => l.page === 1 && l.yMin > 300 && l.yMax < 500 && (l.xMax - l.xMin) / [...l.text].length > 20);
+    expect(title.map((l) => l.text)).toEqual(titleLines(LONG.title));
+    expect(title.map((l) => l.text)).toEqual(['郑州市金水区人民代表大会常务委员会', '关于二〇二一年度', '人大建议政协提案办理工作情况的通报']);
+    for (const l of title) {
+      expect(l.xMin).toBeGreaterThanOrEqual(LEFT - 0.5);
+      expect(l.xMax).toBeLessThanOrEqual(RIGHT + 0.5);
+    }
   });
 
   test('发文机关署名 of 28 characters without a seal: one line inside the type area, the date two characters right of it', () => {
