@@ -1,11 +1,13 @@
 /**
  * The WordprocessingML of the circular read the way Word reads it: a paragraph's indents are its style's w:ind
  * attributes with the paragraph's own w:ind laid over them attribute by attribute (what the paragraph leaves out
- * comes from the style); a run's properties are its style's with its own over them. What LibreOffice makes of the
- * same XML is measured in render.test.ts.
+ * comes from the style); a run's properties are its style's with its own over them; the fields of the 版记 page's
+ * footer are evaluated as Word evaluates them on the page. What LibreOffice makes of the same XML is measured in
+ * render.test.ts.
  */
 import { DOMParser, Element as XElement } from '@xmldom/xmldom';
 import {
+  BODY_END_BOOKMARK,
   Block,
   Circular,
   MARK_SZ,
@@ -13,6 +15,8 @@ import {
   STYLE_IDS,
   TYPE_WIDTH,
   analyse,
+  bodyEnd,
+  colophonFooterXml,
   composeCircular,
   defaultOptions,
   docxParts,
@@ -20,6 +24,7 @@ import {
   fitClosing,
   idSource,
   markFit,
+  placeColophon,
   stylesXml,
   textWidth,
 } from '../../src/core';
@@ -172,5 +177,122 @@ describe('发文机关署名 (§7.3.5): a long issuing body stays on one line in
     const p = all(doc, 'p').find((x) => textOf(x) === body)!;
     expect(Number(child(child(p, 'pPr'), 'ind')!.getAttributeNS(W, 'right'))).toBeLessThan(32);
     expect(all(p, 'w').map((x) => x.getAttributeNS(W, 'val'))).toEqual(['90']);
+  });
+});
+
+/**
+ * Word's evaluation of a footer's fields on a page: nested fields first, then the formula (numbers, + − * ( ) and
+ * the comparison =, 1 or 0), then the numeric picture (positive;negative;zero sections, 'literal' text, 0 a digit).
+ */
+function evaluateFooter(xml: string, page: number, bookmarks: Record<string, number>): string {
+  const runs = all(parse(xml), 'r');
+  type Node = { instr: Array<string | Node>; result: string };
+  const stack: Node[] = [];
+  let out = '';
+  let inResult = false;
+  const evaluate = (n: Node): string => {
+    const code = n.instr.map((x) => (typeof x === 'string' ? x : evaluate(x))).join('').trim();
+    const m = /^(\S+)\s*(.*)$/s.exec(code)!;
+    if (m[1] === 'PAGE') return String(page);
+    if (m[1] === 'PAGEREF') return String(bookmarks[m[2].trim()] ?? 'Error! Bookmark not defined.');
+    if (m[1] === '=') {
+      const [expr, picture] = m[2].split(/\\#/);
+      const value = Function(`return (${expr.replace(/\\\*.*$/, '').replace(/(?<![<>=])=(?!=)/g, '===')}) ;`)() as number | boolean;
+      const n2 = Number(value);
+      const sections = /"([^"]*)"/.exec(picture)![1].split(';');
+      const pic = n2 > 0 ? sections[0] : n2 < 0 ? sections[1] ?? sections[0] : sections[2] ?? sections[0];
+      return pic.split(/('[^']*')/).map((s) => (s.startsWith("'") ? s.slice(1, -1) : s.replace(/0/, String(Math.abs(n2))))).join('');
+    }
+    throw new Error(`field ${m[1]} not modelled`);
+  };
+  for (const r of runs) {
+    const fc = child(r, 'fldChar');
+    const it = child(r, 'instrText');
+    const t = child(r, 't');
+    if (fc) {
+      const type = fc.getAttributeNS(W, 'fldCharType');
+      if (type === 'begin') {
+        const n: Node = { instr: [], result: '' };
+        if (stack.length) stack[stack.length - 1].instr.push(n);
+        stack.push(n);
+      } else if (type === 'separate') inResult = true;
+      else {
+        const n = stack.pop()!;
+        inResult = false;
+        if (!stack.length) out += evaluate(n);
+      }
+    } else if (it && stack.length) stack[stack.length - 1].instr.push(it.textContent ?? '');
+    else if (t && !(stack.length && inResult)) out += t.textContent;
+  }
+  return out;
+}
+
+describe('page numbers around the 版记 (§7.5): only a blank page before it and the 版记 page itself go unnumbered', () => {
+  /** Circulars whose body ends on an odd and on an even page (by Banli's pagination), each with the 版记 on a page of its own. */
+  function ending(parity: 0 | 1): Circular {
+    for (let n = 0; n < 200; n++) {
+      const prose = { 'part3.2': `各承办单位要进一步压实责任。${'各承办单位要对照问题清单逐项整改落实。'.repeat(n)}` };
+      const c = circular({ prose });
+      if (placeColophon(c) === 'next-even-page' && bodyEnd(c).page % 2 === parity && bodyEnd(c).page > 1) return c;
+    }
+    throw new Error('no padding');
+  }
+
+  test.each([
+    ['odd', 1],
+    ['even', 0],
+  ] as const)('body ending on an %s page: the bookmark on its last paragraph, the 版记 section on the next even page with its own footer', (_n, parity) => {
+    const p = parts(ending(parity));
+    const body = child(p.doc.documentElement as unknown as XElement, 'body')!;
+    // The body section's break: a paragraph of the body itself (not inside a content control) with the bookmark.
+    const breakPara = kids(body, 'p').find((x) => child(child(x, 'pPr'), 'sectPr'))!;
+    expect(all(breakPara, 'bookmarkStart').map((b) => b.getAttributeNS(W, 'name'))).toEqual([BODY_END_BOOKMARK]);
+    const bodyRefs = all(child(child(breakPara, 'pPr'), 'sectPr')!, 'footerReference').map((f) => f.getAttribute('r:id'));
+    expect(bodyRefs).toEqual(['rIdFooterOdd', 'rIdFooterEven']);
+    const last = child(body, 'sectPr')!;
+    expect(child(last, 'type')!.getAttributeNS(W, 'val')).toBe('evenPage');
+    const refs = all(last, 'footerReference').map((f) => [f.getAttributeNS(W, 'type'), f.getAttribute('r:id')]);
+    expect(refs).toEqual([
+      ['default', 'rIdFooterColophon'],
+      ['even', 'rIdFooterColophon'],
+    ]);
+    expect(p.files['word/_rels/document.xml.rels']).toContain('Id="rIdFooterColophon" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer3.xml"');
+  });
+
+  test('Word numbers the 版记 page exactly when it follows the body’s last page, whatever the stored result says', () => {
+    for (const stored of [3, 4]) {
+      const xml = colophonFooterXml(stored);
+      for (let end = 1; end <= 9; end++) {
+        const page = end % 2 ? end + 1 : end + 2; // the even page an even-page section break starts on
+        const shown = evaluateFooter(xml, page, { [BODY_END_BOOKMARK]: end }).trim();
+        expect({ end, page, shown }).toEqual({ end, page, shown: end % 2 ? `— ${page} —` : '' });
+      }
+    }
+  });
+
+  test('the stored result is Banli’s own pagination’s answer (what LibreOffice shows); the field is where Word reads it', () => {
+    for (const parity of [1, 0] as const) {
+      const c = ending(parity);
+      const end = bodyEnd(c).page;
+      const xml = parts(c).files['word/footer3.xml'];
+      // The formula's result is the last text of the footer (its nested fields' results come before it).
+      expect(all(parse(xml), 't').pop()!.textContent).toBe(parity ? `— ${end + 1} —` : ' ');
+      // One formula field, its nested PAGE and PAGEREF fields hidden (LibreOffice lifts them into the text), the
+      // formula's own instruction visible; even-page placement: one character from the left.
+      const doc = parse(xml);
+      const instr = all(doc, 'instrText').map((x) => x.textContent!.trim());
+      expect(instr).toEqual(['= (', 'PAGE', '-', `PAGEREF ${BODY_END_BOOKMARK}`, '= 1) *', 'PAGE', `\\# "'— '0' —';;' '" \\* CHARFORMAT`]);
+      const hidden = all(doc, 'r').map((r) => !!child(child(r, 'rPr'), 'vanish'));
+      expect(hidden.filter(Boolean)).toHaveLength(15);
+      expect(hidden[0]).toBe(false);
+      expect(hidden[1]).toBe(false);
+      expect(attrs(all(doc, 'ind')[0])).toEqual({ left: '280' });
+    }
+  });
+
+  test('the 版记 page’s footer fills the footer’s room (LibreOffice sizes that section’s footer by its contents)', () => {
+    const spacing = attrs(all(parse(colophonFooterXml(3)), 'spacing')[0]);
+    expect(Number(spacing.before) + Number(spacing.line)).toBeLessThanOrEqual(PAGE.bottom - PAGE.footer);
+    expect(Number(spacing.before) + Number(spacing.line)).toBeGreaterThan(PAGE.bottom - PAGE.footer - 20);
   });
 });

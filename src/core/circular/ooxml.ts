@@ -7,6 +7,7 @@ import { Block, Circular, Role, SECTION_NAMES, Section, SectionId, sectionTag } 
 import { ordered } from './schema';
 import {
   ADVANCE,
+  BodyEnd,
   CELL_PAD,
   ColophonPlacement,
   MARK,
@@ -74,6 +75,8 @@ interface RunStyle {
   spacing?: number;
   /** Character scaling in percent (w:w): a long mark set narrower to stay on one line. */
   scale?: number;
+  /** Hidden (w:vanish). */
+  hidden?: boolean;
 }
 
 const SANHAO: RunStyle = { eastAsia: FONT.fangsong, sz: SZ.sanhao, spacing: -5 };
@@ -105,6 +108,7 @@ function rPrOf(s: RunStyle, tag = 'w:rPr'): string {
     ordered('rPr', [
       ['rFonts', fonts(s.eastAsia, s.ascii)],
       ['b', s.bold && '<w:b/>'],
+      ['vanish', s.hidden && '<w:vanish/>'],
       ['color', s.color && `<w:color w:val="${s.color}"/>`],
       ['spacing', s.spacing ? `<w:spacing w:val="${s.spacing}"/>` : undefined],
       ['w', s.scale && s.scale !== 100 ? `<w:w w:val="${s.scale}"/>` : undefined],
@@ -428,8 +432,12 @@ export function colophonTableXml(blocks: Block[]): string {
   return `<w:tbl>${tblPr}${grid}${rows.join('')}</w:tbl>`;
 }
 
-/** An empty paragraph the height of nothing: anchors the 版记 and carries section breaks. */
-function tinyParagraph(sectPr = ''): string {
+/** The bookmark on the body section's last paragraph: the 版记's footer compares its page with its own (hidden: _). */
+export const BODY_END_BOOKMARK = '_BanliBodyEnd';
+
+/** An empty paragraph the height of nothing: anchors the 版记 and carries section breaks (and, ending the body, the
+ * bookmark of its last page). */
+function tinyParagraph(sectPr = '', bookmark?: string): string {
   const ppr = ordered('pPr', [
     ['widowControl', '<w:widowControl w:val="0"/>'],
     ['snapToGrid', '<w:snapToGrid w:val="0"/>'],
@@ -437,7 +445,8 @@ function tinyParagraph(sectPr = ''): string {
     ['rPr', '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'],
     ['sectPr', sectPr],
   ]);
-  return `<w:p><w:pPr>${ppr}</w:pPr></w:p>`;
+  const mark = bookmark ? `<w:bookmarkStart w:id="0" w:name="${bookmark}"/><w:bookmarkEnd w:id="0"/>` : '';
+  return `<w:p><w:pPr>${ppr}</w:pPr>${mark}</w:p>`;
 }
 
 export interface RenderOptions {
@@ -447,23 +456,28 @@ export interface RenderOptions {
   document?: boolean;
 }
 
+/** Where the body ends by Banli's own pagination (everything before the 版记). */
+export function bodyEnd(c: Circular): BodyEnd {
+  return paginate(c.sections.filter((s) => s.id !== 'colophon').flatMap((s) => s.blocks));
+}
+
 /** Where the 版记 of a circular goes (the pagination of everything before it). */
 export function placeColophon(c: Circular): ColophonPlacement {
-  const before = c.sections.filter((s) => s.id !== 'colophon').flatMap((s) => s.blocks);
   const col = c.sections.find((s) => s.id === 'colophon');
-  return colophonPlacement(paginate(before), col ? colophonTwips(col.blocks) : 0);
+  return colophonPlacement(bodyEnd(c), col ? colophonTwips(col.blocks) : 0);
 }
 
 /**
  * A section as a block-level content control tagged banli:<section>. In a whole document, when the 版记 needs a
  * page of its own, the body's section ends just before its control (a paragraph carrying the section break must
- * not sit inside a control: LibreOffice then loses the page-number field) and the 版记's section starts on the
- * next even page, without page numbers (§7.5; the blank page the break may insert has none either), with a
- * paragraph first (a floating table cannot carry the break).
+ * not sit inside a control: LibreOffice then loses the page-number field; it carries the bookmark of the body's
+ * last page) and the 版记's section starts on the next even page, with a paragraph first (a floating table cannot
+ * carry the break). Its page is numbered unless the break inserted a blank page before it (§7.5; see
+ * colophonFooterXml); the blank page itself has no header or footer in Word or LibreOffice.
  */
 export function sectionXml(s: Section, ids: IdSource = idSource(), c?: Circular, doc = false): string {
   const own = s.id === 'colophon' && doc && c && placeColophon(c) === 'next-even-page';
-  const before = own ? tinyParagraph(sectPrXml('body')) : '';
+  const before = own ? tinyParagraph(sectPrXml('body'), BODY_END_BOOKMARK) : '';
   const lead = own ? tinyParagraph() : '';
   return `${before}<w:sdt>${sdtPr(s.id, ids)}<w:sdtContent>${lead}${sectionInner(s)}</w:sdtContent></w:sdt>`;
 }
@@ -490,14 +504,14 @@ export function sectionContentXml(c: Circular, id: SectionId): string {
 }
 
 /**
- * Section properties: 'body' numbers its pages (odd right, even left); 'colophon' (the 版记 page and a blank
- * page before it) has empty footers.
+ * Section properties: 'body' numbers its pages (odd right, even left); 'colophon' (the 版记's page of its own,
+ * always even) has the footer that numbers it only when it follows the body's last page (colophonFooterXml).
  */
 export function sectPrXml(kind: 'body' | 'colophon' = 'body'): string {
   const refs =
     kind === 'body'
       ? '<w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/>'
-      : '<w:footerReference w:type="default" r:id="rIdFooterNone"/><w:footerReference w:type="even" r:id="rIdFooterNone"/>';
+      : '<w:footerReference w:type="default" r:id="rIdFooterColophon"/><w:footerReference w:type="even" r:id="rIdFooterColophon"/>';
   return (
     '<w:sectPr>' +
     ordered('sectPr', [
@@ -519,25 +533,69 @@ export function documentXml(c: Circular, ids: IdSource = idSource()): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${DOC_OPEN}<w:body>${bodyXml(c, undefined, { ids, document: true })}${sectPrXml(last)}</w:body></w:document>`;
 }
 
-/** — N —, 四号 half-width 宋体 digits; odd pages right one character in, even pages left one character in. */
-export function footerXml(odd: boolean | null): string {
-  const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="${W_NS}" xmlns:r="${R_NS}">`;
-  // No page number (the 版记's own page and a blank page before it, §7.5): an empty line as high as the number's,
-  // so the type area keeps its size.
-  if (odd === null) {
-    const tiny = ordered('pPr', [['spacing', '<w:spacing w:before="0" w:after="0" w:line="280" w:lineRule="exact"/>'], ['rPr', '<w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>']]);
-    // A space, not nothing: LibreOffice drops an empty footer and lets the type area run into its place.
-    return `${head}<w:p><w:pPr>${tiny}</w:pPr><w:r><w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t xml:space="preserve"> </w:t></w:r></w:p></w:ftr>`;
-  }
-  const style: RunStyle = { eastAsia: FONT.songti, ascii: FONT.songti, sz: SZ.sihao };
-  const rpr = rPrOf(style);
+const FOOTER_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="${W_NS}" xmlns:r="${R_NS}">`;
+
+/** The page number: 四号 half-width 宋体, its paragraph on odd pages right one character in, on even pages left. */
+const PAGE_NUMBER: RunStyle = { eastAsia: FONT.songti, ascii: FONT.songti, sz: SZ.sihao };
+
+function pageNumberParagraph(odd: boolean, before = 0): string {
   const ind = odd ? `<w:ind w:right="${CHAR.sihao}"/>` : `<w:ind w:left="${CHAR.sihao}"/>`;
-  const ppr = ordered('pPr', [
-    ['spacing', '<w:spacing w:before="0" w:after="0" w:line="280" w:lineRule="exact"/>'],
+  return ordered('pPr', [
+    ['spacing', `<w:spacing w:before="${before}" w:after="0" w:line="280" w:lineRule="exact"/>`],
     ['ind', ind],
     ['jc', jc(odd ? 'right' : 'left')],
-    ['rPr', rpr],
+    ['rPr', rPrOf(PAGE_NUMBER)],
   ]);
+}
+
+/** A field as runs: begin, its instruction (text and nested fields), separate, the stored result, end. */
+function fieldRuns(style: RunStyle, instr: Array<string | { field: string }>, result: string): string {
+  const r = (inner: string) => `<w:r>${rPrOf(style)}${inner}</w:r>`;
+  const fc = (type: string) => r(`<w:fldChar w:fldCharType="${type}"/>`);
+  const code = instr.map((x) => (typeof x === 'string' ? r(`<w:instrText xml:space="preserve">${escapeXml(x)}</w:instrText>`) : x.field)).join('');
+  return fc('begin') + code + fc('separate') + r(`<w:t xml:space="preserve">${escapeXml(result)}</w:t>`) + fc('end');
+}
+
+/**
+ * Space above the number in the 版记 page's footer, so the footer fills its room between the type area and the
+ * footer's bottom (PAGE.bottom − PAGE.footer = 567 twips; 280 + 280 leaves 7): LibreOffice 7.4 sizes the footer of
+ * a section that starts on an even page by its contents alone and would otherwise let that page's type area run
+ * about 5 mm lower. Word grows a footer upwards from its bottom, so the number stays where every page has it.
+ */
+const COLOPHON_FOOTER_BEFORE = 280;
+
+/**
+ * The footer of the 版记's page of its own (always even). GB/T 9704 §7.5: a blank page before the 版记 page and the
+ * 版记 page carry no number; otherwise the 版记 page is numbered like every page. Whether the even-page break put a
+ * blank page in is known only once the document is laid out, so the footer works it out on the page, in one
+ * formula field: { = ({ PAGE } - { PAGEREF _BanliBodyEnd } = 1) * { PAGE } \# "'— '0' —';;' '" \* CHARFORMAT } —
+ * the page number when the 版记 page follows the body's last page, else 0, which the picture's zero section shows
+ * as a space (a footer with nothing in it LibreOffice drops, letting the type area run into its place). Word
+ * updates the fields of a footer on every page it lays out. The stored results are what Banli's own pagination
+ * expects from the body's last page (`bodyEndPage`): LibreOffice 7.4 cannot evaluate the formula and shows them.
+ * The nested fields are hidden: LibreOffice lifts fields out of a field's instruction into the text, where they
+ * would print their own values (Word never shows an instruction, and the CHARFORMAT result takes the formatting
+ * of the visible "=").
+ */
+export function colophonFooterXml(bodyEndPage: number): string {
+  const numbered = bodyEndPage % 2 === 1;
+  const page = numbered ? bodyEndPage + 1 : bodyEndPage + 2;
+  const hidden: RunStyle = { ...PAGE_NUMBER, hidden: true };
+  const pageField = { field: fieldRuns(hidden, [' PAGE '], String(page)) };
+  const bodyEndField = { field: fieldRuns(hidden, [` PAGEREF ${BODY_END_BOOKMARK} `], String(bodyEndPage)) };
+  const formula = fieldRuns(
+    PAGE_NUMBER,
+    [' = (', pageField, ' - ', bodyEndField, ' = 1) * ', pageField, ` \\# "'— '0' —';;' '" \\* CHARFORMAT `],
+    numbered ? `— ${page} —` : ' ',
+  );
+  return `${FOOTER_HEAD}<w:p><w:pPr>${pageNumberParagraph(false, COLOPHON_FOOTER_BEFORE)}</w:pPr>${formula}</w:p></w:ftr>`;
+}
+
+/** — N —, 四号 half-width 宋体 digits; odd pages right one character in, even pages left one character in. */
+export function footerXml(odd: boolean): string {
+  const head = FOOTER_HEAD;
+  const rpr = rPrOf(PAGE_NUMBER);
+  const ppr = pageNumberParagraph(odd);
   return (
     `${head}<w:p><w:pPr>${ppr}</w:pPr>` +
     `<w:r>${rpr}<w:t xml:space="preserve">— </w:t></w:r>` +
@@ -641,7 +699,7 @@ export function docxParts(c: Circular, created: string, ids: IdSource = idSource
       `<Relationship Id="rIdFontTable" Type="${REL}/fontTable" Target="fontTable.xml"/>` +
       `<Relationship Id="rIdFooterOdd" Type="${REL}/footer" Target="footer1.xml"/>` +
       `<Relationship Id="rIdFooterEven" Type="${REL}/footer" Target="footer2.xml"/>` +
-      `<Relationship Id="rIdFooterNone" Type="${REL}/footer" Target="footer3.xml"/>` +
+      `<Relationship Id="rIdFooterColophon" Type="${REL}/footer" Target="footer3.xml"/>` +
       '</Relationships>',
     'word/document.xml': documentXml(c, ids),
     'word/styles.xml': stylesXml(c),
@@ -649,7 +707,7 @@ export function docxParts(c: Circular, created: string, ids: IdSource = idSource
     'word/fontTable.xml': fontTableXml(),
     'word/footer1.xml': footerXml(true),
     'word/footer2.xml': footerXml(false),
-    'word/footer3.xml': footerXml(null),
+    'word/footer3.xml': colophonFooterXml(bodyEnd(c).page),
   };
 }
 
