@@ -2,12 +2,14 @@
  * The circular as LibreOffice renders it, measured: figures, 22 lines of 28 characters, page numbers and their
  * dash 7 mm below the type area, the red rule 4 mm below the 发文字号, no heading as a page's last line, the
  * 署名 in both layouts, and the 版记 — rules 156 mm wide on the bottom of the last page, which is even whether
- * the body ends on an odd or an even page (a blank page before it when needed, neither numbered).
+ * the body ends on an odd or an even page (a blank page before it when needed, then neither numbered; else the 版记
+ * page numbered like every page), its 抄送 lines under the text after 抄送：; and long names (mark, 署名, title
+ * lines) kept on their lines inside the type area.
  * Writes each .docx, its PDF and PNGs of every page to test-output/circular/ for a person to look at.
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { Analysis, Circular, CircularOptions, analyse, composeCircular, defaultOptions, paginate, placeColophon } from '../../src/core';
+import { Analysis, Circular, CircularOptions, analyse, composeCircular, defaultOptions, paginate, placeColophon, titleLines } from '../../src/core';
 import { docxBytes } from '../../src/docx/zip';
 import { readWorkbookFile } from '../../src/node/workbook';
 import { OUTPUT, PDF_WITH_BLANK_PAGES, PdfLayout, PdfLine, convertToPdf, pdfLayout, pdfText, renderPage } from '../helpers/office';
@@ -36,6 +38,14 @@ interface Rendered {
 
 let sample: Analysis;
 const rendered: Record<string, Rendered> = {};
+/** Long names everywhere (kept apart from `rendered`, whose pages the line-grid tests measure). */
+let long: Rendered;
+const LONG = {
+  mark: '郑州市金水区人民政府文件',
+  issuingBody: '中国人民政治协商会议河南省郑州市金水区委员会办公室秘书处',
+  title: '郑州市金水区人民代表大会常务委员会关于二〇二一年度\n人大建议政协提案办理工作情况的通报',
+  copyTo: ['市委各部门，郑州警备区。', '市人大常委会办公厅，市政协办公厅，市法院，市检察院，各民主党派市委，市工商联，各人民团体。'],
+};
 
 async function render(name: string, options: Partial<CircularOptions>): Promise<Rendered> {
   const c = composeCircular(sample, { ...defaultOptions(2021, AS_OF), ...options }, AS_OF);
@@ -68,6 +78,7 @@ beforeAll(async () => {
   rendered.odd = await render('通报-正文止于奇数页', padding('odd'));
   rendered.full = await render('通报-正文占满偶数页', padding('full-even'));
   rendered.noSeal = await render('通报-不加盖印章', { seal: false, attachment: true, problemUnits: 'named' });
+  long = await render('通报-长名称', { ...LONG, seal: false });
 }, 600000);
 
 const inType = (l: PdfLine) => l.yMin > TYPE_TOP - 5 && l.yMax < TYPE_BOTTOM + 5;
@@ -204,7 +215,7 @@ describe.each([
   ['full', 'next-even-page', 2],
   ['noSeal', null, null],
 ] as const)('the 版记 (%s)', (key, placement, pagesAfterBody) => {
-  test('on an even last page, ruled the full 156 mm, its last rule on the bottom of the type area; no number on a page of its own or a blank page before it', () => {
+  test('on an even last page, ruled the full 156 mm, its last rule on the bottom of the type area', () => {
     const r = rendered[key];
     if (placement) expect(placeColophon(r.circular)).toBe(placement);
     const pages = r.layout.pages;
@@ -220,24 +231,32 @@ describe.each([
       expect(mm(rule.x1 - rule.x0)).toBeLessThan(157);
       expect(Math.abs(mm(rule.x0 - LEFT))).toBeLessThan(1);
     }
-    // On the body's page the last rule is the bottom of the type area. On a page of its own (a section that starts
-    // on an even page) LibreOffice 7.4 lays the page out about 4.7 mm taller (it loses the footer's room in such a
-    // section; Word does not): there the rule is measured to sit at the foot of the type area within that.
-    if (placeColophon(r.circular) === 'same-page') expect(Math.abs(mm(found[2].y - TYPE_BOTTOM))).toBeLessThan(1.5);
-    else {
-      expect(mm(found[2].y - TYPE_BOTTOM)).toBeGreaterThan(-1.5);
-      expect(mm(found[2].y - TYPE_BOTTOM)).toBeLessThan(5.5);
-    }
+    // The last rule on the bottom of the type area, on the body's last page and on a page of its own alike (the
+    // 版记 page's footer fills the footer's room, so LibreOffice keeps that page's type area the same size).
+    expect(Math.abs(mm(found[2].y - TYPE_BOTTOM))).toBeLessThan(1.5);
     const dateLine = pages.findIndex((p) => p.lines.some((l) => l.text === '2021年7月19日')) + 1;
-    const numbered = pages.map((p) => p.lines.some(isPageNumber));
     if (pagesAfterBody !== null) expect(last - dateLine).toBe(pagesAfterBody);
     if (pagesAfterBody === 2) expect(pages[last - 2].lines).toEqual([]);
-    if (placeColophon(r.circular) === 'same-page') expect(numbered.every(Boolean)).toBe(true);
-    else {
-      expect(numbered.slice(0, dateLine).every(Boolean)).toBe(true);
-      expect(numbered.slice(dateLine).some(Boolean)).toBe(false);
-    }
     if (pagesAfterBody !== null) expect(dateLine % 2).toBe(pagesAfterBody === 1 ? 1 : 0);
+  });
+
+  test('page numbers (§7.5): every page numbered but a blank page before the 版记 page and, then, the 版记 page', () => {
+    const pages = rendered[key].layout.pages;
+    const last = pages.length;
+    const blankBefore = pages[last - 2].lines.length === 0;
+    if (pagesAfterBody === 2) expect(blankBefore).toBe(true);
+    if (pagesAfterBody !== null && pagesAfterBody < 2) expect(blankBefore).toBe(false);
+    const number = (i: number) => pages[i].lines.find(isPageNumber);
+    pages.forEach((p, i) => {
+      const unnumbered = blankBefore && i >= last - 2;
+      if (unnumbered) expect({ page: i + 1, number: number(i)?.text }).toEqual({ page: i + 1, number: undefined });
+      else expect({ page: i + 1, number: number(i)?.text.replace(/\s/g, '') }).toEqual({ page: i + 1, number: `—${i + 1}—` });
+    });
+    // The 版记 page's number (when it has one) where every even page has it: one character from the left, 7 mm below.
+    if (!blankBefore) {
+      expect(number(last - 1)!.xMin).toBeCloseTo(number(last - 3)!.xMin, 0);
+      expect(number(last - 1)!.yMin).toBeCloseTo(number(last - 3)!.yMin, 0);
+    }
   });
 });
 
@@ -335,4 +354,77 @@ test('the attachment: 附件说明 after the body, 附件 on its own page with t
   const table = r.layout.pages[page].lines.map((l) => l.text).join('|');
   for (const h of ['单位', '件数', '已答复', '按期', '面商', '满意']) expect(table).toContain(h);
   expect(table).toContain('市交通局');
+});
+
+describe('the 抄送 lines (§7.4.2)', () => {
+  const CH = 14; // 四号
+  const copyLines = (r: Rendered) => {
+    const page = r.layout.pages[r.layout.pages.length - 1];
+    const first = page.lines.findIndex((l) => l.text.startsWith('抄送：'));
+    const printed = page.lines.findIndex((l) => l.text.endsWith('印发'));
+    return page.lines.slice(first, page.lines.slice(first).findIndex((l, i) => i > 0 && l.yMin >= page.lines[printed].yMin - 1) + first);
+  };
+
+  test('抄送： one character in; every later line, of the same paragraph or the next, under the first character after it (47.8 mm)', () => {
+    for (const r of [rendered.sample, long]) {
+      const lines = copyLines(r);
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      expect(Math.abs(lines[0].xMin - (LEFT + CH))).toBeLessThan(1);
+      for (const l of lines.slice(1)) {
+        expect({ line: l.text, mm: Math.round(mm(l.xMin) * 10) / 10 }).toEqual({ line: l.text, mm: Math.round(mm(LEFT + 4 * CH) * 10) / 10 });
+        expect(l.xMax).toBeLessThanOrEqual(RIGHT - CH + 1);
+      }
+    }
+    // The long second paragraph wraps: three lines in all.
+    expect(copyLines(long).map((l) => l.text).join('')).toBe(`抄送：${LONG.copyTo.join('')}`);
+    expect(copyLines(long)).toHaveLength(3);
+  });
+
+  test('the 抄送 row is as high as its lines: the rules above and below it two lines apart for two lines', () => {
+    const r = rendered.sample;
+    const last = r.layout.pages.length;
+    const printed = r.layout.pages[last - 1].lines.find((l) => l.text.endsWith('印发'))!;
+    const found = rules(r.pdf, last).filter((x) => x.y > printed.yMin - 4 * 28.95);
+    expect(copyLines(r)).toHaveLength(2);
+    expect((found[1].y - found[0].y) / 28.95).toBeCloseTo(2, 1);
+  });
+});
+
+describe('long names stay on their lines inside the type area', () => {
+  const lines = () => long.layout.pages.flatMap((p) => p.lines);
+
+  test('发文机关标志: 郑州市金水区人民政府文件 on one line, within 156 mm, centred, as high as the usual mark', () => {
+    const mark = long.layout.pages[0].lines[0];
+    const usual = rendered.sample.layout.pages[0].lines.find((l) => l.text === '郑州市人民政府文件')!;
+    expect(mark.text).toBe(LONG.mark);
+    expect(mark.xMin).toBeGreaterThanOrEqual(LEFT - 0.5);
+    expect(mark.xMax).toBeLessThanOrEqual(RIGHT + 0.5);
+    expect(mm(mark.xMax - mark.xMin)).toBeGreaterThan(150);
+    expect(Math.abs((mark.xMin + mark.xMax) / 2 - (LEFT + RIGHT) / 2)).toBeLessThan(1);
+    expect(mark.yMin).toBeCloseTo(usual.yMin, 0);
+    expect(mark.yMax).toBeCloseTo(usual.yMax, 0);
+    // The 发文字号 right below it, where it always is.
+    const number = (r: Rendered) => r.layout.pages[0].lines.find((l) => l.text === '郑政文〔2021〕84号')!;
+    expect(number(long).yMin).toBeCloseTo(number(rendered.sample).yMin, 0);
+  });
+
+  test('a given title line too long for the type area (25 characters of 二号) is broken between words, not by the renderer', () => {
+    // Left to LibreOffice the line broke inside 二〇二一: …常务委员会关于二 / 〇二一年度.
+    const title = lines().filter((l) => l.page === 1 && l.yMin > 300 && l.yMax < 500 && (l.xMax - l.xMin) / [...l.text].length > 20);
+    expect(title.map((l) => l.text)).toEqual(titleLines(LONG.title));
+    expect(title.map((l) => l.text)).toEqual(['郑州市金水区人民代表大会常务委员会', '关于二〇二一年度', '人大建议政协提案办理工作情况的通报']);
+    for (const l of title) {
+      expect(l.xMin).toBeGreaterThanOrEqual(LEFT - 0.5);
+      expect(l.xMax).toBeLessThanOrEqual(RIGHT + 0.5);
+    }
+  });
+
+  test('发文机关署名 of 28 characters without a seal: one line inside the type area, the date two characters right of it', () => {
+    const sig = lines().find((l) => l.text === LONG.issuingBody)!;
+    expect(sig).toBeDefined();
+    expect(sig.xMin).toBeGreaterThanOrEqual(LEFT - 0.5);
+    expect(sig.xMax).toBeLessThanOrEqual(RIGHT + 0.5);
+    const date = lines().find((l) => l.text === '2021年7月19日' && l.page === sig.page && l.yMin > sig.yMin)!;
+    expect((date.xMin - sig.xMin) / 16).toBeCloseTo(2, 0);
+  });
 });

@@ -3,7 +3,7 @@
  * at least four characters, no wider than the type area, shaped as a trapezoid or a diamond — over real titles of
  * circulars and notices on the handling of suggestions and proposals.
  */
-import { OFFICIAL_TERMS, TITLE_LINE_EM, emWidth, titleLines } from '../../src/core';
+import { OFFICIAL_TERMS, TITLE_LINE_EM, emWidth, titleLineFits, titleLines } from '../../src/core';
 
 export const REAL_TITLES = [
   '郑州市人民政府办公厅关于2021年度市人大代表建议和市政协委员提案办理工作情况的通报',
@@ -81,4 +81,18 @@ test('the issue’s title: no 市人大 | 代表, no two-character last line; th
 test('short titles stay on one line; given lines are kept', () => {
   expect(titleLines('关于做好建议提案办理工作的通知')).toEqual(['关于做好建议提案办理工作的通知']);
   expect(titleLines('第一行\n第二行')).toEqual(['第一行', '第二行']);
+});
+
+test('a given line too wide for the type area is broken at a word boundary like any title, never left to wrap', () => {
+  const first = '郑州市金水区人民代表大会常务委员会办公室关于二〇二一年度';
+  expect(titleLineFits(first)).toBe(false);
+  const lines = titleLines(`${first}\n人大建议政协提案办理工作情况的通报`);
+  expect(lines.join('')).toBe(`${first}人大建议政协提案办理工作情况的通报`);
+  expect(lines.length).toBe(3);
+  for (const l of lines) expect({ l, fits: titleLineFits(l) }).toEqual({ l, fits: true });
+  expect(lines[2]).toBe('人大建议政协提案办理工作情况的通报');
+  const words = boundaries(first);
+  expect(words.has(lines[0].length)).toBe(true);
+  // The default title's given lines are kept as they are.
+  expect(titleLines('郑州市人民政府\n关于2021年度人大建议政协提案\n办理工作情况的通报')).toEqual(['郑州市人民政府', '关于2021年度人大建议政协提案', '办理工作情况的通报']);
 });

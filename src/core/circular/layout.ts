@@ -4,6 +4,7 @@
  * renderer can put the 版记 on the last even page (GB/T 9704 §7.4.1, §7.5).
  */
 import { Block, Role } from './model';
+import { emWidth } from './numbers';
 
 /** Page geometry in twips (1/20 pt). */
 export const PAGE = {
@@ -26,6 +27,24 @@ export const TYPE_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom; // 12756 twips
 export const ADVANCE = { sanhao: 315, sihao: 280 };
 /** The mark's paragraph: space before and the exact line holding its 42 pt glyphs. */
 export const MARK = { before: 1884, line: 1000 };
+/** The mark's size in half-points (42 pt) and the narrowest character scaling (w:w, percent) it is set at
+ * before its size comes down too. */
+export const MARK_SZ = 84;
+export const MARK_MIN_SCALE = 70;
+
+/**
+ * The mark on one line inside the type area (GB/T 9704 §7.2.4: centred, 醒目、美观、庄重): at 42 pt while it fits; a
+ * longer one keeps its height and is set narrower (character scaling, as offices set a long 红头), down to 70 %;
+ * longer still, its size comes down as well. Widths in em: CJK 1, ASCII ½.
+ */
+export function markFit(text: string, width = TYPE_WIDTH): { sz: number; scale: number } {
+  const em = emWidth(text);
+  const natural = em * MARK_SZ * 10;
+  if (natural <= width) return { sz: MARK_SZ, scale: 100 };
+  const scale = Math.floor((100 * width) / natural);
+  if (scale >= MARK_MIN_SCALE) return { sz: MARK_SZ, scale };
+  return { sz: Math.floor((100 * width) / (em * 10 * MARK_MIN_SCALE)), scale: MARK_MIN_SCALE };
+}
 
 /** Points between the 发文字号 and its red rule (4 mm below the characters, §7.2.7), and what the bordered
  * paragraph then adds to its line's height (measured in LibreOffice: the space, the rule, a little more). */
@@ -51,6 +70,35 @@ export function textWidth(text: string, advance: number): number {
     else w += em * 0.5 - spacing;
   }
   return w;
+}
+
+/** Twips of one character of indent (三号: w:ind counts 320 a character, the run spacing not included). */
+const INDENT_CHAR = 320;
+/** Room a fitted line keeps free: what a full line of 28 三号 characters leaves (8844 − 28 × 315 twips). LibreOffice
+ * 7.4 breaks a line that leaves only 2 twips. */
+const FIT_SLACK = TYPE_WIDTH - 28 * ADVANCE.sanhao;
+
+/**
+ * The 署名 and 成文日期 kept inside the type width (§7.3.5): a 署名 too long for its right indent moves right as
+ * far as it must, and a date set from the left (no seal) moves with it, two characters right of the 署名's first
+ * one; a 署名 wider than the type area is set narrower (Block.scale). What fits is returned unchanged.
+ */
+export function fitClosing(blocks: Block[]): Block[] {
+  const out = blocks.map((b) => ({ ...b }));
+  out.forEach((b, i) => {
+    if (b.role !== 'signature' || b.indentRight === undefined) return;
+    const w = textWidth(b.runs.map((r) => r.text).join(''), ADVANCE.sanhao);
+    const room = TYPE_WIDTH - FIT_SLACK;
+    if (b.indentRight * INDENT_CHAR + w <= room) return;
+    if (w > room) b.scale = Math.floor((100 * room) / w);
+    const width = b.scale ? (w * b.scale) / 100 : w;
+    b.indentRight = Math.floor((100 * (room - width)) / INDENT_CHAR) / 100;
+    const date = out[i + 1];
+    if (date?.role === 'date' && date.indentLeft !== undefined) {
+      date.indentLeft = Math.round((100 * (TYPE_WIDTH - b.indentRight * INDENT_CHAR - width)) / INDENT_CHAR) / 100 + 2;
+    }
+  });
+  return out;
 }
 
 /** Unbreakable pieces: a CJK character, or a run of Latin letters and digits. */
@@ -113,6 +161,8 @@ const BODY_ROLES: Role[] = ['body', 'heading1', 'heading2', 'heading3', 'heading
 export function blockHeight(b: Block): number {
   const text = b.runs.map((r) => r.text).join('') + (b.right ?? '');
   if (b.role === 'mark') return MARK.before + MARK.line;
+  // Fitted on one line (markFit, fitClosing).
+  if (b.role === 'signature') return PAGE.linePitch;
   if (b.role === 'docNumber') return PAGE.linePitch + RED_RULE_EXTRA;
   if (b.role === 'table' && b.table) {
     return tableRowLines(b.table).reduce((s, n) => s + n, 0) * PAGE.linePitch;

@@ -36,6 +36,8 @@ export interface Block {
   indentRight?: number;
   /** date without a seal: left indent in characters, set flush left (its first character two right of the 署名's). */
   indentLeft?: number;
+  /** Character scaling in percent (w:w) that keeps a line longer than the type width on one line (a very long 署名). */
+  scale?: number;
   /** Starts a new page (the attachment). */
   pageBreakBefore?: boolean;
   /** role 'table': a header row and the rows, all text. */

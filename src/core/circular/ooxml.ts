@@ -7,15 +7,19 @@ import { Block, Circular, Role, SECTION_NAMES, Section, SectionId, sectionTag } 
 import { ordered } from './schema';
 import {
   ADVANCE,
+  BodyEnd,
   CELL_PAD,
   ColophonPlacement,
   MARK,
+  MARK_SZ,
   PAGE,
   RED_RULE_SPACE,
   TABLE_COLUMNS,
   TYPE_WIDTH,
   colophonPlacement,
+  fitClosing,
   lineCount,
+  markFit,
   paginate,
   tableRowLines,
 } from './layout';
@@ -69,12 +73,16 @@ interface RunStyle {
   bold?: boolean;
   /** Character spacing in twentieths of a point (−5 = −0.25 pt: exactly 28 三号 characters a line). */
   spacing?: number;
+  /** Character scaling in percent (w:w): a long mark set narrower to stay on one line. */
+  scale?: number;
+  /** Hidden (w:vanish). */
+  hidden?: boolean;
 }
 
 const SANHAO: RunStyle = { eastAsia: FONT.fangsong, sz: SZ.sanhao, spacing: -5 };
 const RUN: Record<Role, RunStyle> = {
   blank: SANHAO,
-  mark: { eastAsia: FONT.xiaobiaosong, sz: 84, color: RED },
+  mark: { eastAsia: FONT.xiaobiaosong, sz: MARK_SZ, color: RED },
   docNumber: SANHAO,
   title: { eastAsia: FONT.xiaobiaosong, sz: SZ.erhao },
   addressees: SANHAO,
@@ -100,8 +108,10 @@ function rPrOf(s: RunStyle, tag = 'w:rPr'): string {
     ordered('rPr', [
       ['rFonts', fonts(s.eastAsia, s.ascii)],
       ['b', s.bold && '<w:b/>'],
+      ['vanish', s.hidden && '<w:vanish/>'],
       ['color', s.color && `<w:color w:val="${s.color}"/>`],
       ['spacing', s.spacing ? `<w:spacing w:val="${s.spacing}"/>` : undefined],
+      ['w', s.scale && s.scale !== 100 ? `<w:w w:val="${s.scale}"/>` : undefined],
       ['kern', '<w:kern w:val="0"/>'],
       ['sz', `<w:sz w:val="${s.sz}"/>`],
       ['szCs', `<w:szCs w:val="${s.sz}"/>`],
@@ -228,7 +238,18 @@ export const STYLE_IDS: Record<Role, string> = {
   printedBy: 'BanliPrintedBy',
 };
 
-function roleStylesXml(): string {
+/** The mark's text in a circular (its run style fits it on one line). */
+function markText(c?: Circular): string | undefined {
+  const b = c?.sections.flatMap((s) => s.blocks).find((x) => x.role === 'mark');
+  return b && b.runs.map((r) => r.text).join('');
+}
+
+/**
+ * The Banli* paragraph styles. BanliMark carries the run style fitted to this circular's mark: LibreOffice drops
+ * the direct run formatting of the first paragraph in a block content control (the mark's), keeping the style's.
+ */
+function roleStylesXml(c?: Circular): string {
+  const mark = markText(c);
   return (Object.keys(STYLE_IDS) as Role[])
     .map((role) => {
       const p = layout(role);
@@ -252,7 +273,7 @@ function roleStylesXml(): string {
         ordered('style', [
           ['name', `<w:name w:val="${STYLE_IDS[role]}"/>`],
           ['pPr', ppr],
-          ['rPr', runProps(role)],
+          ['rPr', role === 'mark' && mark !== undefined ? rPrOf(markStyle(mark)) : runProps(role)],
         ]) +
         '</w:style>'
       );
@@ -260,9 +281,14 @@ function roleStylesXml(): string {
     .join('');
 }
 
-function run(role: Role, text: string): string {
+function run(role: Role, text: string, style: RunStyle = RUN[role]): string {
   if (text === '') return '';
-  return `<w:r>${runProps(role)}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+  return `<w:r>${rPrOf(style)}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+}
+
+/** The mark's run: narrower, or smaller too, when it would not fit on one line (markFit). */
+export function markStyle(text: string): RunStyle {
+  return { ...RUN.mark, ...markFit(text) };
 }
 
 export function paragraphXml(b: Block, extra: Array<[string, string]> = []): string {
@@ -274,7 +300,8 @@ export function paragraphXml(b: Block, extra: Array<[string, string]> = []): str
     p.jc = jc('left');
   }
   if (b.pageBreakBefore) p.pageBreakBefore = '<w:pageBreakBefore/>';
-  const runs = b.runs.map((r) => run(b.role, r.text)).join('');
+  const style = b.role === 'mark' ? markStyle(b.runs.map((r) => r.text).join('')) : { ...RUN[b.role], scale: b.scale };
+  const runs = b.runs.map((r) => run(b.role, r.text, style)).join('');
   const right = b.right ? `<w:r>${runProps(b.role)}<w:tab/></w:r>${run(b.role, b.right)}` : '';
   return `<w:p>${pPrXml(b.role, p, extra)}${runs}${right}</w:p>`;
 }
@@ -348,11 +375,16 @@ function sdtPr(id: SectionId, ids: IdSource): string {
   );
 }
 
-/** Height in twips of the 版记 table (its rows grow if a 抄送 list is longer than estimated: nothing is clipped). */
+/**
+ * Height in twips of the 版记 table (its rows grow if a 抄送 list is longer than estimated: nothing is clipped). The
+ * 抄送 lines as they are set: from four characters in (under the text after 抄送：) to one from the right, the
+ * first line of the first paragraph starting three characters further left, at 抄送： itself.
+ */
 export function colophonTwips(blocks: Block[]): number {
+  const width = TYPE_WIDTH - 4 * CHAR.sihao - CHAR.sihao;
   const copyLines = blocks
     .filter((b) => b.role === 'copyTo')
-    .reduce((n, b, i) => n + lineCount(b.runs.map((r) => r.text).join(''), ADVANCE.sihao, 0, TYPE_WIDTH - (i === 0 ? 2 : 5) * CHAR.sihao - 3 * CHAR.sihao), 0);
+    .reduce((n, b, i) => n + lineCount(b.runs.map((r) => r.text).join(''), ADVANCE.sihao, i === 0 ? -3 * CHAR.sihao : 0, width), 0);
   const printed = blocks.filter((b) => b.role === 'printedBy').length;
   return (copyLines + printed) * PAGE.linePitch;
 }
@@ -387,8 +419,11 @@ export function colophonTableXml(blocks: Block[]): string {
       ['vAlign', '<w:vAlign w:val="center"/>'],
     ])}</w:tcPr>${paras}</w:tc></w:tr>`;
   const rows: string[] = [];
+  // The first line hangs 抄送： out by three characters; every later paragraph starts under the text after it. Its
+  // w:hanging="0" is needed: the style BanliCopyTo hangs by three, and Word and LibreOffice both take an attribute
+  // the paragraph's own w:ind leaves out from the style.
   const copyParas = copy.map((b, i) => {
-    const ind = i === 0 ? `<w:ind w:left="${4 * CHAR.sihao}" w:right="${CHAR.sihao}" w:hanging="${3 * CHAR.sihao}"/>` : `<w:ind w:left="${4 * CHAR.sihao}" w:right="${CHAR.sihao}"/>`;
+    const ind = `<w:ind w:left="${4 * CHAR.sihao}" w:right="${CHAR.sihao}" w:hanging="${i === 0 ? 3 * CHAR.sihao : 0}"/>`;
     return `<w:p>${pPrXml('copyTo', { ind })}${b.runs.map((r) => run('copyTo', r.text)).join('')}</w:p>`;
   });
   const copyLines = Math.max(1, Math.round(colophonTwips(copy) / PAGE.linePitch));
@@ -397,8 +432,12 @@ export function colophonTableXml(blocks: Block[]): string {
   return `<w:tbl>${tblPr}${grid}${rows.join('')}</w:tbl>`;
 }
 
-/** An empty paragraph the height of nothing: anchors the 版记 and carries section breaks. */
-function tinyParagraph(sectPr = ''): string {
+/** The bookmark on the body section's last paragraph: the 版记's footer compares its page with its own (hidden: _). */
+export const BODY_END_BOOKMARK = '_BanliBodyEnd';
+
+/** An empty paragraph the height of nothing: anchors the 版记 and carries section breaks (and, ending the body, the
+ * bookmark of its last page). */
+function tinyParagraph(sectPr = '', bookmark?: string): string {
   const ppr = ordered('pPr', [
     ['widowControl', '<w:widowControl w:val="0"/>'],
     ['snapToGrid', '<w:snapToGrid w:val="0"/>'],
@@ -406,7 +445,8 @@ function tinyParagraph(sectPr = ''): string {
     ['rPr', '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'],
     ['sectPr', sectPr],
   ]);
-  return `<w:p><w:pPr>${ppr}</w:pPr></w:p>`;
+  const mark = bookmark ? `<w:bookmarkStart w:id="0" w:name="${bookmark}"/><w:bookmarkEnd w:id="0"/>` : '';
+  return `<w:p><w:pPr>${ppr}</w:pPr>${mark}</w:p>`;
 }
 
 export interface RenderOptions {
@@ -416,28 +456,34 @@ export interface RenderOptions {
   document?: boolean;
 }
 
+/** Where the body ends by Banli's own pagination (everything before the 版记). */
+export function bodyEnd(c: Circular): BodyEnd {
+  return paginate(c.sections.filter((s) => s.id !== 'colophon').flatMap((s) => s.blocks));
+}
+
 /** Where the 版记 of a circular goes (the pagination of everything before it). */
 export function placeColophon(c: Circular): ColophonPlacement {
-  const before = c.sections.filter((s) => s.id !== 'colophon').flatMap((s) => s.blocks);
   const col = c.sections.find((s) => s.id === 'colophon');
-  return colophonPlacement(paginate(before), col ? colophonTwips(col.blocks) : 0);
+  return colophonPlacement(bodyEnd(c), col ? colophonTwips(col.blocks) : 0);
 }
 
 /**
  * A section as a block-level content control tagged banli:<section>. In a whole document, when the 版记 needs a
  * page of its own, the body's section ends just before its control (a paragraph carrying the section break must
- * not sit inside a control: LibreOffice then loses the page-number field) and the 版记's section starts on the
- * next even page, without page numbers (§7.5; the blank page the break may insert has none either), with a
- * paragraph first (a floating table cannot carry the break).
+ * not sit inside a control: LibreOffice then loses the page-number field; it carries the bookmark of the body's
+ * last page) and the 版记's section starts on the next even page, with a paragraph first (a floating table cannot
+ * carry the break). Its page is numbered unless the break inserted a blank page before it (§7.5; see
+ * colophonFooterXml); the blank page itself has no header or footer in Word or LibreOffice.
  */
 export function sectionXml(s: Section, ids: IdSource = idSource(), c?: Circular, doc = false): string {
   const own = s.id === 'colophon' && doc && c && placeColophon(c) === 'next-even-page';
-  const before = own ? tinyParagraph(sectPrXml('body')) : '';
+  const before = own ? tinyParagraph(sectPrXml('body'), BODY_END_BOOKMARK) : '';
   const lead = own ? tinyParagraph() : '';
   return `${before}<w:sdt>${sdtPr(s.id, ids)}<w:sdtContent>${lead}${sectionInner(s)}</w:sdtContent></w:sdt>`;
 }
 
 function sectionInner(s: Section): string {
+  if (s.id === 'date') return fitClosing(s.blocks).map((b) => paragraphXml(b)).join('');
   if (s.id !== 'colophon') return s.blocks.map((b) => paragraphXml(b)).join('');
   return colophonTableXml(s.blocks) + tinyParagraph();
 }
@@ -458,14 +504,14 @@ export function sectionContentXml(c: Circular, id: SectionId): string {
 }
 
 /**
- * Section properties: 'body' numbers its pages (odd right, even left); 'colophon' (the 版记 page and a blank
- * page before it) has empty footers.
+ * Section properties: 'body' numbers its pages (odd right, even left); 'colophon' (the 版记's page of its own,
+ * always even) has the footer that numbers it only when it follows the body's last page (colophonFooterXml).
  */
 export function sectPrXml(kind: 'body' | 'colophon' = 'body'): string {
   const refs =
     kind === 'body'
       ? '<w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/>'
-      : '<w:footerReference w:type="default" r:id="rIdFooterNone"/><w:footerReference w:type="even" r:id="rIdFooterNone"/>';
+      : '<w:footerReference w:type="default" r:id="rIdFooterColophon"/><w:footerReference w:type="even" r:id="rIdFooterColophon"/>';
   return (
     '<w:sectPr>' +
     ordered('sectPr', [
@@ -487,25 +533,69 @@ export function documentXml(c: Circular, ids: IdSource = idSource()): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${DOC_OPEN}<w:body>${bodyXml(c, undefined, { ids, document: true })}${sectPrXml(last)}</w:body></w:document>`;
 }
 
-/** — N —, 四号 half-width 宋体 digits; odd pages right one character in, even pages left one character in. */
-export function footerXml(odd: boolean | null): string {
-  const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="${W_NS}" xmlns:r="${R_NS}">`;
-  // No page number (the 版记's own page and a blank page before it, §7.5): an empty line as high as the number's,
-  // so the type area keeps its size.
-  if (odd === null) {
-    const tiny = ordered('pPr', [['spacing', '<w:spacing w:before="0" w:after="0" w:line="280" w:lineRule="exact"/>'], ['rPr', '<w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>']]);
-    // A space, not nothing: LibreOffice drops an empty footer and lets the type area run into its place.
-    return `${head}<w:p><w:pPr>${tiny}</w:pPr><w:r><w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t xml:space="preserve"> </w:t></w:r></w:p></w:ftr>`;
-  }
-  const style: RunStyle = { eastAsia: FONT.songti, ascii: FONT.songti, sz: SZ.sihao };
-  const rpr = rPrOf(style);
+const FOOTER_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="${W_NS}" xmlns:r="${R_NS}">`;
+
+/** The page number: 四号 half-width 宋体, its paragraph on odd pages right one character in, on even pages left. */
+const PAGE_NUMBER: RunStyle = { eastAsia: FONT.songti, ascii: FONT.songti, sz: SZ.sihao };
+
+function pageNumberParagraph(odd: boolean, before = 0): string {
   const ind = odd ? `<w:ind w:right="${CHAR.sihao}"/>` : `<w:ind w:left="${CHAR.sihao}"/>`;
-  const ppr = ordered('pPr', [
-    ['spacing', '<w:spacing w:before="0" w:after="0" w:line="280" w:lineRule="exact"/>'],
+  return ordered('pPr', [
+    ['spacing', `<w:spacing w:before="${before}" w:after="0" w:line="280" w:lineRule="exact"/>`],
     ['ind', ind],
     ['jc', jc(odd ? 'right' : 'left')],
-    ['rPr', rpr],
+    ['rPr', rPrOf(PAGE_NUMBER)],
   ]);
+}
+
+/** A field as runs: begin, its instruction (text and nested fields), separate, the stored result, end. */
+function fieldRuns(style: RunStyle, instr: Array<string | { field: string }>, result: string): string {
+  const r = (inner: string) => `<w:r>${rPrOf(style)}${inner}</w:r>`;
+  const fc = (type: string) => r(`<w:fldChar w:fldCharType="${type}"/>`);
+  const code = instr.map((x) => (typeof x === 'string' ? r(`<w:instrText xml:space="preserve">${escapeXml(x)}</w:instrText>`) : x.field)).join('');
+  return fc('begin') + code + fc('separate') + r(`<w:t xml:space="preserve">${escapeXml(result)}</w:t>`) + fc('end');
+}
+
+/**
+ * Space above the number in the 版记 page's footer, so the footer fills its room between the type area and the
+ * footer's bottom (PAGE.bottom − PAGE.footer = 567 twips; 280 + 280 leaves 7): LibreOffice 7.4 sizes the footer of
+ * a section that starts on an even page by its contents alone and would otherwise let that page's type area run
+ * about 5 mm lower. Word grows a footer upwards from its bottom, so the number stays where every page has it.
+ */
+const COLOPHON_FOOTER_BEFORE = 280;
+
+/**
+ * The footer of the 版记's page of its own (always even). GB/T 9704 §7.5: a blank page before the 版记 page and the
+ * 版记 page carry no number; otherwise the 版记 page is numbered like every page. Whether the even-page break put a
+ * blank page in is known only once the document is laid out, so the footer works it out on the page, in one
+ * formula field: { = ({ PAGE } - { PAGEREF _BanliBodyEnd } = 1) * { PAGE } \# "'— '0' —';;' '" \* CHARFORMAT } —
+ * the page number when the 版记 page follows the body's last page, else 0, which the picture's zero section shows
+ * as a space (a footer with nothing in it LibreOffice drops, letting the type area run into its place). Word
+ * updates the fields of a footer on every page it lays out. The stored results are what Banli's own pagination
+ * expects from the body's last page (`bodyEndPage`): LibreOffice 7.4 cannot evaluate the formula and shows them.
+ * The nested fields are hidden: LibreOffice lifts fields out of a field's instruction into the text, where they
+ * would print their own values (Word never shows an instruction, and the CHARFORMAT result takes the formatting
+ * of the visible "=").
+ */
+export function colophonFooterXml(bodyEndPage: number): string {
+  const numbered = bodyEndPage % 2 === 1;
+  const page = numbered ? bodyEndPage + 1 : bodyEndPage + 2;
+  const hidden: RunStyle = { ...PAGE_NUMBER, hidden: true };
+  const pageField = { field: fieldRuns(hidden, [' PAGE '], String(page)) };
+  const bodyEndField = { field: fieldRuns(hidden, [` PAGEREF ${BODY_END_BOOKMARK} `], String(bodyEndPage)) };
+  const formula = fieldRuns(
+    PAGE_NUMBER,
+    [' = (', pageField, ' - ', bodyEndField, ' = 1) * ', pageField, ` \\# "'— '0' —';;' '" \\* CHARFORMAT `],
+    numbered ? `— ${page} —` : ' ',
+  );
+  return `${FOOTER_HEAD}<w:p><w:pPr>${pageNumberParagraph(false, COLOPHON_FOOTER_BEFORE)}</w:pPr>${formula}</w:p></w:ftr>`;
+}
+
+/** — N —, 四号 half-width 宋体 digits; odd pages right one character in, even pages left one character in. */
+export function footerXml(odd: boolean): string {
+  const head = FOOTER_HEAD;
+  const rpr = rPrOf(PAGE_NUMBER);
+  const ppr = pageNumberParagraph(odd);
   return (
     `${head}<w:p><w:pPr>${ppr}</w:pPr>` +
     `<w:r>${rpr}<w:t xml:space="preserve">— </w:t></w:r>` +
@@ -515,14 +605,14 @@ export function footerXml(odd: boolean | null): string {
   );
 }
 
-export function stylesXml(): string {
+export function stylesXml(c?: Circular): string {
   const rPrDefault = `<w:rPrDefault>${rPrOf({ eastAsia: FONT.fangsong, sz: SZ.sanhao })}</w:rPrDefault>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="${W_NS}">` +
     `<w:docDefaults>${ordered('docDefaults', [['rPrDefault', rPrDefault], ['pPrDefault', `<w:pPrDefault><w:pPr>${LINE}</w:pPr></w:pPrDefault>`]])}</w:docDefaults>` +
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>' +
-    roleStylesXml() +
+    roleStylesXml(c) +
     '</w:styles>'
   );
 }
@@ -609,15 +699,15 @@ export function docxParts(c: Circular, created: string, ids: IdSource = idSource
       `<Relationship Id="rIdFontTable" Type="${REL}/fontTable" Target="fontTable.xml"/>` +
       `<Relationship Id="rIdFooterOdd" Type="${REL}/footer" Target="footer1.xml"/>` +
       `<Relationship Id="rIdFooterEven" Type="${REL}/footer" Target="footer2.xml"/>` +
-      `<Relationship Id="rIdFooterNone" Type="${REL}/footer" Target="footer3.xml"/>` +
+      `<Relationship Id="rIdFooterColophon" Type="${REL}/footer" Target="footer3.xml"/>` +
       '</Relationships>',
     'word/document.xml': documentXml(c, ids),
-    'word/styles.xml': stylesXml(),
+    'word/styles.xml': stylesXml(c),
     'word/settings.xml': settingsXml(),
     'word/fontTable.xml': fontTableXml(),
     'word/footer1.xml': footerXml(true),
     'word/footer2.xml': footerXml(false),
-    'word/footer3.xml': footerXml(null),
+    'word/footer3.xml': colophonFooterXml(bodyEnd(c).page),
   };
 }
 
@@ -628,15 +718,15 @@ export function docxParts(c: Circular, created: string, ids: IdSource = idSource
  * redefined). The 版记 floats at the bottom of the page it lands on.
  */
 export function flatOpc(c: Circular, only?: SectionId[], ids: IdSource = idSource()): string {
-  return flatOpcFromBody(bodyXml(c, only, { ids }));
+  return flatOpcFromBody(bodyXml(c, only, { ids }), c);
 }
 
 /** The contents of one section for an existing control (refresh): no control around it. */
 export function sectionContentOpc(c: Circular, id: SectionId): string {
-  return flatOpcFromBody(sectionContentXml(c, id));
+  return flatOpcFromBody(sectionContentXml(c, id), c);
 }
 
-function flatOpcFromBody(body: string): string {
+function flatOpcFromBody(body: string, c: Circular): string {
   return (
     '<?xml version="1.0" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n' +
     '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' +
@@ -649,7 +739,7 @@ function flatOpcFromBody(body: string): string {
     `<pkg:part pkg:name="/word/document.xml" pkg:contentType="${CT.document}"><pkg:xmlData>` +
     `${DOC_OPEN}<w:body>${body}</w:body></w:document></pkg:xmlData></pkg:part>` +
     `<pkg:part pkg:name="/word/styles.xml" pkg:contentType="${CT.styles}"><pkg:xmlData>` +
-    `<w:styles xmlns:w="${W_NS}">${roleStylesXml()}</w:styles></pkg:xmlData></pkg:part>` +
+    `<w:styles xmlns:w="${W_NS}">${roleStylesXml(c)}</w:styles></pkg:xmlData></pkg:part>` +
     `<pkg:part pkg:name="/word/fontTable.xml" pkg:contentType="${CT.fontTable}"><pkg:xmlData>` +
     `${fontTableXml().replace(/^<\?xml[^>]*>\n/, '')}</pkg:xmlData></pkg:part></pkg:package>`
   );

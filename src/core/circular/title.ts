@@ -3,6 +3,7 @@
  * diamond). Words come from Intl.Segmenter('zh', {granularity: 'word'}) (Node 20 and browsers ship the Chinese
  * dictionary); official terms the dictionary splits are kept whole, and no line is shorter than four characters.
  */
+import { TYPE_WIDTH, lineCount } from './layout';
 import { emWidth } from './numbers';
 
 /** Width of a title line in em (二号 on the 156 mm type area holds 20; one is left free). */
@@ -83,9 +84,23 @@ function shapeCost(widths: number[]): number {
   return spread;
 }
 
-/** The title's lines: given with \n, else broken at word boundaries into the fewest lines of the best shape. */
+/** Twips of one 二号 character (22 pt, no run spacing). */
+const TITLE_ADVANCE = 440;
+
+/** Whether a title line stays one line in the type area (as LibreOffice breaks it: figures spaced off a little). */
+export function titleLineFits(line: string): boolean {
+  return lineCount(line, TITLE_ADVANCE, 0, TYPE_WIDTH) === 1;
+}
+
+/**
+ * The title's lines: given with \n, else broken at word boundaries into the fewest lines of the best shape. A given
+ * line too wide for the type area is broken the same way (never left for the renderer to wrap mid-word).
+ */
 export function titleLines(title: string, maxEm = TITLE_LINE_EM): string[] {
-  if (title.includes('\n')) return title.split('\n').map((s) => s.trim()).filter(Boolean);
+  if (title.includes('\n')) {
+    const given = title.split('\n').map((s) => s.trim()).filter(Boolean);
+    return given.flatMap((line) => (titleLineFits(line) ? [line] : titleLines(line, maxEm)));
+  }
   if (emWidth(title) <= maxEm) return [title];
   const points = titleBreaks(title);
   let best: { lines: string[]; score: number } | null = null;
