@@ -50,7 +50,7 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
       <Status
         busy={l.busy ? { label: l.busy.label, value: progressValue(l.busy.progress), cancellable: l.busy.cancellable } : null}
         message={l.notice}
-        problem={l.view && !l.view.ok ? l.view.message : null}
+        problem={l.problem}
         onCancel={l.cancel}
       />
       {l.view && !l.view.ok && Object.keys(l.columns).length > 0 && (

@@ -219,7 +219,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
       <Status
         busy={l.busy ? { label: l.busy.label, value: progressValue(l.busy.progress), cancellable: l.busy.cancellable } : null}
         message={l.notice}
-        problem={l.view && !l.view.ok ? l.view.message : null}
+        problem={l.problem}
         onCancel={l.cancel}
       />
       {l.opened && <OpenedFiles opened={l.opened} />}

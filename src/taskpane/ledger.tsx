@@ -9,6 +9,7 @@ import type { ConfigStore } from '../config/documentStore';
 import { readStored } from '../config/stored';
 import { RememberColumns, rememberedText } from './components/ColumnMapping';
 import { CheckView, ColumnChoice, DOCX_TYPE, Engine, LedgerFile, OpenedLedger, PageFiles, Progress, XLSX_TYPE, ZIP_TYPE } from '../browser/types';
+import { markSaid } from './components/CheckControls';
 import { errorMessage } from './model';
 import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom } from './settings';
 
@@ -19,6 +20,8 @@ export type Intent = 'success' | 'warning' | 'error' | 'info';
 export interface Notice {
   intent: Intent;
   text: string;
+  /** Said without taking the focus from where the clerk is (a re-check after a change of date, sheet or column). */
+  keepFocus?: boolean;
 }
 export interface Busy {
   label: string;
@@ -32,6 +35,8 @@ export const lazyFiles = (): Promise<PageFiles> => import(/* webpackChunkName: "
 export interface LedgerState {
   opened: OpenedLedger | null;
   view: CheckView | null;
+  /** Why the open ledger cannot be checked (the same message object while the same check stands), or null. */
+  problem: Notice | null;
   asOf: string;
   sheet: string;
   busy: Busy | null;
@@ -147,6 +152,11 @@ export function openedNotice(o: OpenedLedger, items: number, headline: string): 
   return { intent: o.unreadable.length ? 'warning' : 'success', text: `${read}${left ? `${left}（见“读取的文件”）。` : ''}${headline}` };
 }
 
+/** What a re-check said (the date, the sheet, a column or the settings changed): the new figures. */
+export function recheckNotice(o: OpenedLedger, v: Extract<CheckView, { ok: true }>, why: string): Notice {
+  return { intent: 'success', text: `已按${why}重新检查 ${o.name}：${v.items} 件。${v.headline}`, keepFocus: true };
+}
+
 export function LedgerProvider({
   files = lazyFiles,
   initialAsOf,
@@ -194,6 +204,8 @@ export function LedgerProvider({
   const configured = React.useRef<ConfigFile | null>(null);
   const seq = React.useRef(0);
   const fresh = React.useRef<OpenedLedger | null>(null);
+  // Why the next check is made (said with its figures), or that its figures have been said already (settings saved).
+  const why = React.useRef<{ text: string; said?: boolean } | null>(null);
   const engineRef = React.useRef<Engine | null>(null);
   const engine = async () => (engineRef.current ??= await (await files()).engine());
 
@@ -224,10 +236,15 @@ export function LedgerProvider({
             setView(v);
             setBusy(null);
           });
-          // Opening ends when the check is done: say what was found, once.
+          // Opening ends when the check is done: say what was found, once. Every later check says its new figures
+          // (a re-check keeps the focus where the clerk is: the date, the sheet or the column just changed).
+          const reason = why.current;
+          why.current = null;
           if (fresh.current === opened) {
             fresh.current = null;
             if (v.ok) React.startTransition(() => setNotice(openedNotice(opened, v.items, v.headline)));
+          } else if (!reason?.said) {
+            React.startTransition(() => setNotice(v.ok ? recheckNotice(opened, v, reason?.text ?? '新的设置') : null));
           }
         },
         (e) => {
@@ -235,9 +252,12 @@ export function LedgerProvider({
           setView({ ok: false, message: errorMessage(e) });
           setBusy(null);
           fresh.current = null;
+          why.current = null;
         },
       );
   }, [opened, asOf, sheet, edited, settings]);
+
+  const problem = React.useMemo<Notice | null>(() => (view && !view.ok ? { intent: 'error', text: view.message } : null), [view]);
 
   // Fields the clerk has not typed follow the ledger's year and the as-of day.
   const year = view?.ok ? view.year : null;
@@ -247,6 +267,7 @@ export function LedgerProvider({
 
   const open = async (name: string, read: () => Promise<LedgerFile[]>, day?: string) => {
     const n = ++seq.current;
+    why.current = null;
     React.startTransition(() => {
       setOpened(null);
       setView(null);
@@ -312,12 +333,22 @@ export function LedgerProvider({
   const setSettings = async (file: ConfigFile): Promise<string> => {
     // Kept with the document first: when Word cannot save them, nothing changes and the clerk is told why.
     if (configStore) await configStore.save(file);
-    await (await engine()).configure(file);
+    const e = await engine();
+    await e.configure(file);
     configured.current = file;
+    // The open ledger checked with them now, so the message gives its new figures (the check tab's message too).
+    let rechecked = '';
+    if (opened) {
+      const v = await e.check(asOf, sheet || undefined, undefined);
+      rechecked = v.ok ? `，并已按新设置重新检查（${v.items} 件；${v.headline.replace(/。$/, '')}）` : '，并已按新设置重新检查';
+      if (v.ok) {
+        why.current = { text: '新的设置', said: true };
+        setNotice(markSaid(recheckNotice(opened, v, '新的设置')));
+      }
+    }
     setSettingsState(file);
     setStored({ file, problem: null }); // the bad value kept before is replaced: nothing more to report
     setColumns(null); // the 列对应 in force is now the one kept
-    const rechecked = opened ? '，并已按新设置重新检查' : '';
     if (configStore) return `设置已保存在本文档中${rechecked}。以后打开这个文档生成或更新通报，仍按这些设置。`;
     let kept = !!storage;
     try {
@@ -334,6 +365,7 @@ export function LedgerProvider({
   const state: LedgerState = {
     opened,
     view,
+    problem,
     asOf,
     sheet,
     busy,
@@ -341,15 +373,21 @@ export function LedgerProvider({
     form,
     touched,
     columns,
-    setColumn: (field, header) =>
+    setColumn: (field, header) => {
+      why.current = { text: '改过的列对应' };
       setColumns((c) => {
         const next = { ...(c ?? columns) };
         if (header === null) delete next[field];
         else next[field] = header;
         return next;
-      }),
-    setAsOf: setAsOfState,
+      });
+    },
+    setAsOf: (day) => {
+      if (day !== asOf) why.current = { text: `截至日期 ${day} ` };
+      setAsOfState(day);
+    },
     setSheet: (s) => {
+      why.current = { text: s ? `工作表“${s}”` : '自动识别的工作表' };
       setSheet(s);
       setColumns(null);
     },

@@ -94,7 +94,7 @@ test('a host that cannot keep settings: 应用 uses them for the session and say
   type('另定时限的来源（第 1 行）', '市人大建议');
   type('月数（第 1 行）', '5');
   fireEvent.click(within(settingsView()).getByRole('button', { name: '应用' }));
-  await screen.findByText(/设置已应用，并已按新设置重新检查。这里不能保存设置/, {}, { timeout: 20000 });
+  await screen.findByText(/设置已应用，并已按新设置重新检查（1388 件；发现问题 \d+ 条[^）]*）。这里不能保存设置/, {}, { timeout: 20000 });
   tab('生成通报');
   await waitFor(() => expect(totalsText()).toContain('超期未答复 0 件'), { timeout: 20000 });
 }, 60000);

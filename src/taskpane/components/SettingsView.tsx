@@ -91,7 +91,8 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
   const s = useStyles();
   const l = useLayout();
   const [draft, setDraft] = React.useState<SettingsDraft>(() => draftFrom(value));
-  const [message, setMessage] = React.useState<StatusMessage | null>(storedProblem ? { intent: 'warning', text: storedProblem } : null);
+  // A kept value's problem is shown when 设置 opens; it does not take the focus from the tab bar.
+  const [message, setMessage] = React.useState<StatusMessage | null>(storedProblem ? { intent: 'warning', text: storedProblem, keepFocus: true } : null);
   const [busy, setBusy] = React.useState(false);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const idBase = React.useId();
