@@ -12,7 +12,7 @@ import { wordCapabilityNotes } from '../word/requirements';
 import { DOCX_TYPE } from '../browser/types';
 import { errorMessage } from './model';
 import { progressValue, useLedger } from './ledger';
-import { OptionsForm, firstError, formErrors, optionsFrom } from './settings';
+import { OptionsForm, firstError, formErrors, formWarnings, optionsFrom } from './settings';
 import { Totals } from './components/Totals';
 import { Notice, Status, StatusMessage } from './components/CheckControls';
 import { DateField } from './components/DateField';
@@ -56,13 +56,14 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
 
   const data: CircularData | null = React.useMemo(() => (view ? circularDataOf(view) : (saved?.data ?? null)), [view, saved]);
   const errors = formErrors(l.form);
+  const warnings = formWarnings(l.form);
   const notes = word ? wordCapabilityNotes(word.capabilities) : [];
   const anyBusy = !!busy || !!l.busy;
   React.useEffect(() => setDiffs(null), [view]);
 
   const field = (k: keyof OptionsForm) => ({
-    validationState: errors[k] ? ('error' as const) : ('none' as const),
-    validationMessage: errors[k],
+    validationState: errors[k] ? ('error' as const) : warnings[k] ? ('warning' as const) : ('none' as const),
+    validationMessage: errors[k] ?? warnings[k],
     required: k !== 'copyTo',
   });
   const set = (k: keyof OptionsForm) => (_: unknown, d: { value: string }) => l.setField(k, d.value);
@@ -266,7 +267,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
         </Field>
         <div className={s.row}>
           <DateField label="成文日期" value={l.form.date} onCommit={(d) => l.setField('date', d)} />
-          <DateField label="印发日期" value={l.form.printDate} onCommit={(d) => l.setField('printDate', d)} />
+          <DateField label="印发日期" value={l.form.printDate} onCommit={(d) => l.setField('printDate', d)} warning={warnings.printDate} />
         </div>
         <Field label="抄送（每行一行）" size="small" {...field('copyTo')}>
           <Textarea value={l.form.copyTo} onChange={set('copyTo')} rows={2} />

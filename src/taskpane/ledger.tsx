@@ -11,7 +11,7 @@ import { RememberColumns, rememberedText } from './components/ColumnMapping';
 import { CheckView, ColumnChoice, DOCX_TYPE, Engine, LedgerFile, OpenedLedger, PageFiles, Progress, XLSX_TYPE, ZIP_TYPE } from '../browser/types';
 import { markSaid } from './components/CheckControls';
 import { errorMessage } from './model';
-import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom } from './settings';
+import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom, yearOf } from './settings';
 
 export const SAMPLE_AS_OF = '2021-07-19';
 export const SAMPLE_NAME = 'ledger-2021.xlsx';
@@ -259,8 +259,10 @@ export function LedgerProvider({
 
   const problem = React.useMemo<Notice | null>(() => (view && !view.ok ? { intent: 'error', text: view.message } : null), [view]);
 
-  // Fields the clerk has not typed follow the ledger's year and the as-of day.
-  const year = view?.ok ? view.year : null;
+  // Fields the clerk has not typed follow 年度 (the year typed there, else the ledger's) and the as-of day: a title
+  // and a 发文字号 not typed by hand always name the circular's year.
+  const typedYear = touched.has('year') ? yearOf(form) : null;
+  const year = typedYear ?? (view?.ok ? view.year : null);
   React.useEffect(() => {
     setForm((f) => follow(f, touched, defaultsFor(year, asOf)));
   }, [year, asOf, touched]);
