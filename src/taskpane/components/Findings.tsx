@@ -226,7 +226,7 @@ export function Findings({
         {groups.map((g) => (
           <AccordionItem key={g.rule} value={g.rule}>
             <AccordionHeader size="small">
-              <span className={s.header} title={g.rule}>
+              <span className={s.header}>
                 <Badge color={g.severity === '错误' ? 'danger' : 'warning'} appearance="tint">
                   {g.severity}
                 </Badge>
@@ -244,7 +244,7 @@ export function Findings({
       </Accordion>
       {findings.length > 0 && groups.length === 0 && <Text block>没有符合筛选条件的问题。</Text>}
       {notRun.map((n) => (
-        <Text key={n.rule} className={s.notRun} title={n.rule}>
+        <Text key={n.rule} className={s.notRun}>
           未检查“{ruleTitle(n.rule)}”：{n.reason}
         </Text>
       ))}
