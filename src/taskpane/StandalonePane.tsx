@@ -12,6 +12,7 @@ import { Totals } from './components/Totals';
 import { CheckControls, Status } from './components/CheckControls';
 import { Header, useLayout } from './components/Layout';
 import { LedgerPicker } from './components/LedgerPicker';
+import { clerkWords } from './settingsWords';
 import { ColumnMapping } from './components/ColumnMapping';
 import { OpenedFiles } from './components/OpenedFiles';
 
@@ -32,7 +33,7 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
       <Header subtitle={intro ?? '在浏览器中检查办理台账（.xlsx）。文件只在本机处理，不会上传到任何地方。'} />
       {l.settingsProblem && (
         <MessageBar intent="warning">
-          <MessageBarBody>{l.settingsProblem}</MessageBarBody>
+          <MessageBarBody>{clerkWords(l.settingsProblem)}</MessageBarBody>
         </MessageBar>
       )}
       <LedgerPicker disabled={busy} onFiles={(f) => void l.openFiles(f)} onSample={() => void l.openSample()} current={l.opened?.name} />

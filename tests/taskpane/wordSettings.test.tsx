@@ -77,7 +77,7 @@ test('a value in the document that is not valid settings is reported and not use
   settings.saveAsync = (cb) => cb?.({ status: 'failed', error: { message: '文档是只读的' } });
   renderWord({ ...hostOver(new FakeWord()), settings: documentConfigStore(settings, 'succeeded', 'Word', '文档') });
   tab('设置');
-  expect(within(settingsView()).getByText(/文档中保存的设置有 1 处问题，没有使用（检查按默认设置进行）：.*dueSoonDays/)).toBeTruthy();
+  expect(within(settingsView()).getByText(/文档中保存的设置有 1 处问题，没有使用（检查按默认设置进行）：催办提前天数应是 0 到 365 之间的整数/)).toBeTruthy();
   fireEvent.click(within(settingsView()).getByRole('button', { name: '恢复默认' }));
   fireEvent.click(within(settingsView()).getByRole('button', { name: '保存' }));
   await screen.findByText(/设置没有保存：Word 没有保存设置（文档是只读的）/, {}, { timeout: 20000 });
