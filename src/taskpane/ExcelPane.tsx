@@ -202,7 +202,7 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
                 <Button onClick={() => setColumns({})}>恢复自动识别的列对应</Button>
               </div>
             )}
-            {analysis && <Totals totals={view!} source="当前工作簿" />}
+            {analysis && <Totals totals={view!} items={analysis.totals.total} source="当前工作簿" />}
             {view && (
               <ColumnMapping
                 columns={view.columns}

@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { Finding } from '../core';
-import { progressValue, useLedger } from './ledger';
+import { itemsOf, progressValue, useLedger } from './ledger';
 import { Findings } from './components/Findings';
 import { Totals } from './components/Totals';
 import { CheckControls, Status } from './components/CheckControls';
@@ -59,8 +59,8 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
           <Button onClick={() => (Object.keys(l.columns) as Array<keyof typeof l.columns>).forEach((f) => l.setColumn(f, null))}>恢复自动识别的列对应</Button>
         </div>
       )}
-      {l.opened && <OpenedFiles opened={l.opened} />}
-      {view && l.opened && <Totals totals={view} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
+      {l.opened && <OpenedFiles opened={l.opened} combined={view?.combined} />}
+      {view && l.opened && <Totals totals={view} items={itemsOf(view)} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
       {view && (
         <ColumnMapping
           columns={view.columns}

@@ -11,7 +11,7 @@ import { WordHost } from '../word/host';
 import { wordCapabilityNotes } from '../word/requirements';
 import { DOCX_TYPE } from '../browser/types';
 import { errorMessage } from './model';
-import { progressValue, useLedger } from './ledger';
+import { itemsOf, progressValue, useLedger } from './ledger';
 import { OptionsForm, firstError, formErrors, formWarnings, optionsFrom } from './settings';
 import { Totals } from './components/Totals';
 import { Notice, Status, StatusMessage } from './components/CheckControls';
@@ -223,8 +223,8 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
         problem={l.problem}
         onCancel={l.cancel}
       />
-      {l.opened && <OpenedFiles opened={l.opened} />}
-      {view && l.opened && <Totals totals={view} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
+      {l.opened && <OpenedFiles opened={l.opened} combined={view?.combined} />}
+      {view && l.opened && <Totals totals={view} items={itemsOf(view)} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
       {view && (
         <ColumnMapping
           columns={view.columns}

@@ -8,8 +8,9 @@ import { defaultSettings, sameSettings } from '../config/form';
 import type { ConfigStore } from '../config/documentStore';
 import { readStored } from '../config/stored';
 import { RememberColumns, rememberedText } from './components/ColumnMapping';
-import { CheckView, ColumnChoice, DOCX_TYPE, Engine, LedgerFile, OpenedLedger, PageFiles, Progress, XLSX_TYPE, ZIP_TYPE } from '../browser/types';
+import { ColumnChoice, DOCX_TYPE, Engine, LedgerFile, OpenedLedger, PageFiles, PageView, Progress, XLSX_TYPE, ZIP_TYPE } from '../browser/types';
 import { markSaid } from './components/CheckControls';
+import { FILES_HEADING, inFiles, listed } from './components/OpenedFiles';
 import { errorMessage } from './model';
 import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom, yearOf } from './settings';
 
@@ -34,7 +35,7 @@ export const lazyFiles = (): Promise<PageFiles> => import(/* webpackChunkName: "
 
 export interface LedgerState {
   opened: OpenedLedger | null;
-  view: CheckView | null;
+  view: PageView | null;
   /** Why the open ledger cannot be checked (the same message object while the same check stands), or null. */
   problem: Notice | null;
   asOf: string;
@@ -139,22 +140,47 @@ export function progressText(nameIn: string, p?: Progress): string {
   return `正在检查 ${name}…`;
 }
 
+/** The items of a check: the circular's count (an item on several rows, or in two files, counts once). */
+export function itemsOf(v: Extract<PageView, { ok: true }>): number {
+  return v.data.totals.total;
+}
+
+
+/** What several files mean for the check, in words: the same items found in two files, workbooks without a ledger. */
+export function combinedText(v: PageView): string {
+  if (!v.ok || !v.combined) return '';
+  const shared = v.combined.shared.map(
+    (x) =>
+      `其中 ${x.items} 件${inFiles(x.files)}都有（同一来源、编号和主办单位）${x.copy ? `，可能是同一个台账选了${x.files.length === 2 ? '两' : '几'}份（如另存的副本）` : ''}，每件只计一次。`,
+  );
+  const none = v.combined.noLedger;
+  const left = none.length ? `${none.length} 个工作簿中没有台账，未计入：${listed(none.map((x) => x.name))}。` : '';
+  return `${shared.join('')}${left}`;
+}
+
 /** What opening said: the items and the headline; for several files, how many were read and what was left out. */
-export function openedNotice(o: OpenedLedger, items: number, headline: string): Notice {
+export function openedNotice(o: OpenedLedger, v: Extract<PageView, { ok: true }>): Notice {
+  const items = itemsOf(v);
+  const headline = v.headline;
   if (o.settings) {
     // The settings saved in the workbook: used, or why not (a bad value, or the page's own settings differ).
-    const n = openedNotice({ ...o, settings: undefined }, items, headline);
+    const n = openedNotice({ ...o, settings: undefined }, v);
     return { intent: o.settings.used || n.intent !== 'success' ? n.intent : 'warning', text: `${n.text}${o.settings.message}` };
   }
   if (o.files.length <= 1 && o.unreadable.length === 0 && o.skipped.length === 0) return { intent: 'success', text: `已打开 ${o.name}：${items} 件。${headline}` };
-  const read = o.files.length > 1 ? `已合并读取 ${o.files.length} 个工作簿，作为一个台账检查：${items} 件。` : `已打开 ${o.files[0]}：${items} 件。`;
+  const none = v.combined?.noLedger.length ?? 0;
+  const withLedger = o.files.length - none;
+  const read = o.files.length > 1 ? `已合并读取 ${withLedger} 个工作簿，作为一个台账检查：${items} 件。` : `已打开 ${o.files[0]}：${items} 件。`;
   const left = [o.unreadable.length ? `${o.unreadable.length} 个文件无法读取，未计入` : '', o.skipped.length ? `跳过 ${o.skipped.length} 个文件` : ''].filter(Boolean).join('，');
-  return { intent: o.unreadable.length ? 'warning' : 'success', text: `${read}${left ? `${left}（见“读取的文件”）。` : ''}${headline}` };
+  const combined = combinedText(v);
+  const warn = o.unreadable.length > 0 || combined !== '';
+  return { intent: warn ? 'warning' : 'success', text: `${read}${combined}${left ? `${left}（见“${FILES_HEADING}”）。` : ''}${headline}` };
 }
 
 /** What a re-check said (the date, the sheet, a column or the settings changed): the new figures. */
-export function recheckNotice(o: OpenedLedger, v: Extract<CheckView, { ok: true }>, why: string): Notice {
-  return { intent: 'success', text: `已按${why}重新检查 ${o.name}：${v.items} 件。${v.headline}`, keepFocus: true };
+export function recheckNotice(o: OpenedLedger, v: Extract<PageView, { ok: true }>, why: string): Notice {
+  const combined = combinedText(v);
+  return { intent: combined ? 'warning' : 'success', text: `已按${why}重新检查 ${o.name}：${itemsOf(v)} 件。${combined}${v.headline}`, keepFocus: true };
 }
 
 export function LedgerProvider({
@@ -179,7 +205,7 @@ export function LedgerProvider({
   children: React.ReactNode;
 }): React.JSX.Element {
   const [opened, setOpened] = React.useState<OpenedLedger | null>(null);
-  const [view, setView] = React.useState<CheckView | null>(null);
+  const [view, setView] = React.useState<PageView | null>(null);
   const [asOf, setAsOfState] = React.useState(initialAsOf ?? today());
   const [sheet, setSheet] = React.useState('');
   const [edited, setColumns] = React.useState<ColumnChoice | null>(null);
@@ -242,7 +268,7 @@ export function LedgerProvider({
           why.current = null;
           if (fresh.current === opened) {
             fresh.current = null;
-            if (v.ok) React.startTransition(() => setNotice(openedNotice(opened, v.items, v.headline)));
+            if (v.ok) React.startTransition(() => setNotice(openedNotice(opened, v)));
           } else if (!reason?.said) {
             React.startTransition(() => setNotice(v.ok ? recheckNotice(opened, v, reason?.text ?? '新的设置') : null));
           }
@@ -342,7 +368,7 @@ export function LedgerProvider({
     let rechecked = '';
     if (opened) {
       const v = await e.check(asOf, sheet || undefined, undefined);
-      rechecked = v.ok ? `，并已按新设置重新检查（${v.items} 件；${v.headline.replace(/。$/, '')}）` : '，并已按新设置重新检查';
+      rechecked = v.ok ? `，并已按新设置重新检查（${itemsOf(v)} 件；${v.headline.replace(/。$/, '')}）` : '，并已按新设置重新检查';
       if (v.ok) {
         why.current = { text: '新的设置', said: true };
         setNotice(markSaid(recheckNotice(opened, v, '新的设置')));
