@@ -127,17 +127,21 @@ export function progressValue(p?: Progress): number | undefined {
   return p.total > 0 ? part : undefined;
 }
 
-/** "正在读取 12,000 / 100,000 行（12%）", or the phase alone while the total is unknown. */
+/**
+ * "正在读取 台账.xlsx：12,000 / 100,000 行（12%）"; several files: "正在读取第 2 / 8 个文件 单位02.xlsx（1,391 / 1,392 行），
+ * 共完成 24%" — the percentage is always the bar's (progressValue); the phase alone while the amount is unknown.
+ */
 export function progressText(nameIn: string, p?: Progress): string {
-  const reading = p?.file && p.file.count > 1 ? `正在读取第 ${p.file.index} / ${p.file.count} 个文件 ${p.file.name}` : `正在读取 ${nameIn}`;
-  const name = p?.file && p.file.count > 1 ? p.file.name : nameIn;
-  if (!p || p.phase === 'read') {
-    const n = (x: number) => x.toLocaleString('zh-CN');
-    if (p && p.total > 0) return `${reading}：${n(Math.min(p.done, p.total))} / ${n(p.total)} 行（${Math.min(100, Math.floor((p.done / p.total) * 100))}%）`;
-    if (p && p.done > 0) return `${reading}：已读取 ${n(p.done)} 行…`;
-    return `${reading}…`;
-  }
-  return `正在检查 ${name}…`;
+  const n = (x: number) => x.toLocaleString('zh-CN');
+  const several = p?.file && p.file.count > 1 ? p.file : null;
+  if (p && p.phase !== 'read') return `正在检查 ${several ? several.name : nameIn}…`;
+  const value = progressValue(p);
+  const percent = value === undefined ? null : Math.min(100, Math.floor(value * 100));
+  const rows = p && p.total > 0 ? `${n(Math.min(p.done, p.total))} / ${n(p.total)} 行` : p && p.done > 0 ? `已读取 ${n(p.done)} 行` : '';
+  if (several) return `正在读取第 ${several.index} / ${several.count} 个文件 ${several.name}${rows ? `（${rows}）` : ''}，共完成 ${percent ?? 0}%`;
+  if (rows && percent !== null) return `正在读取 ${nameIn}：${rows}（${percent}%）`;
+  if (rows) return `正在读取 ${nameIn}：${rows}…`;
+  return `正在读取 ${nameIn}…`;
 }
 
 /** The items of a check: the circular's count (an item on several rows, or in two files, counts once). */

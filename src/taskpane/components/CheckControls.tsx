@@ -82,6 +82,12 @@ export function Notice({ message, actions, focus = true }: { message: StatusMess
   );
 }
 
+/** Where the focus is lost: nowhere (the page itself), or on a button that has just been turned off. */
+function focusLost(): boolean {
+  const el = document.activeElement as (HTMLElement & { disabled?: boolean }) | null;
+  return !el || el === document.body || el.disabled === true;
+}
+
 /**
  * Progress of the work under way (with a cancel button when it can be stopped), the last result, and a problem with
  * the ledger itself (a message: kept as the same object while the same problem stands, so it is said once).
@@ -100,6 +106,12 @@ export function Status({
   const problemText = typeof problem === 'string' ? problem : null;
   const fromText = React.useMemo(() => (problemText ? { intent: 'error' as const, text: problemText } : null), [problemText]);
   const problemMessage = typeof problem === 'string' ? fromText : (problem ?? null);
+  const cancel = React.useRef<HTMLButtonElement>(null);
+  const cancellable = !!busy?.cancellable && !!onCancel;
+  // The button that started the work is off while it runs: the focus goes to 取消 rather than to the page.
+  React.useEffect(() => {
+    if (cancellable && focusLost()) cancel.current?.focus();
+  }, [cancellable]);
   return (
     <>
       {busy && (
@@ -107,8 +119,8 @@ export function Status({
           <div style={{ flex: 1, minWidth: 0 }}>
             <Progress label={busy.label} value={busy.value} />
           </div>
-          {busy.cancellable && onCancel && (
-            <Button size="small" onClick={onCancel}>
+          {cancellable && (
+            <Button size="small" onClick={onCancel} ref={cancel}>
               取消
             </Button>
           )}
