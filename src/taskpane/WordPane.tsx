@@ -5,7 +5,8 @@
  * .docx. The ledger and the settings are the page's (useLedger), shared with 检查台账.
  */
 import * as React from 'react';
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text, Textarea } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
+import { AutoTextarea } from './components/AutoTextarea';
 import { Circular, CircularData, CircularOptions, FigureDiff, SECTION_IDS, SECTION_NAMES, SectionId, circularDataOf, composeCircular } from '../core';
 import { WordHost } from '../word/host';
 import { wordCapabilityNotes } from '../word/requirements';
@@ -259,18 +260,18 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
         <Field label="发文字号" size="small" {...field('docNumber')}>
           <Input value={l.form.docNumber} onChange={set('docNumber')} />
         </Field>
-        <Field label="标题（每行一行）" size="small" {...field('title')}>
-          <Textarea value={l.form.title} onChange={set('title')} rows={3} />
+        <Field label="标题（可分行，每行一段）" size="small" {...field('title')}>
+          <AutoTextarea value={l.form.title} onChange={set('title')} rows={3} />
         </Field>
         <Field label="主送机关" size="small" {...field('addressees')}>
-          <Textarea value={l.form.addressees} onChange={set('addressees')} rows={2} />
+          <AutoTextarea value={l.form.addressees} onChange={set('addressees')} rows={2} />
         </Field>
         <div className={s.row}>
           <DateField label="成文日期" value={l.form.date} onCommit={(d) => l.setField('date', d)} />
           <DateField label="印发日期" value={l.form.printDate} onCommit={(d) => l.setField('printDate', d)} warning={warnings.printDate} />
         </div>
-        <Field label="抄送（每行一行）" size="small" {...field('copyTo')}>
-          <Textarea value={l.form.copyTo} onChange={set('copyTo')} rows={2} />
+        <Field label="抄送（可分行，每行一段）" size="small" {...field('copyTo')}>
+          <AutoTextarea value={l.form.copyTo} onChange={set('copyTo')} rows={2} />
         </Field>
         <Field label="印发机关" size="small" {...field('printingOffice')}>
           <Input value={l.form.printingOffice} onChange={set('printingOffice')} />

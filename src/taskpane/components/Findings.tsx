@@ -11,6 +11,7 @@ import {
   Select,
   Text,
   makeStyles,
+  mergeClasses,
   shorthands,
   tokens,
 } from '@fluentui/react-components';
@@ -42,6 +43,8 @@ const useStyles = makeStyles({
   notRun: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300 },
   filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(140px, 100%), 1fr))', gap: '6px', marginBottom: '6px' },
   filter: { minWidth: 0, '& > span, & select, & input': { width: '100%', minWidth: 0, maxWidth: '100%' } },
+  /** The search box a whole row wide in a narrow pane, so its hint is not cut off. */
+  search: { '@media (max-width: 480px)': { gridColumn: '1 / -1' } },
   detail: {
     ...shorthands.padding('6px', '8px'),
     backgroundColor: tokens.colorNeutralBackground2,
@@ -52,7 +55,31 @@ const useStyles = makeStyles({
   dt: { color: tokens.colorNeutralForeground2 },
   dd: { margin: 0 },
   mark: { backgroundColor: tokens.colorPaletteYellowBackground2, fontWeight: tokens.fontWeightSemibold },
+  date: { whiteSpace: 'nowrap' },
 });
+
+/** A day as findings write it: 2021-07-12, 2021/7/12, 2021年7月12日 (with its time when it has one). */
+const DATE = /\d{4}(?:-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|年\d{1,2}月\d{1,2}日)(?: \d{1,2}:\d{2})?/g;
+
+/** Text with its dates kept on one line (a narrow pane breaks between words, never inside 2021-07-12). */
+export function WithDates({ text }: { text: string }): React.JSX.Element {
+  const s = useStyles();
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  const re = new RegExp(DATE.source, 'g');
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const i = m.index;
+    if (i > at) parts.push(text.slice(at, i));
+    parts.push(
+      <span key={i} className={s.date}>
+        {m[0]}
+      </span>,
+    );
+    at = i + m[0].length;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return <>{parts}</>;
+}
 
 /** The item's whole row (every column), the finding and the fix: what a clerk needs to correct it. */
 function Detail({ finding, load, id }: { finding: Finding; load: (f: Finding) => Promise<RowDetail>; id: string }): React.JSX.Element {
@@ -74,12 +101,12 @@ function Detail({ finding, load, id }: { finding: Finding; load: (f: Finding) =>
     <div id={id} className={s.detail} role="region" aria-label={`第 ${finding.row} 行`}>
       <div>
         <strong>问题：</strong>
-        {finding.message}
+        <WithDates text={finding.message} />
       </div>
       {finding.suggestion && (
         <div>
           <strong>怎么改：</strong>
-          {finding.suggestion}
+          <WithDates text={finding.suggestion} />
         </div>
       )}
       {error && <div>{error}</div>}
@@ -90,7 +117,7 @@ function Detail({ finding, load, id }: { finding: Finding; load: (f: Finding) =>
             <React.Fragment key={c.cell}>
               <dt className={s.dt}>{c.header}</dt>
               <dd className={c.cell === own ? `${s.dd} ${s.mark}` : s.dd}>
-                {c.value || '（空）'}
+                {c.value ? <WithDates text={c.value} /> : '（空）'}
                 {c.cell === own ? '（这一格）' : ''}
               </dd>
             </React.Fragment>
@@ -132,8 +159,15 @@ function Group({
             >
               <span className={s.cell}>{f.cell ?? '（整表）'}</span>
               {f.unit && <span className={s.unit}>{f.unit}</span>}
-              <span>{f.message}</span>
-              {f.suggestion && <span className={s.unit}> → {f.suggestion}</span>}
+              <span>
+                <WithDates text={f.message} />
+              </span>
+              {f.suggestion && (
+                <span className={s.unit}>
+                  {' → '}
+                  <WithDates text={f.suggestion} />
+                </span>
+              )}
             </button>
             {expanded && detail && <Detail finding={f} load={detail} id={id} />}
           </React.Fragment>
@@ -212,7 +246,7 @@ export function Findings({
               ))}
             </Select>
           </Field>
-          <Field label="搜索" size="small" className={s.filter}>
+          <Field label="搜索" size="small" className={mergeClasses(s.filter, s.search)}>
             <Input size="small" type="search" value={search} onChange={(_, d) => setSearch(d.value)} placeholder="编号、单元格、单位或文字" />
           </Field>
         </div>
