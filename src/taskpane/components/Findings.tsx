@@ -51,17 +51,26 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     overflowWrap: 'anywhere',
   },
-  dl: { display: 'grid', gridTemplateColumns: 'minmax(4em, max-content) 1fr', columnGap: '8px', rowGap: '2px', margin: '6px 0 0' },
+  /** Headers at most 40 % wide (they wrap); at 200 % zoom on 320 px each header above its value, the value a whole line. */
+  dl: {
+    display: 'grid',
+    gridTemplateColumns: 'fit-content(40%) 1fr',
+    columnGap: '8px',
+    rowGap: '2px',
+    margin: '6px 0 0',
+    '@media (max-width: 240px)': { gridTemplateColumns: '1fr', '& > dd': { marginBottom: '4px' } },
+  },
   dt: { color: tokens.colorNeutralForeground2 },
   dd: { margin: 0 },
   mark: { backgroundColor: tokens.colorPaletteYellowBackground2, fontWeight: tokens.fontWeightSemibold },
-  date: { whiteSpace: 'nowrap' },
+  /** A date moves to the next line whole; only one wider than the whole line (200 % zoom on 320 px) breaks inside. */
+  date: { display: 'inline-block', maxWidth: '100%' },
 });
 
 /** A day as findings write it: 2021-07-12, 2021/7/12, 2021年7月12日 (with its time when it has one). */
 const DATE = /\d{4}(?:-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|年\d{1,2}月\d{1,2}日)(?: \d{1,2}:\d{2})?/g;
 
-/** Text with its dates kept on one line (a narrow pane breaks between words, never inside 2021-07-12). */
+/** Text with its dates kept whole (a narrow pane breaks between words, not inside 2021-07-12, where the line has room). */
 export function WithDates({ text }: { text: string }): React.JSX.Element {
   const s = useStyles();
   const parts: React.ReactNode[] = [];
