@@ -3,7 +3,7 @@
  * the same Session runs in-thread (inThread.ts). cancel() ends the worker; the next request starts a fresh one.
  */
 import { BanliError, ErrorCode } from '../core';
-import { CheckView, Engine, OpenedLedger, Progress, RowDetail } from './types';
+import { Engine, OpenedLedger, PageView, Progress, RowDetail } from './types';
 import { makeWorker } from './makeWorker';
 import type { Reply, Request } from './protocol';
 
@@ -69,7 +69,7 @@ export function workerEngine(): Engine {
   worker = start();
   return {
     open: (files, onProgress) => call<OpenedLedger>('open', [files], [...new Set(files.map((f) => f.bytes.buffer as ArrayBuffer))], onProgress),
-    check: (asOf, sheet, columns) => call<CheckView>('check', [asOf, sheet, columns]),
+    check: (asOf, sheet, columns) => call<PageView>('check', [asOf, sheet, columns]),
     row: (sheet, row, file) => call<RowDetail>('row', [sheet, row, file]),
     annotated: (asOf, sheet, columns) => call<Uint8Array>('annotated', [asOf, sheet, columns]),
     circular: (options, asOf, sheet, columns) => call<Uint8Array>('circular', [options, asOf, sheet, columns]),

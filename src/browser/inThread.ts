@@ -1,6 +1,6 @@
 /** The ledger engine in the page's own thread: for browsers without Web Workers, and for tests. */
 import { CircularOptions } from '../core';
-import { CheckView, Engine, OpenedLedger, Progress, RowDetail } from './types';
+import { Engine, OpenedLedger, PageView, Progress, RowDetail } from './types';
 import { Request, handle } from './protocol';
 import { Session } from './session';
 
@@ -13,7 +13,7 @@ export function inThreadEngine(): Engine {
     handle(session, { id: ++id, op, args }, (p) => progress?.(p as Progress)) as Promise<T>;
   return {
     open: (files, onProgress) => call<OpenedLedger>('open', [files], onProgress),
-    check: (asOf, sheet, columns) => call<CheckView>('check', [asOf, sheet, columns]),
+    check: (asOf, sheet, columns) => call<PageView>('check', [asOf, sheet, columns]),
     row: (sheet, row, file) => call<RowDetail>('row', [sheet, row, file]),
     annotated: (asOf, sheet, columns) => call<Uint8Array>('annotated', [asOf, sheet, columns]),
     circular: (options: CircularOptions, asOf, sheet, columns) => call<Uint8Array>('circular', [options, asOf, sheet, columns]),

@@ -7,7 +7,6 @@ import { zipSync } from 'fflate';
 import {
   Analysis,
   BanliError,
-  CheckView,
   CircularOptions,
   ColumnChoice,
   Config,
@@ -22,11 +21,13 @@ import {
   citedNames,
   columnLetter,
   combinedLabel,
+  compactKey,
   composeCircular,
   configFromFile,
   fileOfCell,
   isAnnotatedName,
   isBanliError,
+  Item,
   readLedgers,
   sameBytes,
 } from '../core';
@@ -37,7 +38,7 @@ import { savedSettingsValue } from '../xlsx/savedSettings';
 import { readWorkbook } from '../xlsx/read';
 import { annotateBuffer, annotatedFileName, isBanliAnnotated } from '../xlsx/annotate';
 import { docxBytes } from '../docx/zip';
-import { LedgerFile, OpenedLedger, Progress } from './types';
+import { CombinedNote, LedgerFile, OpenedLedger, PageView, Progress } from './types';
 
 function text(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -62,6 +63,53 @@ function sheetList(grids: Grid[]): string[] {
 function unreadableText(name: string, e: unknown): string {
   const m = isBanliError(e) ? e.message : '文件已损坏或不是 .xlsx 工作簿。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。';
   return m.includes(name) ? m : `${name}：${m}`;
+}
+
+/**
+ * What several files read as one ledger mean for the check: the same items found in two of them (the same source,
+ * number and lead unit: a file chosen with a copy of itself, not an item split among units), and the workbooks that
+ * hold no ledger at all (left out of the totals).
+ */
+export function combinedNote(a: Analysis, books: ReadonlyArray<{ file: string | null; grids: Grid[] }>): CombinedNote {
+  // The rows of each item, by its first row.
+  const rows = new Map<Item, Item[]>();
+  for (const it of a.ledger.items) {
+    const head = it.firstRow ?? it;
+    const list = rows.get(head);
+    if (list) list.push(it);
+    else rows.set(head, [it]);
+  }
+  const groups = new Map<string, { files: string[]; items: number; copy: boolean }>();
+  for (const list of rows.values()) {
+    if (list.length < 2) continue;
+    const byUnit = new Map<string, string[]>();
+    for (const r of list) {
+      const unit = r.leadUnit ? compactKey(r.leadUnit.name) : '';
+      const files = byUnit.get(unit) ?? [];
+      const file = r.part.file ?? '';
+      if (!files.includes(file)) files.push(file);
+      byUnit.set(unit, files);
+    }
+    const files = [...byUnit.values()].filter((f) => f.length > 1).sort((x, y) => y.length - x.length)[0];
+    if (!files) continue;
+    const key = files.join('\u0000');
+    const g = groups.get(key) ?? { files, items: 0, copy: false };
+    g.items++;
+    groups.set(key, g);
+  }
+  const withLedger = new Set(a.ledger.parts.map((p) => p.file));
+  const noLedger = books
+    .filter((b) => b.file !== null && !withLedger.has(b.file))
+    .map((b) => {
+      const empty = b.grids.every((g) => g.values.every((r) => r.every((v) => v === null || v === undefined || v === '')));
+      const why = a.ledger.unread.filter((u) => u.file === b.file).map((u) => (u.sheet.startsWith('（') ? u.reason : `工作表“${u.sheet}”${u.reason}`));
+      return { name: b.file as string, reason: empty ? '工作簿是空的' : why.length ? why.join('；') : '没有找到台账表头' };
+    });
+  // Most of a file's rows found again in another file: a copy of it, not an item entered twice.
+  const rowsIn = new Map<string, number>();
+  for (const p of a.ledger.parts) rowsIn.set(p.file ?? '', (rowsIn.get(p.file ?? '') ?? 0) + p.items);
+  for (const g of groups.values()) g.copy = g.items * 2 >= Math.min(...g.files.map((f) => rowsIn.get(f) ?? 0));
+  return { shared: [...groups.values()].sort((x, y) => y.items - x.items), noLedger };
 }
 
 export class Session {
@@ -184,11 +232,15 @@ export class Session {
     return this.last.analysis;
   }
 
-  check(asOf: string, sheet?: string, columns?: ColumnChoice): CheckView {
+  check(asOf: string, sheet?: string, columns?: ColumnChoice): PageView {
     try {
-      return checkView(this.analysis(asOf, sheet, columns), asOf, this.source);
+      const a = this.analysis(asOf, sheet, columns);
+      const view = checkView(a, asOf, this.source);
+      const books = this.books as Book[];
+      return books.length > 1 ? { ...view, combined: combinedNote(a, books) } : view;
     } catch (e) {
-      if (isBanliError(e)) return { ok: false, message: e.message };
+      // Said with the ledger's name, as a file that cannot be read is: “empty.xlsx：工作簿是空的……”.
+      if (isBanliError(e)) return { ok: false, message: e.message.includes(this.name) ? e.message : `${this.source}：${e.message}` };
       throw e;
     }
   }

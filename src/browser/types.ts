@@ -7,6 +7,21 @@ import { CheckView, CircularOptions, ColumnChoice, ConfigFile, RowDetail } from 
 
 export type { CheckView, ColumnChoice, RowDetail };
 
+/** What the files read as one ledger mean for the check: said with the totals, in the clerk's words. */
+export interface CombinedNote {
+  /**
+   * The same items (source, number and lead unit) in two or more files — usually one ledger chosen with a copy of
+   * itself (a re-saved copy): which files, how many items, and whether they are most of a file's items (a copy,
+   * rather than an item entered twice). Each item counts once in the totals.
+   */
+  shared: Array<{ files: string[]; items: number; copy: boolean }>;
+  /** Workbooks that were read but hold no ledger sheet (left out of the totals), with why. */
+  noLedger: Array<{ name: string; reason: string }>;
+}
+
+/** A check as the page gets it: the core's view and, for several files, what they mean for it. */
+export type PageView = CheckView & { combined?: CombinedNote };
+
 export interface Progress {
   phase: 'read' | 'check';
   /** Rows (or parts) done and the total, when known. */
@@ -44,7 +59,7 @@ export interface Engine {
    */
   open(files: LedgerFile[], onProgress?: (p: Progress) => void): Promise<OpenedLedger>;
   /** columns: the clerk's corrections of the guessed column mapping (field → header text, '' = none). */
-  check(asOf: string, sheet?: string, columns?: ColumnChoice): Promise<CheckView>;
+  check(asOf: string, sheet?: string, columns?: ColumnChoice): Promise<PageView>;
   /** One worksheet row; file: the file it is in when several are combined (Progress/OpenedLedger.files' names). */
   row(sheet: string, row: number, file?: string): Promise<RowDetail>;
   /** The annotated copy (.xlsx); with several files, a .zip of one annotated copy per file. */

@@ -1,6 +1,6 @@
 /** Routes by host: Excel, Word, or no Office host at all (the standalone page, with both panes as tabs). */
 import * as React from 'react';
-import { FluentProvider, Theme, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, Theme, webLightTheme } from '@fluentui/react-components';
 import { ExcelPane } from './ExcelPane';
 import { StandalonePane } from './StandalonePane';
 import { WordPane } from './WordPane';
@@ -12,25 +12,43 @@ import { formFrom } from './settings';
 import { Announcer } from './components/Announcer';
 import { Tabs } from './components/Tabs';
 import { SettingsPage } from './components/SettingsPage';
+import { Help } from './components/Help';
 
 export type HostKind = 'Excel' | 'Word' | null;
 
-/** Both panes as tabs over one ledger: opening it in either tab opens it for both. 设置 applies to both. */
+/** Both panes as tabs over one ledger: opening it in either tab opens it for both. 设置 applies to both. 帮助 opens how to use the page, inside it. */
 export function Standalone(): React.JSX.Element {
   const [tab, setTab] = React.useState<'check' | 'circular' | 'settings'>('check');
+  const [help, setHelp] = React.useState(false);
+  const helpButton = React.useRef<HTMLButtonElement>(null);
   return (
     <>
-      <Tabs
-        label="功能"
-        panelId="banli-panel"
-        tabs={[
-          ['check', '检查台账'],
-          ['circular', '生成通报'],
-          ['settings', '设置'],
-        ]}
-        value={tab}
-        onChange={setTab}
-      />
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 4 }}>
+        <div style={{ flex: '1 1 auto', minWidth: 0 }}>
+          <Tabs
+            label="功能"
+            panelId="banli-panel"
+            tabs={[
+              ['check', '检查台账'],
+              ['circular', '生成通报'],
+              ['settings', '设置'],
+            ]}
+            value={tab}
+            onChange={setTab}
+          />
+        </div>
+        <Button ref={helpButton} appearance="subtle" size="small" aria-expanded={help} onClick={() => setHelp(!help)}>
+          帮助
+        </Button>
+      </div>
+      {help && (
+        <Help
+          onClose={() => {
+            setHelp(false);
+            helpButton.current?.focus();
+          }}
+        />
+      )}
       <div role="tabpanel" id="banli-panel" aria-labelledby={`banli-panel-tab-${tab}`}>
         {tab === 'check' ? <StandalonePane /> : tab === 'circular' ? <WordPane /> : <SettingsPage />}
       </div>

@@ -13,6 +13,7 @@ import { Findings } from './components/Findings';
 import { Totals } from './components/Totals';
 import { CheckControls, Status, StatusMessage } from './components/CheckControls';
 import { Header, useLayout } from './components/Layout';
+import { clerkWords } from './settingsWords';
 import { ColumnMapping, rememberedText } from './components/ColumnMapping';
 import { Tabs } from './components/Tabs';
 import { SettingsView } from './components/SettingsView';
@@ -173,7 +174,7 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
           <div className={p.panel}>
             {storedProblem && (
               <MessageBar intent="warning">
-                <MessageBarBody>{storedProblem}</MessageBarBody>
+                <MessageBarBody>{clerkWords(storedProblem)}</MessageBarBody>
               </MessageBar>
             )}
             {host.capabilities.basic && (
@@ -201,7 +202,7 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
                 <Button onClick={() => setColumns({})}>恢复自动识别的列对应</Button>
               </div>
             )}
-            {analysis && <Totals totals={view!} source="当前工作簿" />}
+            {analysis && <Totals totals={view!} items={analysis.totals.total} source="当前工作簿" />}
             {view && (
               <ColumnMapping
                 columns={view.columns}

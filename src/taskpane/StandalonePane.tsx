@@ -6,12 +6,13 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { Finding } from '../core';
-import { progressValue, useLedger } from './ledger';
+import { itemsOf, progressValue, useLedger } from './ledger';
 import { Findings } from './components/Findings';
 import { Totals } from './components/Totals';
 import { CheckControls, Status } from './components/CheckControls';
 import { Header, useLayout } from './components/Layout';
 import { LedgerPicker } from './components/LedgerPicker';
+import { clerkWords } from './settingsWords';
 import { ColumnMapping } from './components/ColumnMapping';
 import { OpenedFiles } from './components/OpenedFiles';
 
@@ -32,7 +33,7 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
       <Header subtitle={intro ?? '在浏览器中检查办理台账（.xlsx）。文件只在本机处理，不会上传到任何地方。'} />
       {l.settingsProblem && (
         <MessageBar intent="warning">
-          <MessageBarBody>{l.settingsProblem}</MessageBarBody>
+          <MessageBarBody>{clerkWords(l.settingsProblem)}</MessageBarBody>
         </MessageBar>
       )}
       <LedgerPicker disabled={busy} onFiles={(f) => void l.openFiles(f)} onSample={() => void l.openSample()} current={l.opened?.name} />
@@ -50,7 +51,7 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
       <Status
         busy={l.busy ? { label: l.busy.label, value: progressValue(l.busy.progress), cancellable: l.busy.cancellable } : null}
         message={l.notice}
-        problem={l.view && !l.view.ok ? l.view.message : null}
+        problem={l.problem}
         onCancel={l.cancel}
       />
       {l.view && !l.view.ok && Object.keys(l.columns).length > 0 && (
@@ -58,8 +59,8 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
           <Button onClick={() => (Object.keys(l.columns) as Array<keyof typeof l.columns>).forEach((f) => l.setColumn(f, null))}>恢复自动识别的列对应</Button>
         </div>
       )}
-      {l.opened && <OpenedFiles opened={l.opened} />}
-      {view && l.opened && <Totals totals={view} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
+      {l.opened && <OpenedFiles opened={l.opened} combined={view?.combined} />}
+      {view && l.opened && <Totals totals={view} items={itemsOf(view)} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
       {view && (
         <ColumnMapping
           columns={view.columns}

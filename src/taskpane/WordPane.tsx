@@ -5,14 +5,15 @@
  * .docx. The ledger and the settings are the page's (useLedger), shared with 检查台账.
  */
 import * as React from 'react';
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text, Textarea } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
+import { AutoTextarea } from './components/AutoTextarea';
 import { Circular, CircularData, CircularOptions, FigureDiff, SECTION_IDS, SECTION_NAMES, SectionId, circularDataOf, composeCircular } from '../core';
 import { WordHost } from '../word/host';
 import { wordCapabilityNotes } from '../word/requirements';
 import { DOCX_TYPE } from '../browser/types';
 import { errorMessage } from './model';
-import { progressValue, useLedger } from './ledger';
-import { OptionsForm, firstError, formErrors, optionsFrom } from './settings';
+import { itemsOf, progressValue, useLedger } from './ledger';
+import { OptionsForm, firstError, formErrors, formWarnings, optionsFrom } from './settings';
 import { Totals } from './components/Totals';
 import { Notice, Status, StatusMessage } from './components/CheckControls';
 import { DateField } from './components/DateField';
@@ -56,13 +57,14 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
 
   const data: CircularData | null = React.useMemo(() => (view ? circularDataOf(view) : (saved?.data ?? null)), [view, saved]);
   const errors = formErrors(l.form);
+  const warnings = formWarnings(l.form);
   const notes = word ? wordCapabilityNotes(word.capabilities) : [];
   const anyBusy = !!busy || !!l.busy;
   React.useEffect(() => setDiffs(null), [view]);
 
   const field = (k: keyof OptionsForm) => ({
-    validationState: errors[k] ? ('error' as const) : ('none' as const),
-    validationMessage: errors[k],
+    validationState: errors[k] ? ('error' as const) : warnings[k] ? ('warning' as const) : ('none' as const),
+    validationMessage: errors[k] ?? warnings[k],
     required: k !== 'copyTo',
   });
   const set = (k: keyof OptionsForm) => (_: unknown, d: { value: string }) => l.setField(k, d.value);
@@ -219,11 +221,11 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
       <Status
         busy={l.busy ? { label: l.busy.label, value: progressValue(l.busy.progress), cancellable: l.busy.cancellable } : null}
         message={l.notice}
-        problem={l.view && !l.view.ok ? l.view.message : null}
+        problem={l.problem}
         onCancel={l.cancel}
       />
-      {l.opened && <OpenedFiles opened={l.opened} />}
-      {view && l.opened && <Totals totals={view} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
+      {l.opened && <OpenedFiles opened={l.opened} combined={view?.combined} />}
+      {view && l.opened && <Totals totals={view} items={itemsOf(view)} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
       {view && (
         <ColumnMapping
           columns={view.columns}
@@ -258,18 +260,18 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
         <Field label="发文字号" size="small" {...field('docNumber')}>
           <Input value={l.form.docNumber} onChange={set('docNumber')} />
         </Field>
-        <Field label="标题（每行一行）" size="small" {...field('title')}>
-          <Textarea value={l.form.title} onChange={set('title')} rows={3} />
+        <Field label="标题（可分行，每行一段）" size="small" {...field('title')}>
+          <AutoTextarea value={l.form.title} onChange={set('title')} rows={3} />
         </Field>
         <Field label="主送机关" size="small" {...field('addressees')}>
-          <Textarea value={l.form.addressees} onChange={set('addressees')} rows={2} />
+          <AutoTextarea value={l.form.addressees} onChange={set('addressees')} rows={2} />
         </Field>
         <div className={s.row}>
           <DateField label="成文日期" value={l.form.date} onCommit={(d) => l.setField('date', d)} />
-          <DateField label="印发日期" value={l.form.printDate} onCommit={(d) => l.setField('printDate', d)} />
+          <DateField label="印发日期" value={l.form.printDate} onCommit={(d) => l.setField('printDate', d)} warning={warnings.printDate} />
         </div>
-        <Field label="抄送（每行一行）" size="small" {...field('copyTo')}>
-          <Textarea value={l.form.copyTo} onChange={set('copyTo')} rows={2} />
+        <Field label="抄送（可分行，每行一段）" size="small" {...field('copyTo')}>
+          <AutoTextarea value={l.form.copyTo} onChange={set('copyTo')} rows={2} />
         </Field>
         <Field label="印发机关" size="small" {...field('printingOffice')}>
           <Input value={l.form.printingOffice} onChange={set('printingOffice')} />

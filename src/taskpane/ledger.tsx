@@ -8,9 +8,11 @@ import { defaultSettings, sameSettings } from '../config/form';
 import type { ConfigStore } from '../config/documentStore';
 import { readStored } from '../config/stored';
 import { RememberColumns, rememberedText } from './components/ColumnMapping';
-import { CheckView, ColumnChoice, DOCX_TYPE, Engine, LedgerFile, OpenedLedger, PageFiles, Progress, XLSX_TYPE, ZIP_TYPE } from '../browser/types';
+import { ColumnChoice, DOCX_TYPE, Engine, LedgerFile, OpenedLedger, PageFiles, PageView, Progress, XLSX_TYPE, ZIP_TYPE } from '../browser/types';
+import { markSaid } from './components/CheckControls';
+import { FILES_HEADING, inFiles, listed } from './components/OpenedFiles';
 import { errorMessage } from './model';
-import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom } from './settings';
+import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom, yearOf } from './settings';
 
 export const SAMPLE_AS_OF = '2021-07-19';
 export const SAMPLE_NAME = 'ledger-2021.xlsx';
@@ -19,6 +21,8 @@ export type Intent = 'success' | 'warning' | 'error' | 'info';
 export interface Notice {
   intent: Intent;
   text: string;
+  /** Said without taking the focus from where the clerk is (a re-check after a change of date, sheet or column). */
+  keepFocus?: boolean;
 }
 export interface Busy {
   label: string;
@@ -31,7 +35,9 @@ export const lazyFiles = (): Promise<PageFiles> => import(/* webpackChunkName: "
 
 export interface LedgerState {
   opened: OpenedLedger | null;
-  view: CheckView | null;
+  view: PageView | null;
+  /** Why the open ledger cannot be checked (the same message object while the same check stands), or null. */
+  problem: Notice | null;
   asOf: string;
   sheet: string;
   busy: Busy | null;
@@ -121,30 +127,64 @@ export function progressValue(p?: Progress): number | undefined {
   return p.total > 0 ? part : undefined;
 }
 
-/** "正在读取 12,000 / 100,000 行（12%）", or the phase alone while the total is unknown. */
+/**
+ * "正在读取 台账.xlsx：12,000 / 100,000 行（12%）"; several files: "正在读取第 2 / 8 个文件 单位02.xlsx（1,391 / 1,392 行），
+ * 共完成 24%" — the percentage is always the bar's (progressValue); the phase alone while the amount is unknown.
+ */
 export function progressText(nameIn: string, p?: Progress): string {
-  const reading = p?.file && p.file.count > 1 ? `正在读取第 ${p.file.index} / ${p.file.count} 个文件 ${p.file.name}` : `正在读取 ${nameIn}`;
-  const name = p?.file && p.file.count > 1 ? p.file.name : nameIn;
-  if (!p || p.phase === 'read') {
-    const n = (x: number) => x.toLocaleString('zh-CN');
-    if (p && p.total > 0) return `${reading}：${n(Math.min(p.done, p.total))} / ${n(p.total)} 行（${Math.min(100, Math.floor((p.done / p.total) * 100))}%）`;
-    if (p && p.done > 0) return `${reading}：已读取 ${n(p.done)} 行…`;
-    return `${reading}…`;
-  }
-  return `正在检查 ${name}…`;
+  const n = (x: number) => x.toLocaleString('zh-CN');
+  const several = p?.file && p.file.count > 1 ? p.file : null;
+  if (p && p.phase !== 'read') return `正在检查 ${several ? several.name : nameIn}…`;
+  const value = progressValue(p);
+  const percent = value === undefined ? null : Math.min(100, Math.floor(value * 100));
+  const rows = p && p.total > 0 ? `${n(Math.min(p.done, p.total))} / ${n(p.total)} 行` : p && p.done > 0 ? `已读取 ${n(p.done)} 行` : '';
+  if (several) return `正在读取第 ${several.index} / ${several.count} 个文件 ${several.name}${rows ? `（${rows}）` : ''}，共完成 ${percent ?? 0}%`;
+  if (rows && percent !== null) return `正在读取 ${nameIn}：${rows}（${percent}%）`;
+  if (rows) return `正在读取 ${nameIn}：${rows}…`;
+  return `正在读取 ${nameIn}…`;
+}
+
+/** The items of a check: the circular's count (an item on several rows, or in two files, counts once). */
+export function itemsOf(v: Extract<PageView, { ok: true }>): number {
+  return v.data.totals.total;
+}
+
+
+/** What several files mean for the check, in words: the same items found in two files, workbooks without a ledger. */
+export function combinedText(v: PageView): string {
+  if (!v.ok || !v.combined) return '';
+  const shared = v.combined.shared.map(
+    (x) =>
+      `其中 ${x.items} 件${inFiles(x.files)}都有（同一来源、编号和主办单位）${x.copy ? `，可能是同一个台账选了${x.files.length === 2 ? '两' : '几'}份（如另存的副本）` : ''}，每件只计一次。`,
+  );
+  const none = v.combined.noLedger;
+  const left = none.length ? `${none.length} 个工作簿中没有台账，未计入：${listed(none.map((x) => x.name))}。` : '';
+  return `${shared.join('')}${left}`;
 }
 
 /** What opening said: the items and the headline; for several files, how many were read and what was left out. */
-export function openedNotice(o: OpenedLedger, items: number, headline: string): Notice {
+export function openedNotice(o: OpenedLedger, v: Extract<PageView, { ok: true }>): Notice {
+  const items = itemsOf(v);
+  const headline = v.headline;
   if (o.settings) {
     // The settings saved in the workbook: used, or why not (a bad value, or the page's own settings differ).
-    const n = openedNotice({ ...o, settings: undefined }, items, headline);
+    const n = openedNotice({ ...o, settings: undefined }, v);
     return { intent: o.settings.used || n.intent !== 'success' ? n.intent : 'warning', text: `${n.text}${o.settings.message}` };
   }
   if (o.files.length <= 1 && o.unreadable.length === 0 && o.skipped.length === 0) return { intent: 'success', text: `已打开 ${o.name}：${items} 件。${headline}` };
-  const read = o.files.length > 1 ? `已合并读取 ${o.files.length} 个工作簿，作为一个台账检查：${items} 件。` : `已打开 ${o.files[0]}：${items} 件。`;
+  const none = v.combined?.noLedger.length ?? 0;
+  const withLedger = o.files.length - none;
+  const read = o.files.length > 1 ? `已合并读取 ${withLedger} 个工作簿，作为一个台账检查：${items} 件。` : `已打开 ${o.files[0]}：${items} 件。`;
   const left = [o.unreadable.length ? `${o.unreadable.length} 个文件无法读取，未计入` : '', o.skipped.length ? `跳过 ${o.skipped.length} 个文件` : ''].filter(Boolean).join('，');
-  return { intent: o.unreadable.length ? 'warning' : 'success', text: `${read}${left ? `${left}（见“读取的文件”）。` : ''}${headline}` };
+  const combined = combinedText(v);
+  const warn = o.unreadable.length > 0 || combined !== '';
+  return { intent: warn ? 'warning' : 'success', text: `${read}${combined}${left ? `${left}（见“${FILES_HEADING}”）。` : ''}${headline}` };
+}
+
+/** What a re-check said (the date, the sheet, a column or the settings changed): the new figures. */
+export function recheckNotice(o: OpenedLedger, v: Extract<PageView, { ok: true }>, why: string): Notice {
+  const combined = combinedText(v);
+  return { intent: combined ? 'warning' : 'success', text: `已按${why}重新检查 ${o.name}：${itemsOf(v)} 件。${combined}${v.headline}`, keepFocus: true };
 }
 
 export function LedgerProvider({
@@ -169,7 +209,7 @@ export function LedgerProvider({
   children: React.ReactNode;
 }): React.JSX.Element {
   const [opened, setOpened] = React.useState<OpenedLedger | null>(null);
-  const [view, setView] = React.useState<CheckView | null>(null);
+  const [view, setView] = React.useState<PageView | null>(null);
   const [asOf, setAsOfState] = React.useState(initialAsOf ?? today());
   const [sheet, setSheet] = React.useState('');
   const [edited, setColumns] = React.useState<ColumnChoice | null>(null);
@@ -194,6 +234,8 @@ export function LedgerProvider({
   const configured = React.useRef<ConfigFile | null>(null);
   const seq = React.useRef(0);
   const fresh = React.useRef<OpenedLedger | null>(null);
+  // Why the next check is made (said with its figures), or that its figures have been said already (settings saved).
+  const why = React.useRef<{ text: string; said?: boolean } | null>(null);
   const engineRef = React.useRef<Engine | null>(null);
   const engine = async () => (engineRef.current ??= await (await files()).engine());
 
@@ -224,10 +266,15 @@ export function LedgerProvider({
             setView(v);
             setBusy(null);
           });
-          // Opening ends when the check is done: say what was found, once.
+          // Opening ends when the check is done: say what was found, once. Every later check says its new figures
+          // (a re-check keeps the focus where the clerk is: the date, the sheet or the column just changed).
+          const reason = why.current;
+          why.current = null;
           if (fresh.current === opened) {
             fresh.current = null;
-            if (v.ok) React.startTransition(() => setNotice(openedNotice(opened, v.items, v.headline)));
+            if (v.ok) React.startTransition(() => setNotice(openedNotice(opened, v)));
+          } else if (!reason?.said) {
+            React.startTransition(() => setNotice(v.ok ? recheckNotice(opened, v, reason?.text ?? '新的设置') : null));
           }
         },
         (e) => {
@@ -235,18 +282,24 @@ export function LedgerProvider({
           setView({ ok: false, message: errorMessage(e) });
           setBusy(null);
           fresh.current = null;
+          why.current = null;
         },
       );
   }, [opened, asOf, sheet, edited, settings]);
 
-  // Fields the clerk has not typed follow the ledger's year and the as-of day.
-  const year = view?.ok ? view.year : null;
+  const problem = React.useMemo<Notice | null>(() => (view && !view.ok ? { intent: 'error', text: view.message } : null), [view]);
+
+  // Fields the clerk has not typed follow 年度 (the year typed there, else the ledger's) and the as-of day: a title
+  // and a 发文字号 not typed by hand always name the circular's year.
+  const typedYear = touched.has('year') ? yearOf(form) : null;
+  const year = typedYear ?? (view?.ok ? view.year : null);
   React.useEffect(() => {
     setForm((f) => follow(f, touched, defaultsFor(year, asOf)));
   }, [year, asOf, touched]);
 
   const open = async (name: string, read: () => Promise<LedgerFile[]>, day?: string) => {
     const n = ++seq.current;
+    why.current = null;
     React.startTransition(() => {
       setOpened(null);
       setView(null);
@@ -312,12 +365,22 @@ export function LedgerProvider({
   const setSettings = async (file: ConfigFile): Promise<string> => {
     // Kept with the document first: when Word cannot save them, nothing changes and the clerk is told why.
     if (configStore) await configStore.save(file);
-    await (await engine()).configure(file);
+    const e = await engine();
+    await e.configure(file);
     configured.current = file;
+    // The open ledger checked with them now, so the message gives its new figures (the check tab's message too).
+    let rechecked = '';
+    if (opened) {
+      const v = await e.check(asOf, sheet || undefined, undefined);
+      rechecked = v.ok ? `，并已按新设置重新检查（${itemsOf(v)} 件；${v.headline.replace(/。$/, '')}）` : '，并已按新设置重新检查';
+      if (v.ok) {
+        why.current = { text: '新的设置', said: true };
+        setNotice(markSaid(recheckNotice(opened, v, '新的设置')));
+      }
+    }
     setSettingsState(file);
     setStored({ file, problem: null }); // the bad value kept before is replaced: nothing more to report
     setColumns(null); // the 列对应 in force is now the one kept
-    const rechecked = opened ? '，并已按新设置重新检查' : '';
     if (configStore) return `设置已保存在本文档中${rechecked}。以后打开这个文档生成或更新通报，仍按这些设置。`;
     let kept = !!storage;
     try {
@@ -334,6 +397,7 @@ export function LedgerProvider({
   const state: LedgerState = {
     opened,
     view,
+    problem,
     asOf,
     sheet,
     busy,
@@ -341,15 +405,21 @@ export function LedgerProvider({
     form,
     touched,
     columns,
-    setColumn: (field, header) =>
+    setColumn: (field, header) => {
+      why.current = { text: '改过的列对应' };
       setColumns((c) => {
         const next = { ...(c ?? columns) };
         if (header === null) delete next[field];
         else next[field] = header;
         return next;
-      }),
-    setAsOf: setAsOfState,
+      });
+    },
+    setAsOf: (day) => {
+      if (day !== asOf) why.current = { text: `截至日期 ${day} ` };
+      setAsOfState(day);
+    },
     setSheet: (s) => {
+      why.current = { text: s ? `工作表“${s}”` : '自动识别的工作表' };
       setSheet(s);
       setColumns(null);
     },

@@ -4,6 +4,8 @@
       does not polyfill is missing;
    2. after the page has loaded: the bundle did not start (window.__banliBooted unset) — a SyntaxError or an error
       while its modules were set up, on any engine older than the build targets (EdgeHTML 18, Safari 14, Chromium 80).
+   3. opened from disk (file:): the task pane belongs in Office (which loads it over https); a clerk who double-clicked
+      taskpane.html is sent to banli.html, the page made for opening from disk, instead of waiting on office.js.
    window.__banliLegacy tells the bundle not to render over the message. */
 (function () {
   var w = window;
@@ -28,6 +30,15 @@
   function show() {
     var root = document.getElementById('root');
     if (!root) return;
+    if (reason === 'file') {
+      root.innerHTML =
+        '<div role="alert" style="font-family:Microsoft YaHei,SimSun,sans-serif;padding:12px;font-size:14px;line-height:1.6">' +
+        '<h1 style="font-size:18px;margin:0 0 8px">办理助手</h1>' +
+        '<p>这个文件（taskpane.html）是 Excel、Word 加载项的任务窗格，要在 Office 中使用，不能直接在浏览器中打开。</p>' +
+        '<p>在浏览器中使用办理助手，请打开同一文件夹中的 <a href="banli.html">banli.html</a>（双击即可，不需要联网，也不需要安装）。' +
+        '使用说明见 <a href="help.html">help.html</a>。</p></div>';
+      return;
+    }
     var engine =
       reason === 'ie'
         ? '这个版本的 Office 使用旧的 Internet Explorer 浏览器内核（Office 2016/2019 批量许可版常见），'
@@ -48,6 +59,10 @@
     else show();
   }
 
+  if (location.protocol === 'file:') {
+    giveUp('file');
+    return;
+  }
   var missing = missingFeature();
   if (missing) {
     giveUp(missing);

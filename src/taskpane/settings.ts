@@ -3,7 +3,7 @@
  * 检查台账). Fields the clerk has not typed in follow the ledger's year and the as-of day. An empty required field
  * is an error on that field, never silently replaced by a default.
  */
-import { CircularOptions, Day, defaultOptions, parseDateInput, resolveOptions, validateDocNumber } from '../core';
+import { CircularOptions, Day, dayInWords, defaultOptions, parseDateInput, resolveOptions, validateDocNumber } from '../core';
 
 export interface OptionsForm {
   year: string;
@@ -46,7 +46,7 @@ export function formFrom(o: CircularOptions): OptionsForm {
   };
 }
 
-/** The defaults for a ledger's year (else the as-of day's) and the as-of day. */
+/** The defaults for a year (the one typed in 年度, else the ledger's, else the as-of day's) and the as-of day. */
 export function defaultsFor(year: number | null, asOf: Day): OptionsForm {
   return formFrom(defaultOptions(year ?? Number(asOf.slice(0, 4)), asOf));
 }
@@ -65,8 +65,9 @@ export function formErrors(form: OptionsForm): Partial<Record<keyof OptionsForm,
     if (k !== 'copyTo' && form[k].trim() === '') out[k] = `请填写${FIELD_NAMES[k]}。`;
   }
   if (!out.year) {
-    const y = Number(form.year.trim());
-    if (!/^\d{4}$/.test(form.year.trim()) || y < 2000 || y > 2100) out.year = '年度写四位数字，例如 2021。';
+    const t = form.year.trim();
+    if (!/^\d{4}$/.test(t)) out.year = '年度写四位数字，例如 2021。';
+    else if (yearOf(form) === null) out.year = `年度应在 ${YEARS.from} 到 ${YEARS.to} 之间，现在是 ${t}。`;
   }
   if (!out.docNumber) {
     const e = validateDocNumber(form.docNumber);
@@ -77,6 +78,41 @@ export function formErrors(form: OptionsForm): Partial<Record<keyof OptionsForm,
     const d = parseDateInput(form[k]);
     if (d.kind === 'invalid') out[k] = d.message;
   }
+  return out;
+}
+
+/** The years a circular may be for (as the core accepts them). */
+export const YEARS = { from: 2000, to: 2100 };
+
+/** The year typed, when it is one the circular can be for; else null. */
+export function yearOf(form: Pick<OptionsForm, 'year'>): number | null {
+  const t = form.year.trim();
+  const y = Number(t);
+  return /^\d{4}$/.test(t) && y >= YEARS.from && y <= YEARS.to ? y : null;
+}
+
+/** The year written in a title (关于2021年度…) or a 发文字号 (郑政文〔2021〕84号), or null. */
+function yearIn(text: string, k: 'title' | 'docNumber'): number | null {
+  const m = k === 'title' ? /((?:19|20|21)\d{2})\s*年/.exec(text) : /〔\s*(\d{4})\s*〕/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * What may be wrong though the circular can be made: a year in the title or the 发文字号 (typed by hand) other than
+ * 年度, a 印发日期 before the 成文日期. Said at the field; nothing is refused for it.
+ */
+export function formWarnings(form: OptionsForm): Partial<Record<keyof OptionsForm, string>> {
+  const out: Partial<Record<keyof OptionsForm, string>> = {};
+  const year = yearOf(form);
+  if (year !== null) {
+    const inTitle = yearIn(form.title, 'title');
+    if (inTitle !== null && inTitle !== year) out.title = `标题中写的是 ${inTitle} 年，年度是 ${year} 年，请核对。`;
+    const inNumber = yearIn(form.docNumber, 'docNumber');
+    if (inNumber !== null && inNumber !== year) out.docNumber = `发文字号中的年份是 ${inNumber}，年度是 ${year} 年，请核对。`;
+  }
+  const date = parseDateInput(form.date);
+  const print = parseDateInput(form.printDate);
+  if (date.kind === 'ok' && print.kind === 'ok' && print.day < date.day) out.printDate = `印发日期早于成文日期（${dayInWords(date.day)}），请核对。`;
   return out;
 }
 

@@ -82,12 +82,15 @@ test('5 months for 市政协提案: totals, findings and the annotated copy foll
 
   await page.getByRole('tab', { name: '设置' }).click();
   const view = page.getByTestId('settings');
-  await expect(view.innerText()).resolves.toContain('设置保存在本浏览器中（localStorage）');
+  await expect(view.innerText()).resolves.toContain('设置保存在本浏览器中，下次在这台电脑上用这个浏览器打开本页面仍然有效');
+  await expect(view.innerText()).resolves.not.toContain('localStorage');
   await view.getByRole('button', { name: '按来源另写月数' }).click();
   await view.getByRole('textbox', { name: '另定时限的来源（第 1 行）' }).fill('市政协提案');
   await view.getByRole('textbox', { name: '月数（第 1 行）' }).fill('五');
-  // Not a number: the message at the field, and 保存 refused (the check keeps the settings in force).
-  await view.getByText('“deadlineMonths”应是月数（如 3），或按来源分别写（如 {"市政协提案": 5}），现在是 {"市政协提案":"五"}。').waitFor();
+  // Not a number: the message at the field (in the form's words, marked invalid), and 保存 refused (the check keeps
+  // the settings in force).
+  await view.getByText('月数应是 1 到 24 之间的整数，现在是“五”。').waitFor();
+  expect(await view.getByRole('textbox', { name: '月数（第 1 行）' }).getAttribute('aria-invalid')).toBe('true');
   await view.getByRole('button', { name: '保存' }).click();
   await announced(page, /^设置有 1 处问题，没有保存/);
   expect(await seriousViolations(page)).toEqual([]);
@@ -128,13 +131,13 @@ test('5 months for 市政协提案: totals, findings and the annotated copy foll
   await view.getByTestId('settings-import').setInputFiles(bad);
   await view.getByText(/banli\.config\.json 有 2 处问题，没有导入/).waitFor();
   const text = await view.getByTestId('notice').innerText();
-  expect(text).toContain('“sources.区人大建议.level”的值 "本级" 不在允许的范围内，可选：own、upper、national');
-  expect(text).toContain('不认识的设置项“dueSoon”');
+  expect(text).toContain('来源“区人大建议”的“层级”的值“本级”不在可选的范围内，可选：本级、上级、全国。');
+  expect(text).toContain('设置文件中有办理助手不认识的一项“dueSoon”，请删去。');
   expect(await view.getByRole('textbox', { name: '月数（第 1 行）' }).inputValue()).toBe('5');
   const notJson = path.join(DIR, 'broken.json');
   await fs.writeFile(notJson, '{ "deadlineMonths": 3, }');
   await view.getByTestId('settings-import').setInputFiles(notJson);
-  await view.getByText(/broken\.json 有 1 处问题，没有导入：不是有效的 JSON/).waitFor();
+  await view.getByText(/broken\.json 有 1 处问题，没有导入：不是办理助手的设置文件，内容无法读取。/).waitFor();
   await page.screenshot({ path: path.join(DIR, 'settings-320-import.png'), fullPage: true });
 
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);

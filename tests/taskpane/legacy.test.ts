@@ -14,8 +14,9 @@ const script = readFileSync(path.join(__dirname, '../../src/taskpane/legacy.js')
 type Flags = { __banliLegacy?: boolean; __banliBooted?: boolean };
 const flags = window as unknown as Flags;
 
-function run(): string {
-  new Function(script)();
+/** Runs legacy.js; `at` stands in for the page's location (jsdom's is http://localhost/). */
+function run(at: { protocol: string } = location): string {
+  new Function('location', script)(at);
   return document.getElementById('root')!.textContent ?? '';
 }
 
@@ -70,4 +71,15 @@ test('a current engine whose bundle started is left alone', () => {
   window.dispatchEvent(new Event('load'));
   expect(document.getElementById('root')!.textContent).toBe('');
   expect(flags.__banliLegacy).toBeUndefined();
+});
+
+test('taskpane.html opened from disk (file:) says at once, in Chinese, to open banli.html, with links to it and the help', () => {
+  expect(run({ protocol: 'file:' })).toMatch(/任务窗格，要在 Office 中使用.*请打开同一文件夹中的 banli\.html/);
+  expect(flags.__banliLegacy).toBe(true);
+  const links = [...document.querySelectorAll('#root a')].map((a) => a.getAttribute('href'));
+  expect(links).toEqual(['banli.html', 'help.html']);
+  // The bundle is told not to render over it, whether or not it starts.
+  flags.__banliBooted = true;
+  window.dispatchEvent(new Event('load'));
+  expect(document.getElementById('root')!.textContent).toMatch(/banli\.html/);
 });

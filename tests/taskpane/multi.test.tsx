@@ -48,12 +48,13 @@ test('three files chosen: one ledger, the files read and the unreadable one list
   const input = screen.getByTestId('file-input') as HTMLInputElement;
   expect(input.multiple).toBe(true);
   await choose(await file('单位03.xlsx'), await file('单位04.xlsx'), new File(['这不是工作簿'], 'notes.xlsx'));
-  expect(totalsText()).toContain('合并的 2 个工作簿：各工作簿的台账工作表，7 件');
+  // 6 items on 7 rows: 单位04 repeats an item of 单位03 (the same item, counted once, and said).
+  expect(totalsText()).toContain('合并的 2 个工作簿：各工作簿的台账工作表，6 件（7 行）');
   expect(totalsText()).toContain('共 6 件');
   const files = screen.getByRole('region', { name: '读取的文件' });
   expect(files.textContent).toContain('合并读取 2 个工作簿，作为一个台账检查：单位03.xlsx、单位04.xlsx。');
   expect(within(files).getByRole('list', { name: '无法读取的文件' }).textContent).toMatch(/notes\.xlsx.*不是 Excel 工作簿/);
-  expect(screen.getByTestId('notice').textContent).toMatch(/^已合并读取 2 个工作簿，作为一个台账检查：7 件。1 个文件无法读取，未计入/);
+  expect(screen.getByTestId('notice').textContent).toMatch(/^已合并读取 2 个工作簿，作为一个台账检查：6 件。其中 1 件在 单位03\.xlsx 和 单位04\.xlsx 两个文件中都有（同一来源、编号和主办单位），每件只计一次。1 个文件无法读取，未计入/);
 
   const list = screen.getByLabelText('问题清单');
   fireEvent.click(within(list).getAllByRole('button').find((b) => /编号重复/.test(b.textContent ?? ''))!);

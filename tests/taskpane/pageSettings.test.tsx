@@ -41,7 +41,7 @@ test('an invalid stored value is reported on 检查台账; saving valid settings
     </>,
     { storage },
   );
-  const problem = /本浏览器中保存的设置有 1 处问题，没有使用（检查按默认设置进行）：.*dueSoonDays/;
+  const problem = /本浏览器中保存的设置有 1 处问题，没有使用（检查按默认设置进行）：催办提前天数应是 0 到 365 之间的整数，现在是“半个月”。/;
   // Once on the check page and once in 设置.
   expect(screen.getAllByText(problem)).toHaveLength(2);
   const save = screen.getByRole('button', { name: '保存' }) as HTMLButtonElement;

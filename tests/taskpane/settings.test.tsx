@@ -93,8 +93,8 @@ test('invalid input: the message at its field, 保存 refused and announced, the
   type('催办提前天数（天）', '400');
   const field = within(settingsView()).getByLabelText('最长延期（月）');
   expect(field.getAttribute('aria-invalid')).toBe('true');
-  expect(within(settingsView()).getByText('“maxExtensionMonths”应是整数，现在是 "六"。')).toBeTruthy();
-  expect(within(settingsView()).getByText('“dueSoonDays”应不大于 365，现在是 400。')).toBeTruthy();
+  expect(within(settingsView()).getByText('最长延期应是 1 到 24 之间的整数，现在是“六”。')).toBeTruthy();
+  expect(within(settingsView()).getByText('催办提前天数应在 0 到 365 之间，现在是 400。')).toBeTruthy();
   fireEvent.click(within(settingsView()).getByRole('button', { name: '保存' }));
   await waitFor(() => expect(screen.getByTestId('announcer').textContent).toMatch(/^设置有 2 处问题，没有保存，检查仍用原来的设置/));
   expect(settings.writes).toEqual([]);
@@ -113,7 +113,7 @@ test('a stored value that is not valid settings is reported, not used; 恢复默
   const settings = documentSettings({ [CONFIG_SETTING]: JSON.stringify({ deadlineMonths: '五个月' }) });
   renderPane(host(ledger(), settings));
   await screen.findByLabelText('办理总数');
-  expect(screen.getByText(/^工作簿中保存的设置有 1 处问题，没有使用（检查按默认设置进行）：“deadlineMonths”应是月数/)).toBeTruthy();
+  expect(screen.getByText(/^工作簿中保存的设置有 1 处问题，没有使用（检查按默认设置进行）：各来源统一的月数应是 1 到 24 之间的整数，现在是“五个月”。/)).toBeTruthy();
   expect(totalsText()).toContain('超期未答复 4 件');
   tab('设置');
   fireEvent.click(within(settingsView()).getByRole('button', { name: '恢复默认' }));
@@ -139,9 +139,9 @@ test('导入 banli.config.json: a malformed file is refused with its problems; a
     });
   };
   await pick('bad.json', '{ "deadlineMonths": 3, }');
-  await waitFor(() => expect(screen.getByTestId('announcer').textContent).toMatch(/^bad\.json 有 1 处问题，没有导入：不是有效的 JSON/));
+  await waitFor(() => expect(screen.getByTestId('announcer').textContent).toMatch(/^bad\.json 有 1 处问题，没有导入：不是办理助手的设置文件，内容无法读取。/));
   await pick('bad2.json', JSON.stringify({ sources: { 区人大建议: { body: 'npc', level: '本级' } } }));
-  await waitFor(() => expect(screen.getByTestId('announcer').textContent).toContain('“sources.区人大建议.level”的值 "本级" 不在允许的范围内，可选：own、upper、national'));
+  await waitFor(() => expect(screen.getByTestId('announcer').textContent).toContain('来源“区人大建议”的“层级”的值“本级”不在可选的范围内，可选：本级、上级、全国。'));
   await pick('banli.config.json', JSON.stringify({ categories: { 甲: ['已解决'], 乙: ['正在解决'], 丙: ['留作参考'] }, praisedUnits: ['市交通局'] }));
   await waitFor(() => expect(screen.getByTestId('announcer').textContent).toContain('已导入 banli.config.json 中的设置'));
   expect((within(settingsView()).getByLabelText('答复类别（第 3 行）') as HTMLInputElement).value).toBe('丙');

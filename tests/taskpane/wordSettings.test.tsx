@@ -77,7 +77,7 @@ test('a value in the document that is not valid settings is reported and not use
   settings.saveAsync = (cb) => cb?.({ status: 'failed', error: { message: '文档是只读的' } });
   renderWord({ ...hostOver(new FakeWord()), settings: documentConfigStore(settings, 'succeeded', 'Word', '文档') });
   tab('设置');
-  expect(within(settingsView()).getByText(/文档中保存的设置有 1 处问题，没有使用（检查按默认设置进行）：.*dueSoonDays/)).toBeTruthy();
+  expect(within(settingsView()).getByText(/文档中保存的设置有 1 处问题，没有使用（检查按默认设置进行）：催办提前天数应是 0 到 365 之间的整数/)).toBeTruthy();
   fireEvent.click(within(settingsView()).getByRole('button', { name: '恢复默认' }));
   fireEvent.click(within(settingsView()).getByRole('button', { name: '保存' }));
   await screen.findByText(/设置没有保存：Word 没有保存设置（文档是只读的）/, {}, { timeout: 20000 });
@@ -94,7 +94,7 @@ test('a host that cannot keep settings: 应用 uses them for the session and say
   type('另定时限的来源（第 1 行）', '市人大建议');
   type('月数（第 1 行）', '5');
   fireEvent.click(within(settingsView()).getByRole('button', { name: '应用' }));
-  await screen.findByText(/设置已应用，并已按新设置重新检查。这里不能保存设置/, {}, { timeout: 20000 });
+  await screen.findByText(/设置已应用，并已按新设置重新检查（1388 件；发现问题 \d+ 条[^）]*）。这里不能保存设置/, {}, { timeout: 20000 });
   tab('生成通报');
   await waitFor(() => expect(totalsText()).toContain('超期未答复 0 件'), { timeout: 20000 });
 }, 60000);

@@ -39,7 +39,25 @@ export function CheckControls({
   );
 }
 
-export type StatusMessage = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
+/** keepFocus: said, but the focus stays where the clerk is (a re-check after a date or a column was changed). */
+export type StatusMessage = { intent: 'success' | 'warning' | 'error' | 'info'; text: string; keepFocus?: boolean };
+
+/**
+ * Messages already said. A message shown again — its tab opened again, the page's result under both tabs — is not
+ * announced again and takes no focus: only a new result does.
+ */
+const said = new WeakSet<object>();
+
+/** Marks a message as said elsewhere (its words were part of another message): shown, neither announced nor focused. */
+export function markSaid<T extends object>(message: T): T {
+  said.add(message);
+  return message;
+}
+
+/** Whether the clerk is in a tab bar: moving between tabs never takes the focus away from it. */
+function inTabList(el: Element | null): boolean {
+  return !!el?.closest?.('[role="tablist"]');
+}
 
 /**
  * A result in words, where the action was: announced to screen readers and given focus (so it is scrolled into
@@ -49,10 +67,11 @@ export function Notice({ message, actions, focus = true }: { message: StatusMess
   const ref = React.useRef<HTMLDivElement>(null);
   const announce = useAnnounce();
   React.useEffect(() => {
-    if (!message) return;
-    announce(message.text);
-    if (focus) ref.current?.focus();
     // a new message object is a new result, even with the same words
+    if (!message || said.has(message)) return;
+    said.add(message);
+    announce(message.text);
+    if (focus && !message.keepFocus && !inTabList(document.activeElement)) ref.current?.focus();
   }, [message, announce, focus]);
   if (!message) return null;
   return (
@@ -63,7 +82,16 @@ export function Notice({ message, actions, focus = true }: { message: StatusMess
   );
 }
 
-/** Progress of the work under way (with a cancel button when it can be stopped), the last result, and a problem with the ledger itself. */
+/** Where the focus is lost: nowhere (the page itself), or on a button that has just been turned off. */
+function focusLost(): boolean {
+  const el = document.activeElement as (HTMLElement & { disabled?: boolean }) | null;
+  return !el || el === document.body || el.disabled === true;
+}
+
+/**
+ * Progress of the work under way (with a cancel button when it can be stopped), the last result, and a problem with
+ * the ledger itself (a message: kept as the same object while the same problem stands, so it is said once).
+ */
 export function Status({
   busy,
   message,
@@ -72,10 +100,18 @@ export function Status({
 }: {
   busy: { label: string; value?: number; cancellable?: boolean } | null;
   message: StatusMessage | null;
-  problem?: string | null;
+  problem?: string | StatusMessage | null;
   onCancel?: () => void;
 }): React.JSX.Element {
-  const problemMessage = React.useMemo(() => (problem ? { intent: 'error' as const, text: problem } : null), [problem]);
+  const problemText = typeof problem === 'string' ? problem : null;
+  const fromText = React.useMemo(() => (problemText ? { intent: 'error' as const, text: problemText } : null), [problemText]);
+  const problemMessage = typeof problem === 'string' ? fromText : (problem ?? null);
+  const cancel = React.useRef<HTMLButtonElement>(null);
+  const cancellable = !!busy?.cancellable && !!onCancel;
+  // The button that started the work is off while it runs: the focus goes to 取消 rather than to the page.
+  React.useEffect(() => {
+    if (cancellable && focusLost()) cancel.current?.focus();
+  }, [cancellable]);
   return (
     <>
       {busy && (
@@ -83,8 +119,8 @@ export function Status({
           <div style={{ flex: 1, minWidth: 0 }}>
             <Progress label={busy.label} value={busy.value} />
           </div>
-          {busy.cancellable && onCancel && (
-            <Button size="small" onClick={onCancel}>
+          {cancellable && (
+            <Button size="small" onClick={onCancel} ref={cancel}>
               取消
             </Button>
           )}

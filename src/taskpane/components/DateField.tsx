@@ -19,11 +19,14 @@ export function DateField({
   value,
   onCommit,
   hint,
+  warning,
 }: {
   label: string;
   value: string;
   onCommit: (day: string) => void;
   hint?: string;
+  /** Something to check about the day (印发日期 before 成文日期): said at the field after the day in words. */
+  warning?: string;
 }): React.JSX.Element {
   const s = useStyles();
   const [text, setText] = React.useState(value);
@@ -59,9 +62,10 @@ export function DateField({
   };
 
   const good = parseDateInput(value);
-  const said = error ?? (good.kind === 'ok' ? `${dayInWords(good.day)}${hint ? `，${hint}` : ''}` : undefined);
+  const inWords = good.kind === 'ok' ? `${dayInWords(good.day)}${hint ? `，${hint}` : ''}` : undefined;
+  const said = error ?? (warning ? `${inWords ? `${inWords}。` : ''}${warning}` : inWords);
   return (
-    <Field label={label} size="small" validationState={error ? 'error' : 'none'} validationMessage={said}>
+    <Field label={label} size="small" validationState={error ? 'error' : warning ? 'warning' : 'none'} validationMessage={said}>
       <div className={s.row}>
         <Input
           className={s.input}

@@ -11,6 +11,7 @@ import {
   Select,
   Text,
   makeStyles,
+  mergeClasses,
   shorthands,
   tokens,
 } from '@fluentui/react-components';
@@ -42,17 +43,52 @@ const useStyles = makeStyles({
   notRun: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300 },
   filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(140px, 100%), 1fr))', gap: '6px', marginBottom: '6px' },
   filter: { minWidth: 0, '& > span, & select, & input': { width: '100%', minWidth: 0, maxWidth: '100%' } },
+  /** The search box a whole row wide in a narrow pane, so its hint is not cut off. */
+  search: { '@media (max-width: 480px)': { gridColumn: '1 / -1' } },
   detail: {
     ...shorthands.padding('6px', '8px'),
     backgroundColor: tokens.colorNeutralBackground2,
     fontSize: tokens.fontSizeBase300,
     overflowWrap: 'anywhere',
   },
-  dl: { display: 'grid', gridTemplateColumns: 'minmax(4em, max-content) 1fr', columnGap: '8px', rowGap: '2px', margin: '6px 0 0' },
+  /** Headers at most 40 % wide (they wrap); at 200 % zoom on 320 px each header above its value, the value a whole line. */
+  dl: {
+    display: 'grid',
+    gridTemplateColumns: 'fit-content(40%) 1fr',
+    columnGap: '8px',
+    rowGap: '2px',
+    margin: '6px 0 0',
+    '@media (max-width: 240px)': { gridTemplateColumns: '1fr', '& > dd': { marginBottom: '4px' } },
+  },
   dt: { color: tokens.colorNeutralForeground2 },
   dd: { margin: 0 },
   mark: { backgroundColor: tokens.colorPaletteYellowBackground2, fontWeight: tokens.fontWeightSemibold },
+  /** A date moves to the next line whole; only one wider than the whole line (200 % zoom on 320 px) breaks inside. */
+  date: { display: 'inline-block', maxWidth: '100%' },
 });
+
+/** A day as findings write it: 2021-07-12, 2021/7/12, 2021年7月12日 (with its time when it has one). */
+const DATE = /\d{4}(?:-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|年\d{1,2}月\d{1,2}日)(?: \d{1,2}:\d{2})?/g;
+
+/** Text with its dates kept whole (a narrow pane breaks between words, not inside 2021-07-12, where the line has room). */
+export function WithDates({ text }: { text: string }): React.JSX.Element {
+  const s = useStyles();
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  const re = new RegExp(DATE.source, 'g');
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const i = m.index;
+    if (i > at) parts.push(text.slice(at, i));
+    parts.push(
+      <span key={i} className={s.date}>
+        {m[0]}
+      </span>,
+    );
+    at = i + m[0].length;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return <>{parts}</>;
+}
 
 /** The item's whole row (every column), the finding and the fix: what a clerk needs to correct it. */
 function Detail({ finding, load, id }: { finding: Finding; load: (f: Finding) => Promise<RowDetail>; id: string }): React.JSX.Element {
@@ -74,12 +110,12 @@ function Detail({ finding, load, id }: { finding: Finding; load: (f: Finding) =>
     <div id={id} className={s.detail} role="region" aria-label={`第 ${finding.row} 行`}>
       <div>
         <strong>问题：</strong>
-        {finding.message}
+        <WithDates text={finding.message} />
       </div>
       {finding.suggestion && (
         <div>
           <strong>怎么改：</strong>
-          {finding.suggestion}
+          <WithDates text={finding.suggestion} />
         </div>
       )}
       {error && <div>{error}</div>}
@@ -90,7 +126,7 @@ function Detail({ finding, load, id }: { finding: Finding; load: (f: Finding) =>
             <React.Fragment key={c.cell}>
               <dt className={s.dt}>{c.header}</dt>
               <dd className={c.cell === own ? `${s.dd} ${s.mark}` : s.dd}>
-                {c.value || '（空）'}
+                {c.value ? <WithDates text={c.value} /> : '（空）'}
                 {c.cell === own ? '（这一格）' : ''}
               </dd>
             </React.Fragment>
@@ -132,8 +168,15 @@ function Group({
             >
               <span className={s.cell}>{f.cell ?? '（整表）'}</span>
               {f.unit && <span className={s.unit}>{f.unit}</span>}
-              <span>{f.message}</span>
-              {f.suggestion && <span className={s.unit}> → {f.suggestion}</span>}
+              <span>
+                <WithDates text={f.message} />
+              </span>
+              {f.suggestion && (
+                <span className={s.unit}>
+                  {' → '}
+                  <WithDates text={f.suggestion} />
+                </span>
+              )}
             </button>
             {expanded && detail && <Detail finding={f} load={detail} id={id} />}
           </React.Fragment>
@@ -212,7 +255,7 @@ export function Findings({
               ))}
             </Select>
           </Field>
-          <Field label="搜索" size="small" className={s.filter}>
+          <Field label="搜索" size="small" className={mergeClasses(s.filter, s.search)}>
             <Input size="small" type="search" value={search} onChange={(_, d) => setSearch(d.value)} placeholder="编号、单元格、单位或文字" />
           </Field>
         </div>
@@ -226,7 +269,7 @@ export function Findings({
         {groups.map((g) => (
           <AccordionItem key={g.rule} value={g.rule}>
             <AccordionHeader size="small">
-              <span className={s.header} title={g.rule}>
+              <span className={s.header}>
                 <Badge color={g.severity === '错误' ? 'danger' : 'warning'} appearance="tint">
                   {g.severity}
                 </Badge>
@@ -244,7 +287,7 @@ export function Findings({
       </Accordion>
       {findings.length > 0 && groups.length === 0 && <Text block>没有符合筛选条件的问题。</Text>}
       {notRun.map((n) => (
-        <Text key={n.rule} className={s.notRun} title={n.rule}>
+        <Text key={n.rule} className={s.notRun}>
           未检查“{ruleTitle(n.rule)}”：{n.reason}
         </Text>
       ))}

@@ -1,8 +1,8 @@
 /**
  * 设置 on the standalone page and in the Word pane: the same form as in Excel; the settings go to the page's ledger
- * engine (used by the check, the annotated copy and the circular), are kept in this browser (localStorage) between
- * visits on the page and in the document in Word, and can be downloaded as banli.config.json for the command line
- * or another computer.
+ * engine (used by the check, the annotated copy and the circular), are kept in this browser (localStorage: the clerk
+ * reads 本浏览器中, never the API's name) between visits on the page and in the document in Word, and can be downloaded
+ * as banli.config.json for the command line or another computer.
  */
 import * as React from 'react';
 import { Button } from '@fluentui/react-components';
@@ -15,7 +15,7 @@ import type { StatusMessage } from './CheckControls';
 
 /** Where the settings are kept, in the clerk's words. */
 const WHERE = {
-  browser: '设置保存在本浏览器中（localStorage），下次在这台电脑上用这个浏览器打开本页面仍然有效，不会上传到任何地方。检查台账、标注副本和通报都按这些设置。',
+  browser: '设置保存在本浏览器中，下次在这台电脑上用这个浏览器打开本页面仍然有效，不会上传到任何地方。检查台账、标注副本和通报都按这些设置。',
   refused: '这个浏览器不允许本页面保存设置：点“保存”后，设置只在本次打开页面时有效。检查台账、标注副本和通报都按这些设置。',
   document: '设置随本文档保存（在文档里，不上传到任何地方）：以后在这台或别的电脑上打开这个文档生成、更新通报，仍按这些设置。打开的台账按这些设置检查和统计。',
   session: '这里不能保存设置：点“应用”后，设置只在这次打开时有效。打开的台账按这些设置检查和统计。',

@@ -8,7 +8,8 @@ import * as React from 'react';
 import { Button, Checkbox, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { ConfigFile } from '../../core';
 import { COLUMN_LABELS, PairRow, SectionKey, SettingsDraft, SourceRow, defaultSettings, draftFrom, fileFromDraft, sameSettings, sectionOf } from '../../config/form';
-import { ConfigIssue, parseConfigText } from '../../config/validate';
+import { parseConfigText } from '../../config/validate';
+import { ClerkIssue, clerkIssue, clerkWords, goodMonths } from '../settingsWords';
 import { Notice, StatusMessage } from './CheckControls';
 import { useLayout } from './Layout';
 
@@ -41,7 +42,7 @@ const TITLES: Record<SectionKey, string> = {
 };
 
 /** A group of rows (or checkboxes) with its heading, hint and problems (the problems describe the group). */
-function Section({ k, idBase, hint, errors, children }: { k: SectionKey; idBase: string; hint: string; errors: ConfigIssue[]; children: React.ReactNode }): React.JSX.Element {
+function Section({ k, idBase, hint, errors, children }: { k: SectionKey; idBase: string; hint: string; errors: ClerkIssue[]; children: React.ReactNode }): React.JSX.Element {
   const s = useStyles();
   const l = useLayout();
   const errorId = `${idBase}-${k}-error`;
@@ -91,7 +92,8 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
   const s = useStyles();
   const l = useLayout();
   const [draft, setDraft] = React.useState<SettingsDraft>(() => draftFrom(value));
-  const [message, setMessage] = React.useState<StatusMessage | null>(storedProblem ? { intent: 'warning', text: storedProblem } : null);
+  // A kept value's problem is shown when 设置 opens; it does not take the focus from the tab bar.
+  const [message, setMessage] = React.useState<StatusMessage | null>(storedProblem ? { intent: 'warning', text: clerkWords(storedProblem), keepFocus: true } : null);
   const [busy, setBusy] = React.useState(false);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const idBase = React.useId();
@@ -106,15 +108,28 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
     setDraft((d) => (sameSettings(fileFromDraft(d).file, before) ? draftFrom(value) : { ...d, columns: draftFrom(value).columns }));
   }, [value]);
 
-  const { file, issues } = React.useMemo(() => fileFromDraft(draft), [draft]);
+  const { file, issues: raw } = React.useMemo(() => fileFromDraft(draft), [draft]);
+  // Each problem in the form's words, at its field when it has one (else under its section).
+  const bySourceRows = draft.deadlineBySource.some((r) => r.label.trim());
+  const issues = React.useMemo(() => raw.map((i) => clerkIssue(i, bySourceRows)), [raw, bySourceRows]);
   const bySection = React.useMemo(() => {
-    const m = new Map<SectionKey | '', ConfigIssue[]>();
+    const m = new Map<SectionKey | '', ClerkIssue[]>();
     for (const i of issues) {
+      if (i.target.kind !== 'section') continue;
       const k = sectionOf(i.key) ?? '';
       m.set(k, [...(m.get(k) ?? []), i]);
     }
     return m;
   }, [issues]);
+  /** The problems of one field: 各来源统一的月数, 最长延期, 催办提前天数. */
+  const fieldErrors = (key: 'deadlineMonths' | 'maxExtensionMonths' | 'dueSoonDays') =>
+    issues.filter((i) => i.target.kind === 'field' && i.target.key === key).map((i) => i.text).join(' ');
+  /** The problems of a row of a list, found by the row's label (月数 by source: also a count that is not one). */
+  const rowErrors = (list: 'deadlineBySource' | 'fixedDeadlines' | 'categories' | 'headers' | 'columns', r: PairRow) =>
+    issues
+      .filter((i) => (i.target.kind === 'row' && i.target.list === list && i.target.label === r.label.trim()) || (list === 'deadlineBySource' && i.target.kind === 'months' && r.label.trim() && !goodMonths(r.value)))
+      .map((i) => (i.target.kind === 'months' ? `月数应是 1 到 24 之间的整数，现在是“${r.value.trim()}”。` : i.text))
+      .join(' ');
   const changed = !sameSettings(file, value);
 
   const update = (patch: Partial<SettingsDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -144,7 +159,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
     }
     const r = parseConfigText(text);
     if (!r.ok) {
-      setMessage({ intent: 'error', text: `${f.name} 有 ${r.issues.length} 处问题，没有导入：${r.issues.map((i) => i.text).join(' ')}` });
+      setMessage({ intent: 'error', text: `${f.name} 有 ${r.issues.length} 处问题，没有导入：${r.issues.map((i) => clerkWords(i.text)).join(' ')}` });
       return;
     }
     setDraft(draftFrom(r.file));
@@ -152,9 +167,15 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
   };
 
   const errorsOf = (k: SectionKey) => bySection.get(k) ?? [];
-  const errorText = (k: SectionKey) => errorsOf(k).map((i) => i.text).join(' ');
 
-  const pairRows = (rows: PairRow[], set: (rows: PairRow[]) => void, labelName: string, valueName: string, opts: { labelChoices?: string[]; valueHint?: string; add: string }) => (
+  const pairRows = (
+    list: 'deadlineBySource' | 'fixedDeadlines' | 'categories' | 'headers' | 'columns',
+    rows: PairRow[],
+    set: (rows: PairRow[]) => void,
+    labelName: string,
+    valueName: string,
+    opts: { labelChoices?: string[]; valueHint?: string; add: string },
+  ) => (
     <div className={s.rows}>
       {rows.map((r, i) => (
         <div className={s.row} key={i}>
@@ -174,7 +195,14 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
               <Input className={s.control} value={r.label} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, label: d.value } : x)))} />
             </Field>
           )}
-          <Field label={`${valueName}（第 ${i + 1} 行）`} size="small" className={s.grow} hint={opts.valueHint}>
+          <Field
+            label={`${valueName}（第 ${i + 1} 行）`}
+            size="small"
+            className={s.grow}
+            hint={opts.valueHint}
+            validationState={rowErrors(list, r) ? 'error' : 'none'}
+            validationMessage={rowErrors(list, r) || undefined}
+          >
             <Input className={s.control} value={r.value} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, value: d.value } : x)))} />
           </Field>
           <Button size="small" aria-label={`删除第 ${i + 1} 行${labelName}${r.label ? `“${r.label}”` : ''}`} onClick={() => set(rows.filter((_, j) => j !== i))}>
@@ -196,8 +224,8 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
       label={label}
       hint={hint}
       size="small"
-      validationState={errorsOf(k).length ? 'error' : 'none'}
-      validationMessage={errorsOf(k).length ? errorText(k) : undefined}
+      validationState={fieldErrors(k) ? 'error' : 'none'}
+      validationMessage={fieldErrors(k) || undefined}
       className={s.single}
       data-section={k}
     >
@@ -296,11 +324,18 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
       </Section>
 
       <Section k="deadlineMonths" idBase={idBase} errors={errorsOf('deadlineMonths')} hint="交办后几个月内答复（法定 3 个月）。某个来源另有时限的，按来源另写；规定了统一答复日期的，写在“统一答复日期”中。台账有“办理期限”列的，以该列为准。">
-        <Field label="各来源统一的月数" size="small" className={s.single} hint={draft.deadlineBySource.some((r) => r.label.trim()) ? '已按来源另写时，没写的来源为 3 个月' : undefined}>
-          <Input className={s.control} inputMode="numeric" value={draft.deadlineMonths} disabled={draft.deadlineBySource.some((r) => r.label.trim())} onChange={(_, d) => update({ deadlineMonths: d.value })} />
+        <Field
+          label="各来源统一的月数"
+          size="small"
+          className={s.single}
+          hint={bySourceRows ? '已按来源另写时，没写的来源为 3 个月' : '1 到 24'}
+          validationState={fieldErrors('deadlineMonths') ? 'error' : 'none'}
+          validationMessage={fieldErrors('deadlineMonths') || undefined}
+        >
+          <Input className={s.control} inputMode="numeric" value={draft.deadlineMonths} disabled={bySourceRows} onChange={(_, d) => update({ deadlineMonths: d.value })} />
         </Field>
-        {pairRows(draft.deadlineBySource, (rows) => update({ deadlineBySource: rows }), '另定时限的来源', '月数', { add: '按来源另写月数' })}
-        {pairRows(draft.fixedDeadlines, (rows) => update({ fixedDeadlines: rows }), '有统一答复日期的来源', '统一答复日期', { add: '添加统一答复日期', valueHint: '如 2021-09-30' })}
+        {pairRows('deadlineBySource', draft.deadlineBySource, (rows) => update({ deadlineBySource: rows }), '另定时限的来源', '月数', { add: '按来源另写月数' })}
+        {pairRows('fixedDeadlines', draft.fixedDeadlines, (rows) => update({ fixedDeadlines: rows }), '有统一答复日期的来源', '统一答复日期', { add: '添加统一答复日期', valueHint: '如 2021-09-30' })}
       </Section>
 
       <Section k="maxExtensionMonths" idBase={idBase} errors={[]} hint="经批准延期的，最迟为交办后几个月（默认 6 个月）。">
@@ -308,11 +343,11 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
       </Section>
 
       <Section k="categories" idBase={idBase} errors={errorsOf('categories')} hint="答复类别（如 A、B、C、D 或 甲、乙、丙），以及与每一类相符的“解决程度”用语，用顿号分开。">
-        {pairRows(draft.categories, (rows) => update({ categories: rows }), '答复类别', '解决程度用语', { add: '添加答复类别' })}
+        {pairRows('categories', draft.categories, (rows) => update({ categories: rows }), '答复类别', '解决程度用语', { add: '添加答复类别' })}
       </Section>
 
       <Section k="headers" idBase={idBase} errors={errorsOf('headers')} hint="台账的列名与常见写法不同时，在这里补充：选择是哪一列，写上本单位台账中的列名（多个用顿号分开）。">
-        {pairRows(draft.headers, (rows) => update({ headers: rows }), '列', '台账中的列名', { labelChoices: COLUMN_LABELS, add: '添加列名' })}
+        {pairRows('headers', draft.headers, (rows) => update({ headers: rows }), '列', '台账中的列名', { labelChoices: COLUMN_LABELS, add: '添加列名' })}
       </Section>
 
       <Section
@@ -321,7 +356,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
         errors={errorsOf('columns')}
         hint="自动识别的列不对时，指定从台账中哪个列名读取这一列；列名空着表示台账没有这一列。台账中没有写明的列名时，这一列仍按自动识别。检查结果下的“列对应”中点“记住列对应”，也会保存到这里。"
       >
-        {pairRows(draft.columns, (rows) => update({ columns: rows }), '列', '台账中的列名', { labelChoices: COLUMN_LABELS, add: '添加列对应', valueHint: '空着：台账没有这一列' })}
+        {pairRows('columns', draft.columns, (rows) => update({ columns: rows }), '列', '台账中的列名', { labelChoices: COLUMN_LABELS, add: '添加列对应', valueHint: '空着：台账没有这一列' })}
       </Section>
 
       <Section k="requiredColumns" idBase={idBase} errors={errorsOf('requiredColumns')} hint="缺少这些列时报告“缺少必需的列”。">

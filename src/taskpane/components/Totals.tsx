@@ -10,15 +10,16 @@ const useStyles = makeStyles({
 
 /**
  * The totals in the circular's terms, counted from the ledger, with rates and their denominators (where: what was read,
- * when it is not one sheet — several workbooks combined). It takes focus
+ * when it is not one sheet — several workbooks combined). items: the circular's count (an item on several rows counts
+ * once); the rows are said beside it when they are more. It takes focus
  * after a ledger is opened (tabIndex -1), so the next thing read is the result.
  */
-export const Totals = React.forwardRef<HTMLDivElement, { totals: TotalsView; source: string; where?: string }>(function Totals({ totals: t, source, where }, ref) {
+export const Totals = React.forwardRef<HTMLDivElement, { totals: TotalsView; items: number; source: string; where?: string }>(function Totals({ totals: t, items, source, where }, ref) {
   const s = useStyles();
   return (
     <Card className={s.card} aria-label="办理总数" role="region" ref={ref} tabIndex={-1}>
       <Text className={s.meta}>
-        {source}：{where ?? `工作表“${t.sheet}”，表头第 ${t.headerRow} 行`}，{t.items} 件
+        {source}：{where ?? `工作表“${t.sheet}”，表头第 ${t.headerRow} 行`}，{items} 件{t.items !== items ? `（${t.items} 行）` : ''}
         {t.units !== null ? `；承办单位名单 ${t.units} 个` : '；没有承办单位名单'}
       </Text>
       {t.totalsLines.map((line) => (
