@@ -174,7 +174,13 @@ export function openedNotice(o: OpenedLedger, v: Extract<PageView, { ok: true }>
   if (o.files.length <= 1 && o.unreadable.length === 0 && o.skipped.length === 0) return { intent: 'success', text: `已打开 ${o.name}：${items} 件。${headline}` };
   const none = v.combined?.noLedger.length ?? 0;
   const withLedger = o.files.length - none;
-  const read = o.files.length > 1 ? `已合并读取 ${withLedger} 个工作簿，作为一个台账检查：${items} 件。` : `已打开 ${o.files[0]}：${items} 件。`;
+  // Workbooks without a ledger are not said to be read “as one ledger”: 已读取 3 个工作簿，其中 1 个有台账.
+  const read =
+    o.files.length <= 1
+      ? `已打开 ${o.files[0]}：${items} 件。`
+      : none > 0
+        ? `已读取 ${o.files.length} 个工作簿，其中 ${withLedger} 个有台账${withLedger > 1 ? '，作为一个台账检查' : ''}：${items} 件。`
+        : `已合并读取 ${o.files.length} 个工作簿，作为一个台账检查：${items} 件。`;
   const left = [o.unreadable.length ? `${o.unreadable.length} 个文件无法读取，未计入` : '', o.skipped.length ? `跳过 ${o.skipped.length} 个文件` : ''].filter(Boolean).join('，');
   const combined = combinedText(v);
   const warn = o.unreadable.length > 0 || combined !== '';

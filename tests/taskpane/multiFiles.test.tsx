@@ -53,7 +53,7 @@ test('a workbook without a ledger and an empty one among the files: named as lef
   renderPage(<StandalonePane />, { initialAsOf: '2021-07-19' });
   choose(await file(SAMPLE_PATH), await file(path.join(dir, 'not-ledger.xlsx')), await file(path.join(dir, 'empty.xlsx')));
   await screen.findByLabelText('办理总数', {}, { timeout: 30000 });
-  await waitFor(() => expect(notice()).toMatch(/^已合并读取 1 个工作簿，作为一个台账检查：1388 件。2 个工作簿中没有台账，未计入：empty\.xlsx、not-ledger\.xlsx。/));
+  await waitFor(() => expect(notice()).toMatch(/^已读取 3 个工作簿，其中 1 个有台账：1388 件。2 个工作簿中没有台账，未计入：empty\.xlsx、not-ledger\.xlsx。/));
   const files = screen.getByRole('region', { name: '读取的文件' });
   expect(within(files).getByRole('heading', { name: '读取的文件' })).toBeTruthy();
   expect(files.textContent).toContain('读取的工作簿：ledger-2021.xlsx。');

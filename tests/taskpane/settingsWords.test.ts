@@ -18,6 +18,9 @@ test('every sentence of the validator reads in the form’s words', () => {
   ].flatMap((doc) => configIssues(doc).map((i) => clerkWords(i.text)));
   expect(texts.length).toBeGreaterThan(10);
   for (const t of texts) expect(t).not.toMatch(/deadlineMonths|fixedDeadlines|categories|headers|requiredColumns|officeLevel|praisedUnits|Banli|\{"|JSON|（整个文件）/);
+  expect(clerkWords('x.json 有 1 处问题，没有导入：不是有效的 JSON（Unexpected token \'这\', "这不是设置" is not valid JSON）。注意：键和文字都要用英文双引号，最后一项后面不加逗号。')).toBe(
+    'x.json 有 1 处问题，没有导入：不是办理助手的设置文件，内容无法读取。请导入用“下载 banli.config.json”得到的文件；手工改过的，请检查引号和逗号是否齐全。',
+  );
   expect(fieldLabel('headers.assignDate')).toBe('列“交办日期”的列名');
   expect(fieldLabel('columns.leadUnit')).toBe('列对应中的“主办单位”');
   expect(clerkWords(configIssues({ requiredColumns: ['x'] })[0].text)).toBe('必备列的值“x”不在可选的范围内。');
