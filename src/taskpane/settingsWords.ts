@@ -174,7 +174,7 @@ function sentence(path: string, tail: string): string {
  */
 export function clerkWords(text: string): string {
   return text
-    .replace(/不是有效的 JSON（[\s\S]*?）。注意：[^。]*。/g, () => '不是办理助手的设置文件，内容无法读取。请导入用“下载 banli.config.json”得到的文件；手工改过的，请检查引号和逗号是否齐全。')
+    .replace(/不是有效的 JSON(?:（[\s\S]*?）)?。注意：[^。]*。/g, () => '不是办理助手的设置文件，内容无法读取。请导入用“下载 banli.config.json”得到的文件；手工改过的，请检查引号和逗号是否齐全。')
     .replace(/不认识的设置项“([^”]*)”。可用的设置项：[^。]*。/g, (_, k: string) => `设置文件中有办理助手不认识的一项“${k}”，请删去。`)
     .replace(new RegExp(`“((?:${KEYS})(?:\\.[^”]*)?|（整个文件）)”([^。]*。)`, 'g'), (_, path: string, tail: string) => sentence(path, tail));
 }
