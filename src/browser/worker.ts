@@ -27,7 +27,8 @@ scope.onmessage = (e: MessageEvent<Request>) => {
       post(
         isBanliError(err)
           ? { id: req.id, ok: false, code: err.code, message: err.message }
-          : { id: req.id, ok: false, code: 'internal', message: `处理时出现意外错误：${String((err as Error)?.message ?? err)}` },
+          : (console.error(err),
+            { id: req.id, ok: false, code: 'internal', message: '处理时出现意外错误，文件没有被改动。请重新打开台账再试；仍然出现时，请把台账和这句话发给维护人员。' }),
       ),
   );
 };

@@ -26,7 +26,9 @@ export function runCheck(grids: Grid[], asOf: string, sheet?: string, columns?: 
     return { ok: true, analysis: analyse(grids, { asOf, sheet, columns, config }) };
   } catch (e) {
     if (isBanliError(e)) return { ok: false, message: e.message };
-    return { ok: false, message: `检查时出现意外错误：${String((e as Error)?.message ?? e)}` };
+    // The program's own English stays in the console for whoever maintains it; the clerk reads what to do.
+    console.error(e);
+    return { ok: false, message: '检查时出现意外错误，台账没有被改动。请关闭任务窗格后重新打开再试；仍然出现时，请把台账和这句话发给维护人员。' };
   }
 }
 
