@@ -23,13 +23,12 @@ scope.onmessage = (e: MessageEvent<Request>) => {
   };
   handle(session, req, progress).then(
     (value) => post({ id: req.id, ok: true, value }, value instanceof Uint8Array ? [value.buffer] : []),
-    (err: unknown) =>
-      post(
-        isBanliError(err)
-          ? { id: req.id, ok: false, code: err.code, message: err.message }
-          : (console.error(err),
-            { id: req.id, ok: false, code: 'internal', message: '处理时出现意外错误，文件没有被改动。请重新打开台账再试；仍然出现时，请把台账和这句话发给维护人员。' }),
-      ),
+    (err: unknown) => {
+      if (isBanliError(err)) return post({ id: req.id, ok: false, code: err.code, message: err.message });
+      // The program's own English stays in the console for whoever maintains it; the clerk reads what to do.
+      console.error(err);
+      post({ id: req.id, ok: false, code: 'internal', message: '处理时出现意外错误，文件没有被改动。请重新打开台账再试；仍然出现时，请把台账和这句话发给维护人员。' });
+    },
   );
 };
 

@@ -17,20 +17,7 @@ import { SettingsPage } from '../../src/taskpane/components/SettingsPage';
 import { SETTINGS_KEY } from '../../src/taskpane/ledger';
 import { renderPage } from './pageFiles';
 import { seriousViolations } from './axe';
-
-function memoryStorage(initial: Record<string, string> = {}): Storage {
-  const m = new Map(Object.entries(initial));
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
-}
+import { memoryStorage } from '../helpers/memoryStorage';
 
 /** Everything a clerk can read or hover: text, tooltips, accessible names. */
 const visibleWords = () =>

@@ -17,20 +17,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { WordPane } from '../../src/taskpane/WordPane';
 import { renderPage } from './pageFiles';
-
-function memoryStorage(initial: Record<string, string>): Storage {
-  const m = new Map(Object.entries(initial));
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
-}
+import { memoryStorage } from '../helpers/memoryStorage';
 
 test('an invalid stored value is reported on 检查台账; saving valid settings removes the message', async () => {
   const storage = memoryStorage({ [SETTINGS_KEY]: JSON.stringify({ dueSoonDays: '半个月' }) });

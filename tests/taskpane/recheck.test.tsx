@@ -15,24 +15,10 @@ import { Standalone } from '../../src/taskpane/App';
 import { StandalonePane } from '../../src/taskpane/StandalonePane';
 import { SettingsPage } from '../../src/taskpane/components/SettingsPage';
 import { renderPage } from './pageFiles';
+import { memoryStorage } from '../helpers/memoryStorage';
 
 const notice = () => screen.getByTestId('notice').textContent ?? '';
 const announced = () => screen.getByTestId('announcer').textContent ?? '';
-
-/** The page's settings kept in a memory store standing in for localStorage. */
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
-}
 
 async function openSample() {
   fireEvent.click(screen.getByRole('button', { name: '打开示例台账' }));
