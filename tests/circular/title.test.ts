@@ -96,3 +96,38 @@ test('a given line too wide for the type area is broken at a word boundary like 
   // The default title's given lines are kept as they are.
   expect(titleLines('郑州市人民政府\n关于2021年度人大建议政协提案\n办理工作情况的通报')).toEqual(['郑州市人民政府', '关于2021年度人大建议政协提案', '办理工作情况的通报']);
 });
+
+/** The cut points of a title broken into lines. */
+function cutsOf(lines: string[]): string[] {
+  const out: string[] = [];
+  let at = '';
+  for (const l of lines.slice(0, -1)) out.push(`${(at += l)}|`);
+  return out;
+}
+
+test('an organ and its office stay on one line (常务委员会办公室, 委员会办公厅): an uneven middle line rather than a name cut in two; a place the dictionary does not know stays whole', () => {
+  // Three lines with the name whole (the middle line shorter: no trapezoid has the name whole in three or four).
+  expect(titleLines('郑州市人民代表大会常务委员会办公室关于2021年度市人大代表建议和市政协委员提案办理工作情况的通报')).toEqual([
+    '郑州市人民代表大会常务委员会办公室',
+    '关于2021年度市人大代表建议',
+    '和市政协委员提案办理工作情况的通报',
+  ]);
+  for (const title of [
+    '中牟县人民代表大会常务委员会办公室中牟县人民政府办公室关于2021年度县人大代表建议和县政协委员提案办理工作情况的通报',
+    '中国人民政治协商会议郑州市委员会办公厅关于2021年度市政协委员提案办理工作情况的通报',
+    '郑州市人民代表大会常务委员会办公室关于2021年度县人大代表建议办理工作情况的通报',
+    '郑东新区管委会办公室关于2021年度人大代表建议和政协委员提案办理工作情况的通报',
+  ]) {
+    const lines = titleLines(title);
+    expect(lines.join('')).toBe(title);
+    for (const l of lines) expect(emWidth(l)).toBeLessThanOrEqual(TITLE_LINE_EM);
+    for (const cut of cutsOf(lines)) expect({ title, cut, organCut: /(委员会|管委会|政府)\|$/.test(cut) && /^办公/.test(title.slice(cut.length - 1)) }).toEqual({ title, cut, organCut: false });
+  }
+  // A name wider than a line is still cut, at a word boundary (金水区 … 常务委员会 | 办公室 is 20 characters).
+  const long = titleLines('郑州市金水区人民代表大会常务委员会办公室关于2021年度区人大代表建议办理工作情况的通报');
+  for (const l of long) expect(titleLineFits(l)).toBe(true);
+  // The dictionary splits 金|水|区 into characters: no cut between them (郑州市金水 | 区… before).
+  for (const title of ['郑州市金水区人民代表大会常务委员会办公室关于二〇二一年度', '郑州市二七区人民政府办公室关于2021年度区人大代表建议和区政协委员提案办理工作情况的通报']) {
+    for (const cut of cutsOf(titleLines(title))) expect(cut).not.toMatch(/(金|金水|二|二七)\|$/);
+  }
+});

@@ -2,6 +2,7 @@
  * Titles broken only between words (GB/T 9704 §7.3.1: 回行时要做到词意完整, lines shaped as a trapezoid or a
  * diamond). Words come from Intl.Segmenter('zh', {granularity: 'word'}) (Node 20 and browsers ship the Chinese
  * dictionary); official terms the dictionary splits are kept whole, and no line is shorter than four characters.
+ * An organ's name is not cut from its office (常务委员会 | 办公室) unless no other way fits.
  */
 import { TYPE_WIDTH, lineCount } from './layout';
 import { emWidth } from './numbers';
@@ -23,6 +24,7 @@ export const OFFICIAL_TERMS = [
 const BINDS_FORWARD = new Set(['关于', '对', '和', '与', '及', '暨', '在', '市', '省', '县', '区', '全', '各', '第']);
 const BINDS_BACKWARD = new Set(['的', '等', '年', '月', '日', '号', '件', '工作', '情况']);
 const PLACE_SUFFIX = /^[市省县区州盟旗]$/;
+const SINGLE_HAN = /^[\u3400-\u9fff〇]$/;
 
 /** Intl.Segmenter (ES2022; the project's lib is ES2021). */
 interface WordSegmenter {
@@ -57,6 +59,8 @@ export function titleBreaks(title: string): number[] {
     if (i === 0) return;
     const prev = words[i - 1];
     if (forbidden.has(w.start)) return;
+    // Two single characters in a row are a word the dictionary does not know (金|水|区, a place's name).
+    if (SINGLE_HAN.test(prev.text) && SINGLE_HAN.test(w.text) && !BINDS_FORWARD.has(prev.text) && !BINDS_BACKWARD.has(w.text)) return;
     if (BINDS_FORWARD.has(prev.text)) return;
     if (BINDS_BACKWARD.has(w.text) && !/^(工作|情况)$/.test(w.text)) return;
     // Punctuation stays with the word before it.
@@ -67,8 +71,19 @@ export function titleBreaks(title: string): number[] {
   return out;
 }
 
-/** Cost of breaking before offset i: before 关于 is the natural place; after 的 is poor. */
+/** One line more costs this much (fewest lines first). */
+const LINE_COST = 10000;
+/** An organ's name cut from its office, and an hourglass: each less than a line more, the cut name the worse. */
+const ORGAN_CUT_COST = 9000;
+const HOURGLASS_COST = 8000;
+
+/** An organ's office cut from its organ (常务委员会 | 办公室, 人民政府 | 办公厅): its name read as two. */
+const ORGAN_END = /(?:委员会|常委会|管委会|人民政府|政府|政协|人大)$/;
+const OFFICE_START = /^办公(?:室|厅)/;
+
+/** Cost of breaking before offset i: before 关于 is the natural place; after 的 is poor; inside an organ's name worst. */
 function breakCost(title: string, i: number): number {
+  if (OFFICE_START.test(title.slice(i)) && ORGAN_END.test(title.slice(0, i))) return ORGAN_CUT_COST;
   if (title.startsWith('关于', i)) return 0;
   if (title.startsWith('的', i - 1)) return 8;
   if (/^(和|与|及|暨)/.test(title.slice(i))) return 2;
@@ -79,8 +94,9 @@ function shapeCost(widths: number[]): number {
   if (widths.length === 1) return 0;
   const spread = Math.max(...widths) - Math.min(...widths);
   if (widths.length === 2) return spread;
-  // Trapezoid (monotone) or diamond (the middle longest); an hourglass (a middle line shorter than both ends) is not.
-  for (let k = 1; k < widths.length - 1; k++) if (widths[k] < widths[k - 1] && widths[k] < widths[k + 1]) return 1000;
+  // Trapezoid (monotone) or diamond (the middle longest); an hourglass (a middle line shorter than both ends) is
+  // not (chosen only over an organ's name cut in two or a line more).
+  for (let k = 1; k < widths.length - 1; k++) if (widths[k] < widths[k - 1] && widths[k] < widths[k + 1]) return HOURGLASS_COST;
   return spread;
 }
 
@@ -114,7 +130,11 @@ export function titleLines(title: string, maxEm = TITLE_LINE_EM): string[] {
     const widths = lines.map(emWidth);
     if (widths.some((w) => w > maxEm)) return;
     if (lines.some((l) => [...l].length < TITLE_MIN_CHARS)) return;
-    const score = lines.length * 10000 + shapeCost(widths) + cuts.reduce((s, c) => s + breakCost(title, c), 0) * 4;
+    let score = lines.length * LINE_COST + shapeCost(widths);
+    for (const c of cuts) {
+      const k = breakCost(title, c);
+      score += k >= ORGAN_CUT_COST ? k : k * 4;
+    }
     if (!best || score < best.score) best = { lines, score };
   };
   const choose = (from: number, left: number, cuts: number[]) => {
