@@ -22,6 +22,7 @@ import {
   docxParts,
   emWidth,
   fitClosing,
+  fitPrinted,
   idSource,
   markFit,
   placeColophon,
@@ -177,6 +178,53 @@ describe('发文机关署名 (§7.3.5): a long issuing body stays on one line in
     const p = all(doc, 'p').find((x) => textOf(x) === body)!;
     expect(Number(child(child(p, 'pPr'), 'ind')!.getAttributeNS(W, 'right'))).toBeLessThan(32);
     expect(all(p, 'w').map((x) => x.getAttributeNS(W, 'val'))).toEqual(['90']);
+  });
+});
+
+describe('印发机关和印发日期 (§7.4.3): one line, the 印发机关 one character in, the date one character from the right', () => {
+  const row = (c: Circular) => {
+    const { doc } = parts(c);
+    const p = all(doc, 'p').find((x) => child(child(x, 'pPr'), 'pStyle')?.getAttributeNS(W, 'val') === STYLE_IDS.printedBy)!;
+    const tr = p.parentNode!.parentNode as XElement;
+    return {
+      scales: all(p, 'r').map((r) => ({ text: all(r, 't').map((t) => t.textContent).join(''), scale: child(child(r, 'rPr'), 'w')?.getAttributeNS(W, 'val') ?? null })),
+      height: Number(child(child(tr, 'trPr'), 'trHeight')!.getAttributeNS(W, 'val')),
+    };
+  };
+  const CH = 280;
+  const ROOM = TYPE_WIDTH - 2 * CH;
+
+  test('the usual 印发机关 is left as it is: no scaling, one line', () => {
+    const r = row(circular());
+    expect(r.scales.every((x) => x.scale === null)).toBe(true);
+    expect(r.height).toBe(PAGE.linePitch);
+  });
+
+  test('22 characters (the date would wrap): the name set narrower, a character at least before the date, still one line', () => {
+    const name = '中国人民政治协商会议河南省郑州市委员会办公厅';
+    const c = circular({ printingOffice: name });
+    const r = row(c);
+    const named = r.scales.find((x) => x.text === name)!;
+    const date = r.scales.find((x) => x.text.endsWith('印发'))!;
+    expect(date.scale).toBeNull();
+    const scale = Number(named.scale);
+    expect(scale).toBeGreaterThanOrEqual(70);
+    expect(scale).toBeLessThan(100);
+    expect((textWidth(name, CH) * scale) / 100 + CH + textWidth(date.text, CH)).toBeLessThanOrEqual(ROOM);
+    // As wide as it can be: one per cent more would not leave the character.
+    expect((textWidth(name, CH) * (scale + 1)) / 100 + CH + textWidth(date.text, CH)).toBeGreaterThan(ROOM);
+    expect(r.height).toBe(PAGE.linePitch);
+  });
+
+  test('a name too long even at 70 %: it wraps, the date after its last line or on a line of its own; the row counts every line', () => {
+    const b = (name: string): Block => ({ role: 'printedBy', runs: [{ text: name }], right: '2021年7月20日印发' });
+    // 33 characters: 29 on the first line, 4 and the date on the second.
+    const name = '中国人民政治协商会议河南省郑州市金水区委员会办公室秘书处文书科档案室';
+    expect(fitPrinted(b(name))).toEqual({ block: b(name), lines: 2 });
+    expect(row(circular({ printingOffice: name })).height).toBe(2 * PAGE.linePitch);
+    // 29 + 25 characters: no room for the date after the second line.
+    const longer = `${name}${'办'.repeat(21)}`;
+    expect(fitPrinted(b(longer)).lines).toBe(3);
   });
 });
 

@@ -45,6 +45,7 @@ const LONG = {
   issuingBody: '中国人民政治协商会议河南省郑州市金水区委员会办公室秘书处',
   title: '郑州市金水区人民代表大会常务委员会关于二〇二一年度\n人大建议政协提案办理工作情况的通报',
   copyTo: ['市委各部门，郑州警备区。', '市人大常委会办公厅，市政协办公厅，市法院，市检察院，各民主党派市委，市工商联，各人民团体。'],
+  printingOffice: '中国人民政治协商会议河南省郑州市委员会办公厅',
 };
 
 async function render(name: string, options: Partial<CircularOptions>): Promise<Rendered> {
@@ -417,6 +418,16 @@ describe('long names stay on their lines inside the type area', () => {
       expect(l.xMin).toBeGreaterThanOrEqual(LEFT - 0.5);
       expect(l.xMax).toBeLessThanOrEqual(RIGHT + 0.5);
     }
+  });
+
+  test('印发机关 of 22 characters: on one line with its 印发日期 (set narrower), one character in from each side', () => {
+    // Left as it was, the date went to a line of its own under the name.
+    const printed = lines().find((l) => l.text.endsWith('印发'))!;
+    expect(flat(printed.text)).toBe(`${LONG.printingOffice}2021年7月20日印发`);
+    const CH = 14; // 四号
+    expect(printed.xMin).toBeGreaterThanOrEqual(LEFT + CH - 1);
+    expect(printed.xMax).toBeLessThanOrEqual(RIGHT - CH + 1);
+    expect(printed.xMax).toBeGreaterThan(RIGHT - CH - 1);
   });
 
   test('发文机关署名 of 28 characters without a seal: one line inside the type area, the date two characters right of it', () => {

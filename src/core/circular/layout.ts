@@ -101,6 +101,28 @@ export function fitClosing(blocks: Block[]): Block[] {
   return out;
 }
 
+/** The narrowest a 印发机关 is set (w:w, percent) to keep its 印发日期 on its line. */
+export const PRINTED_MIN_SCALE = 70;
+
+/**
+ * The 印发机关 and 印发日期 on one line (§7.4.3: 印发机关左空一字，印发日期右空一字): a 印发机关 too long to leave at
+ * least a character between it and the date is set narrower (Block.scale, down to 70 %, as a long 署名 is). Returns
+ * the block as set and its lines (a name wider still wraps: its lines, and the date's own if it has no room after it).
+ */
+export function fitPrinted(b: Block): { block: Block; lines: number } {
+  const room = TYPE_WIDTH - 2 * ADVANCE.sihao;
+  const name = b.runs.map((r) => r.text).join('');
+  const nameWidth = textWidth(name, ADVANCE.sihao);
+  const left = room - ADVANCE.sihao - textWidth(b.right ?? '', ADVANCE.sihao);
+  if (nameWidth <= left) return { block: b, lines: 1 };
+  const scale = Math.floor((100 * left) / nameWidth);
+  if (scale >= PRINTED_MIN_SCALE) return { block: { ...b, scale }, lines: 1 };
+  // Wrapped as it must: the date follows the name's last line when it leaves the room, else takes a line of its own.
+  const lines = lineCount(name, ADVANCE.sihao, 0, room);
+  const rest = nameWidth - (lines - 1) * Math.floor(room / ADVANCE.sihao) * ADVANCE.sihao;
+  return { block: b, lines: rest <= left ? lines : lines + 1 };
+}
+
 /** Unbreakable pieces: a CJK character, or a run of Latin letters and digits. */
 function tokens(text: string): string[] {
   return text.match(/[A-Za-z0-9.%]+|[\s\S]/gu) ?? [];

@@ -18,6 +18,7 @@ import {
   TYPE_WIDTH,
   colophonPlacement,
   fitClosing,
+  fitPrinted,
   lineCount,
   markFit,
   paginate,
@@ -385,7 +386,7 @@ export function colophonTwips(blocks: Block[]): number {
   const copyLines = blocks
     .filter((b) => b.role === 'copyTo')
     .reduce((n, b, i) => n + lineCount(b.runs.map((r) => r.text).join(''), ADVANCE.sihao, i === 0 ? -3 * CHAR.sihao : 0, width), 0);
-  const printed = blocks.filter((b) => b.role === 'printedBy').length;
+  const printed = blocks.filter((b) => b.role === 'printedBy').reduce((n, b) => n + fitPrinted(b).lines, 0);
   return (copyLines + printed) * PAGE.linePitch;
 }
 
@@ -428,7 +429,10 @@ export function colophonTableXml(blocks: Block[]): string {
   });
   const copyLines = Math.max(1, Math.round(colophonTwips(copy) / PAGE.linePitch));
   if (copy.length) rows.push(row(copyParas.join(''), THICK, printed.length ? THIN : THICK, copyLines));
-  for (const b of printed) rows.push(row(paragraphXml(b), copy.length ? THIN : THICK, THICK, 1));
+  for (const b of printed) {
+    const fitted = fitPrinted(b);
+    rows.push(row(paragraphXml(fitted.block), copy.length ? THIN : THICK, THICK, fitted.lines));
+  }
   return `<w:tbl>${tblPr}${grid}${rows.join('')}</w:tbl>`;
 }
 
