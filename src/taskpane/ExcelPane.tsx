@@ -24,6 +24,12 @@ const usePane = makeStyles({ panel: { display: 'flex', flexDirection: 'column', 
 
 type Message = StatusMessage;
 
+/** Why a check runs again, as the notice says it; keepFocus: said without moving the focus. */
+interface Recheck {
+  text: string;
+  keepFocus: boolean;
+}
+
 export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }: { host: ExcelHost; initialAsOf?: string; recheckDelay?: number }): React.JSX.Element {
   const s = useLayout();
   const p = usePane();
@@ -53,16 +59,19 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
   const [edited, setColumns] = React.useState<ColumnChoice | null>(null);
   const columns = edited ?? storedColumns;
   const setSheet = (v: string) => {
+    if (v !== sheet) recheckFor({ text: v ? `已按工作表“${v}”重新检查` : '已按自动找到的台账工作表重新检查', keepFocus: true });
     setSheetState(v);
     setColumns(null);
   };
-  const choose = (field: Field, header: string | null) =>
+  const choose = (field: Field, header: string | null) => {
+    recheckFor({ text: '已按新的列对应重新检查', keepFocus: true });
     setColumns((c) => {
       const next = { ...(c ?? storedColumns) };
       if (header === null) delete next[field];
       else next[field] = header;
       return next;
     });
+  };
   const saveSettings = async (file: ConfigFile) => {
     if (!host.settings) {
       setSettings(file);
@@ -82,12 +91,32 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
   const analysis = outcome?.ok ? outcome.analysis : null;
   const view = React.useMemo(() => (analysis ? totalsView(analysis) : null), [analysis]);
 
-  const read = React.useCallback(async () => {
+  // Why the next check runs, said with its new figures once it has run (seen and heard: the list below changes
+  // without a word otherwise). null: nothing to say (the first check when the pane opens says itself by its totals).
+  const why = React.useRef<Recheck | null>(null);
+  React.useEffect(() => {
+    const reason = why.current;
+    why.current = null;
+    if (!reason || !outcome?.ok || !view) return;
+    setMessage({ intent: 'success', text: `${reason.text}：${outcome.analysis.totals.total} 件。${view.headline}`, keepFocus: reason.keepFocus });
+  }, [outcome, view]);
+  const recheckFor = (reason: Recheck) => {
+    why.current = reason;
+    setMessage(null);
+  };
+  const setAsOfAndSay = (d: string) => {
+    if (d !== asOf) recheckFor({ text: `已按截至日期 ${d} 重新检查`, keepFocus: true });
+    setAsOf(d);
+  };
+
+  const read = React.useCallback(async (reason: Recheck | null = null) => {
     setBusy({ label: '正在读取工作簿…' });
     try {
       const g = await host.read((p) => setBusy({ label: `正在读取第 ${p.block}/${p.blocks} 块（每块最多 5000 行）`, value: p.block / p.blocks }));
+      why.current = reason;
       setGrids(g);
     } catch (e) {
+      why.current = null;
       setMessage({ intent: 'error', text: errorMessage(e) });
     } finally {
       setBusy(null);
@@ -108,7 +137,8 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
     void host
       .onChanged(ledgerSheet, () => {
         if (timer) clearTimeout(timer);
-        timer = setTimeout(() => live && void read(), recheckDelay);
+        // Said without taking the focus: the clerk is typing in the worksheet.
+        timer = setTimeout(() => live && void read({ text: `工作表“${ledgerSheet}”有改动，已重新检查`, keepFocus: true }), recheckDelay);
       })
       .then((unsubscribe) => {
         if (live) off = unsubscribe;
@@ -179,9 +209,9 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
             )}
             {host.capabilities.basic && (
               <>
-                <CheckControls sheets={grids ? sheetChoices(grids) : []} sheet={sheet} onSheet={setSheet} detected={ledgerSheet} asOf={asOf} onAsOf={setAsOf} />
+                <CheckControls sheets={grids ? sheetChoices(grids) : []} sheet={sheet} onSheet={setSheet} detected={ledgerSheet} asOf={asOf} onAsOf={setAsOfAndSay} />
                 <div className={s.actions}>
-                  <Button appearance="primary" onClick={() => void read()} disabled={!!busy}>
+                  <Button appearance="primary" onClick={() => void read({ text: '已重新检查', keepFocus: false })} disabled={!!busy}>
                     重新检查
                   </Button>
                   <Button onClick={() => void mark()} disabled={!!busy || !analysis || analysis.findings.length === 0}>
@@ -199,7 +229,14 @@ export function ExcelPane({ host, initialAsOf, recheckDelay = RECHECK_DELAY_MS }
             <Status busy={busy} message={message} problem={outcome && !outcome.ok ? outcome.message : null} />
             {outcome && !outcome.ok && Object.keys(columns).length > 0 && (
               <div className={s.actions}>
-                <Button onClick={() => setColumns({})}>恢复自动识别的列对应</Button>
+                <Button
+                  onClick={() => {
+                    recheckFor({ text: '已按自动识别的列对应重新检查', keepFocus: false });
+                    setColumns({});
+                  }}
+                >
+                  恢复自动识别的列对应
+                </Button>
               </div>
             )}
             {analysis && <Totals totals={view!} items={analysis.totals.total} source="当前工作簿" />}

@@ -15,6 +15,7 @@ import { readGrids } from '../../src/excel/read';
 import { clearMarks, markFindings, selectCell } from '../../src/excel/marks';
 import { writeSummarySheet, SUMMARY_SHEET } from '../../src/excel/summarySheet';
 import { ExcelCapabilities } from '../../src/excel/requirements';
+import { Announcer } from '../../src/taskpane/components/Announcer';
 import { ExcelPane } from '../../src/taskpane/ExcelPane';
 import { StandalonePane } from '../../src/taskpane/StandalonePane';
 import { App } from '../../src/taskpane/App';
@@ -124,6 +125,40 @@ describe('Excel pane', () => {
     });
     await waitFor(() => expect(host.reads).toBe(2));
     await waitFor(() => expect(screen.getByLabelText('问题清单').textContent).toMatch(/没有主办单位.*2/));
+  });
+
+  test('each re-check is said with its new figures (seen and announced); one the clerk did not ask for leaves the focus where it is', async () => {
+    const fake = fakeFromSample();
+    const host = hostOver(fake);
+    const ui = (
+      <Announcer>
+        <ExcelPane host={host} initialAsOf="2021-07-19" recheckDelay={50} />
+      </Announcer>
+    );
+    wrap(ui);
+    await screen.findByLabelText('办理总数');
+    // Opening says itself by its totals: no notice.
+    expect(screen.queryByTestId('notice')).toBeNull();
+    const said = () => screen.getByTestId('announcer').textContent ?? '';
+    // An edit in the worksheet: re-checked a moment later, said, and the focus stays in the date field.
+    const date = screen.getByLabelText('截至日期');
+    date.focus();
+    fake.sheet('台账').cells.set('F456', '市交通局');
+    act(() => host.fireChange());
+    const notice = await screen.findByText(/^工作表“台账”有改动，已重新检查：1388 件。发现/);
+    await waitFor(() => expect(said()).toMatch(/^工作表“台账”有改动，已重新检查：1388 件。/));
+    expect(document.activeElement).toBe(date);
+    expect(notice.closest('[tabindex="-1"]')).not.toBe(document.activeElement);
+    // 重新检查 pressed: said, and the notice takes the focus (the button is off while it reads).
+    fireEvent.click(screen.getByRole('button', { name: '重新检查' }));
+    const pressed = await screen.findByText(/^已重新检查：1388 件。/);
+    await waitFor(() => expect(said()).toMatch(/^已重新检查：1388 件。/));
+    await waitFor(() => expect(pressed.closest('[tabindex="-1"]')).toBe(document.activeElement));
+    // Another as-of day: the new figures (fewer overdue on an earlier day).
+    fireEvent.change(date, { target: { value: '2021-05-01' } });
+    fireEvent.keyDown(date, { key: 'Enter' });
+    await screen.findByText(/^已按截至日期 2021-05-01 重新检查：1388 件。/);
+    await waitFor(() => expect(said()).toMatch(/^已按截至日期 2021-05-01 重新检查/));
   });
 
   test('an old Excel: says plainly what it cannot do', async () => {
