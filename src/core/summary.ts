@@ -5,7 +5,12 @@ import { PLACE_PREFIX } from './sources';
 import { Finding, RULES, RuleId, Severity } from './rules';
 
 export function percent(r: Rate): string {
-  return r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`;
+  if (r.rate === null || r.denominator === 0) return '—';
+  // From the counts, rounded once: 407/413 = 98.547 % is 98.5 %, never 98.6 % by way of a rate kept to four places;
+  // a share short of the whole never shows as 100.0 %.
+  let tenths = Math.round((1000 * r.numerator) / r.denominator);
+  if (tenths === 1000 && r.numerator < r.denominator) tenths = 999;
+  return `${(tenths / 10).toFixed(1)}%`;
 }
 
 /** "98.6%（1369/1388）": a rate always with its numerator and denominator. */

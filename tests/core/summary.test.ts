@@ -1,5 +1,5 @@
 /** The totals in words, as the command line and the panes show them: nothing said of a zero, one 满意率, no figure without its column. */
-import { analyse, totalsLines } from '../../src/core';
+import { analyse, percent, rate, totalsLines } from '../../src/core';
 import { FULL_HEADERS, ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 
 const AS_OF = '2021-07-19';
@@ -25,4 +25,17 @@ test('without a reply-date column nothing is counted answered or overdue', () =>
   const text = totalsLines(a.totals).join('\n');
   expect(text).toContain('【办复情况】台账没有“答复日期”列，无法统计答复、按期和超期情况。');
   expect(text).not.toMatch(/超期未答复 \d|面商率|已答复 \d/);
+});
+
+test('a percentage is rounded once, from the counts: 407/413 is 98.5 % (98.547 %), never 98.6 % by way of a rate kept to four places', () => {
+  const p = (n: number, d: number) => percent(rate(n, d));
+  expect(p(407, 413)).toBe('98.5%');
+  expect(p(1288, 1307)).toBe('98.5%');
+  expect(p(439, 441)).toBe('99.5%');
+  expect(p(1369, 1388)).toBe('98.6%');
+  expect(p(1, 8)).toBe('12.5%');
+  // Short of the whole is never 100.0 %; the whole is 100.0 %; nothing of nothing has no rate.
+  expect(p(9999, 10000)).toBe('99.9%');
+  expect(p(5, 5)).toBe('100.0%');
+  expect(p(0, 0)).toBe('—');
 });

@@ -88,11 +88,10 @@ const GRADE_WORDS: Record<string, string> = {
  * that a clause with it is left out instead of saying “—”).
  */
 export function share(n: number, of: number): string {
-  const r = rate(n, of);
-  if (r.rate === null) return '';
-  if (r.rate === 1) return '100%';
-  if (r.rate === 0) return '0';
-  return percent(r);
+  if (of === 0) return '';
+  if (n === of) return '100%';
+  if (n === 0) return '0';
+  return percent(rate(n, of));
 }
 
 /** Parts of a phrase with their figures, those with 0 left out. */
