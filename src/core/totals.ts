@@ -288,7 +288,8 @@ export function computeTotals(ledger: Ledger, asOf: Day, deadlines: ReadonlyArra
       const deadline = deadlines[index];
       const reply = r.replyDate;
       if (reply.kind !== 'empty') {
-        if (!(reply.kind === 'ok' && deadline && reply.day <= deadline)) onTime = false;
+        // On time: by the deadline, and not before the item was assigned (a date wrong somewhere: 待核实).
+        if (!(reply.kind === 'ok' && deadline && reply.day <= deadline) || (r.assignDate.kind === 'ok' && reply.day < r.assignDate.day)) onTime = false;
       } else {
         allReplied = false;
         if (deadline && deadline < asOf) late = true;
@@ -380,7 +381,8 @@ export function computeUnitStats(ledger: Ledger, findings: Finding[], asOf: Day,
     const deadline = deadlines[i];
     if (item.replyDate.kind !== 'empty') {
       s.replied++;
-      if (item.replyDate.kind === 'ok' && deadline && item.replyDate.day <= deadline) s.onTime++;
+      const reply = item.replyDate;
+      if (reply.kind === 'ok' && deadline && reply.day <= deadline && !(item.assignDate.kind === 'ok' && reply.day < item.assignDate.day)) s.onTime++;
     } else if (deadline && deadline < asOf) s.overdue++;
   }
   for (const f of findings) {

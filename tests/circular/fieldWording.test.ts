@@ -3,7 +3,7 @@
  * “—”, a county circular titled by the city, praise with nothing answered, “还存在以下问题：” with none after it).
  */
 import { Analysis, CircularOptions, analyse, composeCircular, defaultOptions, plainText, resolveOptions } from '../../src/core';
-import { RowSpec, ledgerGrid, rows, unitGrid } from '../helpers/ledger';
+import { FULL_HEADERS, RowSpec, ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 
 const AS_OF = '2021-07-19';
 const opts = (o: Partial<CircularOptions> = {}): CircularOptions => ({ ...defaultOptions(2021, AS_OF), ...o });
@@ -127,4 +127,36 @@ test('the attachment adds up: rows without a lead unit have their row, 合计 su
   ]);
   const note = blocks.find((b) => b.role === 'tableNote')!.runs.map((r) => r.text).join('');
   expect(note).toContain('由几个单位分别主办的1件在各主办单位分别计数，故合计件数多于总件数。');
+});
+
+/** The same rows with some columns left out of the header. */
+const without = (...gone: string[]) => FULL_HEADERS.filter((h) => !gone.includes(h));
+
+test('a column the ledger does not have is not reported as work undone: no 满意度, no 是否面商, no 答复类别, no forms at all', () => {
+  const some = rows({}, { 主办单位: '市城管局' }, { 答复日期: null, 答复类别: null, 代表委员意见: null, 是否面商: null, 征询意见表版本: null });
+  // No 满意度 column: the forms came back (a version written), nothing is said unrated or to be filled in.
+  const nosat = text(analyse([ledgerGrid(some, without('代表委员意见')), units()], { asOf: AS_OF }));
+  expect(nosat).toContain('收回征询意见表2件。');
+  expect(nosat).not.toMatch(/未填写满意度|满意和基本满意|如实、完整填写/);
+  // No 是否面商 column: no reply is said made without contact.
+  const nof2f = text(analyse([ledgerGrid(some, without('是否面商')), units()], { asOf: AS_OF }));
+  expect(nof2f).not.toMatch(/当面会商|面商率/);
+  // No 答复类别 column: no grade to check, no B to follow up.
+  const nocat = text(analyse([ledgerGrid(some, without('答复类别')), units()], { asOf: AS_OF }));
+  expect(nocat).not.toMatch(/答复类别待核实|A类|尚未解决/);
+  // Neither 满意度 nor 征询意见表版本: nothing is known of the forms.
+  const noforms = text(analyse([ledgerGrid(some, without('代表委员意见', '征询意见表版本')), units()], { asOf: AS_OF }));
+  expect(noforms).not.toMatch(/征询意见表/);
+  for (const t of [nosat, nof2f, nocat, noforms]) {
+    expect(t).toContain('已答复2件');
+    expect(t).not.toMatch(/，。|；。|：。/);
+    noZeros(t);
+  }
+});
+
+test('a reply dated before its item was assigned is neither on time nor late: 待核实, in the totals, the units and the circular alike', () => {
+  const a = analyse([ledgerGrid(rows({}, { 交办日期: '2021-03-26', 答复日期: '2021-03-20' })), units()], { asOf: AS_OF });
+  expect(a.totals.repliedOnTime).toBe(1);
+  expect(a.units.find((u) => u.name === '市交通局')!.onTime).toBe(1);
+  expect(text(a)).toContain('已答复2件，办复率100%；其中按期答复1件，答复日期或办理期限待核实的1件。');
 });

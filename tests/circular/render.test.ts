@@ -92,7 +92,7 @@ test('the totals paragraph’s figures, every breakdown with its remainder', () 
   expect(text).toContain('市人大建议468件（含闭会期间建议14件）');
   expect(text).toContain('市政协提案839件');
   expect(text).toContain('重点人大建议20件、重点政协提案8件');
-  expect(text).toContain('已答复1369件，办复率98.6%；其中按期答复1357件，超期答复10件，答复日期或办理期限待核实的2件。');
+  expect(text).toContain('已答复1369件，办复率98.6%；其中按期答复1356件，超期答复10件，答复日期或办理期限待核实的3件。');
   expect(text).toContain('另有3件答复类别待核实');
 });
 

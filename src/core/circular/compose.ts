@@ -4,7 +4,7 @@
  * remainder; no unit is both praised and under a problem; each list is given once.
  */
 import { Analysis } from '../analyse';
-import { CircularCounts, CircularData, circularData, countsOf, formsRated } from './data';
+import { CircularCounts, CircularData, CircularField, circularData, countsOf, formsRated } from './data';
 import { chineseDate } from '../dates';
 import { RULES, RuleId } from '../rules';
 import { percent } from '../summary';
@@ -109,6 +109,12 @@ function formsTask(old: boolean, notReturned: number, unrated: number): string {
   return `征询意见表要${old ? `使用新版${fill ? '并' : ''}` : ''}${fill}`;
 }
 
+/** Whether the ledger has a column the circular reads (data kept by older versions: taken as recorded). */
+function recorded(a: CircularData): (f: CircularField) => boolean {
+  const absent = new Set(a.absent ?? []);
+  return (f) => !absent.has(f);
+}
+
 /** The figures and lists the template's placeholders take (see TEMPLATE_FIELDS). */
 export function circularValues(input: Input, options: CircularOptions, asOf: string): Record<string, string | number> {
   const a = dataOf(input, asOf);
@@ -122,8 +128,14 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
   const own = PLACE_PREFIX[office];
   const upper = PLACE_PREFIX[PLACES[Math.min(PLACES.indexOf(office) + 1, PLACES.length - 1)]];
   const rated = formsRated(c);
+  // What the ledger does not record is not said: no 满意度 column is no form left unrated, no 是否面商 column no
+  // reply without contact, no 答复类别 column no grade to check.
+  const has = recorded(a);
+  const unrated = has('satisfaction') ? c.formsReturned - rated : 0;
+  // Forms are known returned or not only from a 满意度 or a 征询意见表版本 column.
+  const notReturned = has('satisfaction') || has('formVersion') ? t.replied - c.formsReturned : 0;
   // B (正在解决或已列入计划): what the deputies are still waiting for.
-  const unsolved = c.grades[1]?.count ?? 0;
+  const unsolved = has('category') ? (c.grades[1]?.count ?? 0) : 0;
   // What was handled: only the levels and bodies with items.
   const levels = nonZero([[t.provincial, upper], [t.municipalNpc + t.municipalCppcc, own]]);
   const npc = t.provincialNpc + t.municipalNpc > 0;
@@ -160,7 +172,7 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
   const tasks = nonZero([
     [unreplied, `尚未答复的${unreplied}件要抓紧答复`],
     [unsolved, `已答复但所提问题尚未解决的${unsolved}件，要持续跟踪落实`],
-    [old || t.replied > rated ? 1 : 0, formsTask(old, t.replied - c.formsReturned, c.formsReturned - rated)],
+    [old || notReturned + unrated > 0 ? 1 : 0, formsTask(old, notReturned, unrated)],
   ]);
   const values: Record<string, string | number> = {
     年度: options.year,
@@ -172,7 +184,7 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
     闭会建议答复情况: interText,
     重点件构成: keys.length ? `的${keys.join('、')}` : '',
     重点答复情况: keyTotal > 0 && c.keyReplied === keyTotal ? '，均已答复' : c.keyReplied > 0 ? `，已答复${c.keyReplied}件` : '',
-    意见表未评价: c.formsReturned - rated,
+    意见表未评价: unrated,
     办理较好单位称: praised.length > 1 ? `${praised.join('、')}等单位` : praised.join(''),
     整改事项: tasks.join('；'),
     总件数: t.total,
@@ -199,15 +211,15 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
     未答复期限待核实: c.unrepliedNoDeadline,
     闭会建议已答复: sw.interSessionOpen ? c.interSessionReplied : '',
     闭会建议未答复: sw.interSessionOpen ? c.interSession - c.interSessionReplied : '',
-    类别待核实: c.gradeUnknown,
-    收回意见表: sw.formsReturned ? c.formsReturned : '',
-    未收回意见表: t.replied - c.formsReturned,
+    类别待核实: has('category') ? c.gradeUnknown : '',
+    收回意见表: sw.formsReturned && (has('satisfaction') || has('formVersion')) ? c.formsReturned : '',
+    未收回意见表: notReturned,
     满意: c.satisfaction.满意,
     基本满意: c.satisfaction.基本满意,
     不满意: c.satisfaction.不满意,
     满意率: share(c.satisfaction.满意 + c.satisfaction.基本满意, rated),
-    面商: c.faceToFace,
-    面商率: share(c.faceToFace, t.replied),
+    面商: has('faceToFace') ? c.faceToFace : '',
+    面商率: has('faceToFace') ? share(c.faceToFace, t.replied) : '',
     已落实接待日单位数: receptionYes.length,
     已落实接待日单位: receptionYes.join('、'),
     未落实接待日单位数: unitsOf(a, ['unit.no-reception-day']).length,
@@ -220,7 +232,7 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
     values[`${g.grade}类`] = g.count;
     values[`${g.grade}类占比`] = sw.gradeShares ? share(g.count, t.replied) : '';
   }
-  values['答复类别构成'] = c.grades
+  values['答复类别构成'] = !has('category') ? '' : c.grades
     .filter((g) => g.count > 0)
     .map((g) => `${GRADE_WORDS[g.grade] ?? ''}${g.grade}类${g.count}件${sw.gradeShares ? `，占${share(g.count, t.replied)}` : ''}`)
     .join('；');
@@ -269,7 +281,8 @@ export function circularProblems(input: Input, options: CircularOptions, asOf: s
   if (reception.length) {
     out.push({ key: 'problem.reception', values: { 未落实接待日单位称: phrase(reception, false) }, units: reception.map((u) => u.name) });
   }
-  const f2fCount = t.replied - c.faceToFace;
+  const has = recorded(a);
+  const f2fCount = has('faceToFace') ? t.replied - c.faceToFace : 0;
   const f2f = unitsOf(a, ['contact.no-face-to-face']);
   if (f2fCount > 0) {
     out.push({ key: 'problem.faceToFace', values: { 未面商单位称: phrase(f2f, true) || '有的单位', 未面商件数: f2fCount }, units: f2f.map((u) => u.name) });
@@ -279,8 +292,9 @@ export function circularProblems(input: Input, options: CircularOptions, asOf: s
   const degree = unitsOf(a, ['feedback.degree-mismatch']);
   const oldCount = old.reduce((n, u) => n + u.count, 0);
   const rated = formsRated(c);
-  const incompleteCount = t.replied - rated;
-  const notReturned = t.replied - c.formsReturned;
+  // Unrated: forms not returned, or returned without a readable 满意度 (only where the ledger has that column).
+  const notReturned = has('satisfaction') || has('formVersion') ? t.replied - c.formsReturned : 0;
+  const incompleteCount = has('satisfaction') ? t.replied - rated : notReturned;
   const degreeCount = degree.reduce((n, u) => n + u.count, 0);
   if (oldCount || incompleteCount || degreeCount) {
     out.push({

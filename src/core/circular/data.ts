@@ -5,7 +5,7 @@
 import { Analysis } from '../analyse';
 import { Day } from '../dates';
 import { RuleId, deadlineOf } from '../rules';
-import { Item } from '../ledger';
+import { Item, partHas } from '../ledger';
 import { isBlank } from '../text';
 import { Totals, UnitStats } from '../totals';
 
@@ -62,6 +62,25 @@ export interface CircularData {
   counts?: CircularCounts;
   /** 办理较好的单位 from the configuration (praisedUnits), when it names them. */
   praisedUnits?: string[];
+  /**
+   * Columns the circular's figures read that no sheet of the ledger has (nothing is said of what was not recorded:
+   * no 满意度 column is no form unrated); absent in data kept by older versions.
+   */
+  absent?: CircularField[];
+}
+
+/** The columns whose absence changes what the circular can say. */
+export const CIRCULAR_FIELDS = ['satisfaction', 'faceToFace', 'category', 'key', 'formVersion', 'degree'] as const;
+export type CircularField = (typeof CIRCULAR_FIELDS)[number];
+
+/**
+ * Replied by the deadline: a readable reply on or before it, and not before the item was assigned (such a date is
+ * wrong somewhere: neither on time nor late, 待核实).
+ */
+export function repliedOnTime(item: Item, deadline: Day | null): boolean {
+  const r = item.replyDate;
+  if (r.kind !== 'ok' || !deadline || r.day > deadline) return false;
+  return !(item.assignDate.kind === 'ok' && r.day < item.assignDate.day);
 }
 
 export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
@@ -100,8 +119,7 @@ export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
     u.items++;
     if (item.replyDate.kind === 'empty') continue;
     u.replied++;
-    const deadline = deadlineOf(item, l.config);
-    if (item.replyDate.kind === 'ok' && deadline && item.replyDate.day <= deadline) u.onTime++;
+    if (repliedOnTime(item, deadlineOf(item, l.config))) u.onTime++;
     if (item.faceToFace) u.faceToFace++;
     if (item.satisfaction && item.satisfaction !== '不满意') u.satisfied++;
   }
@@ -135,7 +153,7 @@ export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
     }
     if (inter) c.interSessionReplied++;
     if (first.key && def) c.keyReplied++;
-    const judged = rows.map((r, i) => (r.replyDate.kind === 'ok' && deadlines[i] ? (r.replyDate.day <= deadlines[i]! ? 'on' : 'late') : 'unknown'));
+    const judged = rows.map((r, i) => (repliedOnTime(r, deadlines[i]) ? 'on' : r.replyDate.kind === 'ok' && deadlines[i] && r.replyDate.day > deadlines[i]! ? 'late' : 'unknown'));
     if (judged.every((j) => j === 'on')) c.onTime++;
     else if (judged.includes('late')) c.late++;
     else c.undeterminable++;
@@ -206,6 +224,7 @@ export function circularData(a: Analysis, asOf: Day, source = ''): CircularData 
     errors: a.errors,
     source,
     counts: circularCounts(a, asOf),
+    absent: CIRCULAR_FIELDS.filter((f) => !l.parts.some((p) => partHas(p, f))),
     ...(l.config.praisedUnits && l.config.praisedUnits.length ? { praisedUnits: l.config.praisedUnits } : {}),
   };
 }
