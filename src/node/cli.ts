@@ -76,10 +76,11 @@ check 的选项：
   --config 文件          设置文件（默认：台账所在文件夹中的 banli.config.json）
   --jobs N               同时检查的文件数（默认：按文件数和 CPU 自动选择；1 表示逐个检查）
 
-report 的选项（未给出的使用参考通报的版头、主送和版记）：
+report 的选项（未给出的：发文机关为郑州市人民政府时用参考通报的版头、主送和版记；其他发文机关的印发机关为其办公室，
+主送为“各承办单位”，不写抄送，发文字号的机关代字和序号留空待填；用了哪些默认写法，写出后会提示）：
   -o, --output 文件      写出的 .docx（必需）
   --as-of、--units、--sheet、--form-version   同 check；--as-of 默认为 --date 给出的成文日期，都没有时为今天
-  --year 年度            默认取 --as-of 的年份
+  --year 年度            默认取台账中多数建议提案的交办年份（没有交办日期时取 --as-of 的年份）
   --doc-number 字号      发文字号，如 郑政文〔2021〕84号（六角括号，序号不编虚位、不加“第”）
   --date 日期            成文日期（默认 --as-of）；只给 --date 时，数据也截至这一天
   --title 标题           标题；可用 | 分行
@@ -241,7 +242,7 @@ function reportDates(opts: CheckOpts, flags: Record<string, string | boolean>, i
 }
 
 async function runReport(argv: string[], io: Io): Promise<number> {
-  const { parseSections, readTemplate, reportNotes, writeCircular, writeFlatOpc } = await reportModule();
+  const { checkProse, parseSections, readTemplate, reportNotes, writeCircular, writeFlatOpc } = await reportModule();
   const { flags, positionals } = parseArgs(argv, argSpec('report'));
   if (positionals.length === 0) throw new BanliError('bad-option', '请给出台账文件（几个文件或一个文件夹时合并为一个台账）。用法：banli report 台账.xlsx -o 通报.docx');
   if (typeof flags.output !== 'string') throw new BanliError('bad-option', '请用 -o 指定要写出的 .docx 文件。');
@@ -289,6 +290,7 @@ async function runReport(argv: string[], io: Io): Promise<number> {
     if (!prose || typeof prose !== 'object' || Array.isArray(prose) || Object.values(prose).some((v) => typeof v !== 'string')) {
       throw new BanliError('bad-option', '--prose 文件应是一个 JSON 对象，键为段落名，值为文字。');
     }
+    checkProse(prose, str('prose')!);
   }
   if (str('template')) prose = { ...(await readTemplate(str('template')!)), ...prose };
   const input = {
@@ -326,6 +328,7 @@ async function runReport(argv: string[], io: Io): Promise<number> {
     io.out(`已写出 Flat OPC：${str('flat-opc')}\n`);
   }
   const notes = reportNotes(input);
+  for (const d of notes.defaults) io.err(`注意：${d}\n`);
   for (const u of notes.praisedDropped) io.err(`注意：${u} 在“存在的问题”中被提到，未列入办理较好的单位。\n`);
   if (r.analysis.errors > 0) {
     io.err(`注意：台账中还有 ${r.analysis.errors} 条错误级别的问题，影响通报中的这些数字：\n`);
@@ -387,6 +390,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     if (command === '--version' || command === '-v') {
       io.out(`${version()}\n`);
+      return 0;
+    }
+    // banli report --help: the usage, as banli --help.
+    if (['check', 'report', 'init', 'demo'].includes(command) && rest.some((a) => a === '--help' || a === '-h')) {
+      io.out(HELP);
       return 0;
     }
     if (command === 'check') {

@@ -7,8 +7,11 @@ import {
   SectionId,
   composeCircular,
   circularWarnings,
+  TEMPLATE_KEYS,
+  checkTemplate,
   compositionNotes,
   defaultOptions,
+  ledgerYear,
   flatOpc,
   nextWorkingDay,
   parseTemplate,
@@ -37,14 +40,56 @@ export interface ReportInput {
   options: Partial<Record<keyof CircularOptions, unknown>>;
 }
 
+/** The year the circular reports on: --year, else the year most items were assigned in, else the as-of day's. */
+function reportYear(input: ReportInput): number {
+  const asOfYear = Number(input.asOf.slice(0, 4));
+  if (input.options.year !== undefined) {
+    const y = Number(input.options.year);
+    return Number.isInteger(y) ? y : asOfYear;
+  }
+  return ledgerYear(input.analysis.ledger.items) ?? asOfYear;
+}
+
 export function circularOptions(input: ReportInput): CircularOptions {
-  const year = input.options.year !== undefined ? Number(input.options.year) : Number(input.asOf.slice(0, 4));
-  const base = defaultOptions(Number.isInteger(year) ? year : Number(input.asOf.slice(0, 4)), input.asOf);
-  const resolved = resolveOptions(base, input.options);
-  // The default number follows the year (the default title follows the year and the issuing body: resolveOptions).
-  if (input.options.docNumber === undefined) resolved.docNumber = defaultOptions(resolved.year, resolved.date).docNumber;
+  const year = reportYear(input);
+  const base = defaultOptions(year, input.asOf);
+  const resolved = resolveOptions(base, { ...input.options, year: input.options.year ?? year });
+  // The default number follows the signing year and the issuing body (the title the year and the body: resolveOptions).
+  if (input.options.docNumber === undefined) resolved.docNumber = defaultOptions(resolved.year, resolved.date, resolved.issuingBody).docNumber;
   if (input.options.printDate === undefined) resolved.printDate = nextWorkingDay(resolved.date);
   return resolved;
+}
+
+/** What the circular took from the defaults that a clerk must check (the reference's number, 主送, 抄送, 印发机关). */
+export function defaultsUsed(input: ReportInput): string[] {
+  const o = circularOptions(input);
+  const given = (k: keyof CircularOptions) => input.options[k] !== undefined;
+  const out: string[] = [];
+  if (!given('docNumber')) {
+    out.push(
+      /〔\d{4}〕\d+号$/.test(o.docNumber) && !/^〔/.test(o.docNumber)
+        ? `发文字号用的是参考通报的“${o.docNumber}”：请用 --doc-number 写上这份通报的字号。`
+        : `发文字号的机关代字和序号留空了（“${o.docNumber.trim()}”）：请用 --doc-number 写上，或在 Word 中填写。`,
+    );
+  }
+  const reference = defaultOptions(o.year, o.date);
+  const same = (['addressees', 'copyTo', 'printingOffice'] as const).filter((k) => !given(k) && JSON.stringify(o[k]) === JSON.stringify(reference[k]));
+  if (same.length) {
+    const names = { addressees: '主送（--addressees）', copyTo: '抄送（--copy-to）', printingOffice: '印发机关（--printing-office）' };
+    out.push(`${same.map((k) => names[k]).join('、')}用的是参考通报（${reference.issuingBody}）的写法，请核对。`);
+  }
+  if (!given('year') && o.year !== Number(input.asOf.slice(0, 4))) out.push(`年度按台账的交办日期取为 ${o.year} 年（--year 可改）。`);
+  return out;
+}
+
+/** --prose wording checked as a template is: an unknown paragraph name or placeholder, or an unclosed [[. */
+export function checkProse(prose: Record<string, string>, file: string): void {
+  for (const [k, v] of Object.entries(prose)) {
+    if (!(TEMPLATE_KEYS as readonly string[]).includes(k)) {
+      throw new BanliError('bad-option', `--prose 文件 ${file} 中不认识的段落名“${k}”。可用的段落名：${TEMPLATE_KEYS.join('、')}。`);
+    }
+    checkTemplate(v, `--prose 文件 ${file} 的“${k}”`);
+  }
 }
 
 /**
@@ -79,9 +124,13 @@ export async function readTemplate(file: string): Promise<Record<string, string>
 }
 
 /** What to tell the clerk with the document: error findings touching the figures, and praise withheld. */
-export function reportNotes(input: ReportInput): { warnings: ReturnType<typeof circularWarnings>; praisedDropped: string[] } {
+export function reportNotes(input: ReportInput): { warnings: ReturnType<typeof circularWarnings>; praisedDropped: string[]; defaults: string[] } {
   const options = circularOptions(input);
-  return { warnings: circularWarnings(input.analysis), praisedDropped: compositionNotes(input.analysis, options, input.asOf).praisedDropped };
+  return {
+    warnings: circularWarnings(input.analysis),
+    praisedDropped: compositionNotes(input.analysis, options, input.asOf).praisedDropped,
+    defaults: defaultsUsed(input),
+  };
 }
 
 export async function writeCircular(input: ReportInput, docxPath: string): Promise<{ bytes: number }> {

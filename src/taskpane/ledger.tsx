@@ -3,7 +3,7 @@
  * the same way. The work runs in the engine (a Web Worker in the page); this holds only its results.
  */
 import * as React from 'react';
-import { ConfigFile, Field, columnChoiceOf, fileOfCell, isWorkbookName, sameColumnChoice, today, withColumnChoice } from '../core';
+import { ConfigFile, Field, columnChoiceOf, fileOfCell, isWorkbookName, parseDateInput, sameColumnChoice, today, withColumnChoice } from '../core';
 import { defaultSettings, sameSettings } from '../config/form';
 import type { ConfigStore } from '../config/documentStore';
 import { readStored } from '../config/stored';
@@ -299,9 +299,13 @@ export function LedgerProvider({
   // and a 发文字号 not typed by hand always name the circular's year.
   const typedYear = touched.has('year') ? yearOf(form) : null;
   const year = typedYear ?? (view?.ok ? view.year : null);
+  // Another 发文机关 typed: the fields not typed take its defaults (its 标志, its office as 印发机关, 各承办单位 …).
+  const typedBody = touched.has('issuingBody') ? form.issuingBody.trim() : '';
+  const typed = touched.has('date') ? parseDateInput(form.date) : null;
+  const typedDate = typed?.kind === 'ok' ? typed.day : undefined;
   React.useEffect(() => {
-    setForm((f) => follow(f, touched, defaultsFor(year, asOf)));
-  }, [year, asOf, touched]);
+    setForm((f) => follow(f, touched, defaultsFor(year, asOf, typedBody, typedDate)));
+  }, [year, asOf, touched, typedBody, typedDate]);
 
   const open = async (name: string, read: () => Promise<LedgerFile[]>, day?: string) => {
     const n = ++seq.current;

@@ -46,9 +46,13 @@ export function formFrom(o: CircularOptions): OptionsForm {
   };
 }
 
-/** The defaults for a year (the one typed in 年度, else the ledger's, else the as-of day's) and the as-of day. */
-export function defaultsFor(year: number | null, asOf: Day): OptionsForm {
-  return formFrom(defaultOptions(year ?? Number(asOf.slice(0, 4)), asOf));
+/**
+ * The defaults for a year (the one typed in 年度, else the ledger's, else the as-of day's), the as-of day and the
+ * issuing body and 成文日期 typed (another body than the reference's has its own 印发机关, 主送 and no 抄送 or number).
+ */
+export function defaultsFor(year: number | null, asOf: Day, issuingBody?: string, date?: Day): OptionsForm {
+  // A 成文日期 typed: the 发文字号's year and the 印发日期 follow it.
+  return formFrom(defaultOptions(year ?? Number(asOf.slice(0, 4)), date ?? asOf, issuingBody || undefined));
 }
 
 /** Untouched fields take the new defaults; typed ones stay. */
@@ -107,10 +111,12 @@ export function formWarnings(form: OptionsForm): Partial<Record<keyof OptionsFor
   if (year !== null) {
     const inTitle = yearIn(form.title, 'title');
     if (inTitle !== null && inTitle !== year) out.title = `标题中写的是 ${inTitle} 年，年度是 ${year} 年，请核对。`;
-    const inNumber = yearIn(form.docNumber, 'docNumber');
-    if (inNumber !== null && inNumber !== year) out.docNumber = `发文字号中的年份是 ${inNumber}，年度是 ${year} 年，请核对。`;
   }
   const date = parseDateInput(form.date);
+  // The 发文字号's year is the year it is signed (成文日期), whatever year the circular reports on.
+  const inNumber = yearIn(form.docNumber, 'docNumber');
+  const signed = date.kind === 'ok' ? Number(date.day.slice(0, 4)) : null;
+  if (inNumber !== null && signed !== null && inNumber !== signed) out.docNumber = `发文字号中的年份是 ${inNumber}，成文日期在 ${signed} 年，请核对（字号中写发文的年份）。`;
   const print = parseDateInput(form.printDate);
   if (date.kind === 'ok' && print.kind === 'ok' && print.day < date.day) out.printDate = `印发日期早于成文日期（${dayInWords(date.day)}），请核对。`;
   return out;

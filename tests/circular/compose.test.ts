@@ -55,7 +55,7 @@ test('the opening paragraph carries the computed figures, marked as computed', (
   expect(text).toContain('市政协提案1件');
   expect(text).toContain('截至2021年7月19日');
   // 4 replied, all on time; 1 not replied and not yet due; the inter-session item is still open.
-  expect(text).toContain('已答复4件，办复率80.0%；其中按期答复4件。尚未答复1件，均在办理期限内。');
+  expect(text).toContain('已答复4件，办复率80.0%，均按期答复。尚未答复1件，在办理期限内。');
   expect(text).toContain('闭会期间建议1件正在办理。');
   expect(opening.runs.filter((r) => r.computed && /\d/.test(r.text)).map((r) => r.text).slice(0, 8)).toEqual(['2021', '5', '2', '2', '1', '1', '2021年7月19日', '4']);
 });
@@ -115,15 +115,15 @@ test('the default wording makes no claim a ledger cannot show', () => {
 
 test('switches: grade shares, 满意 and 基本满意 apart, forms returned, inter-session items', () => {
   const on = plainText(composeCircular(small(), options(), AS_OF));
-  // A whole is 100%; a grade or a satisfaction with no item is not mentioned.
-  expect(on).toContain('所提问题已经解决或基本解决的A类4件，占100%。');
+  // A whole is said as a whole (均为A类); a grade or a satisfaction with no item is not mentioned.
+  expect(on).toContain('在已答复的4件中，均为所提问题已经解决或基本解决的A类。');
   expect(on).toContain('收回征询意见表4件');
   expect(on).toContain('代表委员满意4件，满意和基本满意的占100%。');
   expect(on).not.toMatch(/[^\d]0件|[^\d.]0\.0%|—/);
   const off = plainText(
     composeCircular(small(), { ...options(), gradeShares: false, satisfactionApart: false, formsReturned: false, interSessionOpen: false }, AS_OF),
   );
-  expect(off).toContain('所提问题已经解决或基本解决的A类4件。');
+  expect(off).toContain('在已答复的4件中，均为所提问题已经解决或基本解决的A类。');
   expect(off).not.toContain('A类4件，占');
   expect(off).not.toContain('收回征询意见表');
   expect(off).toContain('代表委员满意和基本满意4件，');
@@ -250,7 +250,7 @@ test('a county office’s ledger: the opening names its own level (区) and the 
   const text = blockText(composeCircular(a, options(), AS_OF).sections.find((s) => s.id === 'opening')!.blocks[0]);
   // Only the sources it has: no 市政协提案 when there is none.
   expect(text).toContain('区政府共承办市、区人大代表建议和政协委员提案4件。其中，市人大建议1件，区人大建议2件，区政协提案1件。');
-  expect(text).toContain('办复率100%；');
+  expect(text).toContain('办复率100%，均按期答复。');
 });
 
 test('praised units from the configuration (praisedUnits), less any unit under a problem', () => {

@@ -15,7 +15,7 @@ const noZeros = (t: string) => expect(t).not.toMatch(/[^\d]0件|[^\d.]0\.0%|100\
 test('only NPC items of the office’s own level: no 政协, no 省, no “0件”, no 其中 repeating the total', () => {
   const a = analyse([ledgerGrid(rows({}, {}, {})), units()], { asOf: AS_OF });
   const t = text(a);
-  expect(t).toContain('2021年，市政府共承办市人大代表建议3件。截至2021年7月19日，已答复3件，办复率100%；其中按期答复3件。现将');
+  expect(t).toContain('2021年，市政府共承办市人大代表建议3件。截至2021年7月19日，已答复3件，办复率100%，均按期答复。现将');
   expect(t).not.toContain('其中，');
   expect(t).not.toMatch(/政协委员提案|市政协提案|省/);
   noZeros(t);
@@ -41,7 +41,7 @@ test('no problem at all: no “还存在以下问题：”, and part three does 
   expect(t).not.toContain('对照本通报指出的问题');
   expect(t).toContain('各承办单位要继续做好办理工作。');
   // Everything answered and on time: said as such, not as counts of the whole.
-  expect(t).toContain('已答复2件，办复率100%；其中按期答复2件。');
+  expect(t).toContain('已答复2件，办复率100%，均按期答复。');
   noZeros(t);
 });
 
@@ -71,9 +71,10 @@ test('key items all answered: 均已答复; all unanswered items within their te
     { asOf: AS_OF },
   );
   const t = text(a);
-  expect(t).toContain('今年由市政府领导领办督办的重点人大建议1件，均已答复。');
-  expect(t).toContain('尚未答复1件，均在办理期限内。');
-  expect(t).toContain('闭会期间建议1件均已答复。');
+  expect(t).toContain('2021年由市政府领导领办督办的重点人大建议1件，已答复。');
+  // 均 only of two or more.
+  expect(t).toContain('尚未答复1件，在办理期限内。');
+  expect(t).toContain('闭会期间建议1件已答复。');
   noZeros(t);
 });
 
@@ -99,7 +100,7 @@ test('a county’s circular: title and mark follow the issuing body, 区政府�
     mark: '金水区政府文件',
   });
   const a = analyse([ledgerGrid(rows({ 类别: '区人大建议', 是否重点督办: '是', 领办市领导: '李副区长' }, { 类别: '区政协提案' })), units()], { asOf: AS_OF });
-  expect(text(a, o)).toContain('今年由区政府领导领办督办的重点人大建议1件，均已答复。');
+  expect(text(a, o)).toContain('2021年由区政府领导领办督办的重点人大建议1件，已答复。');
 });
 
 test('the attachment adds up: rows without a lead unit have their row, 合计 sums the columns, split items are explained', () => {

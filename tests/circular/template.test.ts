@@ -37,7 +37,7 @@ test('a plain-text template replaces the wording; figures still computed; switch
   const tpl = path.join(dir, '模板.txt');
   await fs.writeFile(tpl, '# 本办的措辞\n[part3.2]\n请各单位于{{整改期限}}前报送整改情况（共{{总件数}}件[[，未面商{{未面商件数}}件]]）。\n');
   const out = path.join(dir, '通报.docx');
-  const r = await run('report', '--as-of', '2021-07-19', ledger, '-o', out, '--template', tpl, '--attachment', '--no-seal', '--problem-units', 'named', '--issue-date', '2021-07-23');
+  const r = await run('report', '--as-of', '2021-07-19', ledger, '-o', out, '--template', tpl, '--attachment', '--no-seal', '--problem-units', 'named', '--issue-date', '2021-07-23', '--doc-number', '郑政文〔2021〕90号', '--addressees', '各承办单位：', '--copy-to', '市委各部门。', '--printing-office', '郑州市人民政府办公厅');
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
   const text = await docText(out);

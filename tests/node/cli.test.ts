@@ -249,6 +249,63 @@ describe('banli report', () => {
     expect(r.err).toMatch(message);
   });
 
+  test('--help after a command prints the usage (it said 不认识的选项)', async () => {
+    for (const argv of [['report', '--help'], ['check', '-h'], ['report', SAMPLE, '--help']]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('report 的选项');
+      expect(r.err).toBe('');
+    }
+  });
+
+  test('--prose is checked as a template: an unknown paragraph, an unknown placeholder or an unclosed [[ is exit 2, nothing written', async () => {
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ part9: '2021年共{{总件数}}件。' }, /不认识的段落名“part9”/],
+      [{ opening: '2021年共{{总数}}件。' }, /“opening”：不认识的占位符“\{\{总数\}\}”/],
+      [{ 'part1.1': '[[今年的重点人大建议{{重点人大建议}}件。' }, /“part1\.1”：\[\[ 与 \]\] 不成对/],
+    ];
+    for (const [prose, message] of cases) {
+      const file = path.join(dir, 'checked-prose.json');
+      await fs.writeFile(file, JSON.stringify(prose));
+      const out = path.join(dir, 'checked-prose.docx');
+      const r = await run('report', '--as-of', '2021-07-19', '--prose', file, clean, '-o', out, '--accept-errors');
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+      await expect(fs.stat(out)).rejects.toThrow();
+    }
+  });
+
+  test('another issuing body: its own office prints it, to the handling units, no 抄送, no number of the reference’s; said on stderr', async () => {
+    const out = path.join(dir, '金水区.docx');
+    const r = await run('report', '--as-of', '2021-07-19', clean, '-o', out, '--issuing-body', '郑州市金水区人民政府');
+    expect(r.code).toBe(0);
+    const JSZip = (await import('jszip')).default;
+    const text = (await (await JSZip.loadAsync(await fs.readFile(out))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('郑州市金水区人民政府文件');
+    expect(text).toContain('〔2021〕　号');
+    expect(text).toContain('各承办单位：');
+    expect(text).toContain('郑州市金水区人民政府办公室2021年7月20日印发');
+    expect(text).not.toMatch(/郑政文|抄送|郑州市人民政府办公厅|各开发区管委会|84号/);
+    expect(r.err).toContain('注意：发文字号的机关代字和序号留空了（“〔2021〕　号”）：请用 --doc-number 写上，或在 Word 中填写。');
+    expect(r.err).not.toContain('参考通报');
+    // The reference's own body: its number and its 版头 and 版记, each said to be the reference's.
+    const ref = await run('report', '--as-of', '2021-07-19', clean, '-o', path.join(dir, '参考.docx'));
+    expect(ref.err).toContain('注意：发文字号用的是参考通报的“郑政文〔2021〕84号”：请用 --doc-number 写上这份通报的字号。');
+    expect(ref.err).toContain('注意：主送（--addressees）、抄送（--copy-to）、印发机关（--printing-office）用的是参考通报（郑州市人民政府）的写法，请核对。');
+  });
+
+  test('without --year or dates: the year is the ledger’s (most items assigned in it), the 发文字号 the year of signing', async () => {
+    const out = path.join(dir, '无日期.docx');
+    const r = await run('report', clean, '-o', out, '--accept-errors');
+    const JSZip = (await import('jszip')).default;
+    const text = (await (await JSZip.loadAsync(await fs.readFile(out))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    const now = new Date().getFullYear();
+    expect(text).toContain('关于2021年度人大建议政协提案');
+    expect(text).toContain('2021年，市政府共承办');
+    expect(text).toContain(`郑政文〔${now}〕84号`);
+    expect(r.err).toContain('注意：年度按台账的交办日期取为 2021 年（--year 可改）。');
+  });
+
   test('an unreadable ledger: exit 2, nothing written', async () => {
     const out = path.join(dir, 'never.docx');
     const r = await run('report', path.join(dir, 'renamed.xlsx'), '-o', out);

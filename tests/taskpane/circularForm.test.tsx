@@ -27,7 +27,7 @@ async function docText(bytes: Uint8Array): Promise<string> {
   return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
 }
 
-test('年度 2022: the title and the 发文字号 follow; typed by hand with another year they stay and are warned at the field', async () => {
+test('年度 2022: the title follows it, the 发文字号 the 成文日期’s year; typed by hand with another year they stay and are warned at the field', async () => {
   const downloads: Downloads = [];
   renderPage(<WordPane />, { files: testFiles(downloads) });
   fireEvent.click(screen.getByRole('button', { name: '打开示例台账' }));
@@ -36,25 +36,31 @@ test('年度 2022: the title and the 发文字号 follow; typed by hand with ano
 
   fireEvent.change(box(/^年度/), { target: { value: '2022' } });
   await waitFor(() => expect(box(/^标题/).value).toBe('郑州市人民政府\n关于2022年度人大建议政协提案\n办理工作情况的通报'));
-  expect(box(/^发文字号/).value).toBe('郑政文〔2022〕84号');
+  // The 发文字号 carries the year it is signed in: the 成文日期's (still 2021-07-19) until that changes.
+  expect(box(/^发文字号/).value).toBe('郑政文〔2021〕84号');
+  const date = box('成文日期');
+  fireEvent.change(date, { target: { value: '2023-01-10' } });
+  fireEvent.keyDown(date, { key: 'Enter' });
+  await waitFor(() => expect(box(/^发文字号/).value).toBe('郑政文〔2023〕84号'));
+  expect(box('印发日期').value).toBe('2023-01-11');
   fireEvent.click(screen.getByRole('button', { name: '下载通报（.docx）' }));
   await waitFor(() => expect(downloads.map((d) => d.name)).toEqual(['通报-2022.docx']), { timeout: 20000 });
   const text = await docText(downloads[0].bytes);
-  expect(text).toContain('郑政文〔2022〕84号');
+  expect(text).toContain('郑政文〔2023〕84号');
   expect(text).toContain('关于2022年度');
   expect(text).not.toContain('2021年度');
 
   // Typed by hand: kept as typed, with a warning at the field (not an error: the circular can be made).
   fireEvent.change(box(/^标题/), { target: { value: '郑州市人民政府\n关于2021年度人大建议政协提案\n办理工作情况的通报' } });
-  fireEvent.change(box(/^发文字号/), { target: { value: '郑政文〔2021〕90号' } });
+  fireEvent.change(box(/^发文字号/), { target: { value: '郑政文〔2022〕90号' } });
   expect(said(box(/^标题/))).toContain('标题中写的是 2021 年，年度是 2022 年，请核对。');
-  expect(said(box(/^发文字号/))).toContain('发文字号中的年份是 2021，年度是 2022 年，请核对。');
+  expect(said(box(/^发文字号/))).toContain('发文字号中的年份是 2022，成文日期在 2023 年，请核对（字号中写发文的年份）。');
   expect(box(/^标题/).getAttribute('aria-invalid')).not.toBe('true');
   fireEvent.change(box(/^年度/), { target: { value: '2023' } });
-  expect(box(/^发文字号/).value).toBe('郑政文〔2021〕90号');
-  expect(said(box(/^发文字号/))).toContain('年度是 2023 年');
-  // Back to the year typed in both: no warning.
+  expect(box(/^发文字号/).value).toBe('郑政文〔2022〕90号');
+  // Back to the years typed: no warning.
   fireEvent.change(box(/^年度/), { target: { value: '2021' } });
+  fireEvent.change(box(/^发文字号/), { target: { value: '郑政文〔2023〕90号' } });
   expect(said(box(/^标题/))).not.toContain('请核对');
   expect(said(box(/^发文字号/))).not.toContain('请核对');
 }, 60000);

@@ -155,13 +155,21 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
     [c.pending, `尚在办理期限内的${c.pending}件`],
     [c.unrepliedNoDeadline, `交办日期待核实的${c.unrepliedNoDeadline}件`],
   ]);
-  const openAll = open.length === 1 ? (c.overdue ? '，均已超过办理期限' : c.pending ? '，均在办理期限内' : '，交办日期均待核实') : '';
+  // 均 of two or more; one item is said without it.
+  const all = (n: number) => (n > 1 ? '均' : '');
+  const openAll = open.length === 1 ? (c.overdue ? `，${all(unreplied)}已超过办理期限` : c.pending ? `，${all(unreplied)}在办理期限内` : `，交办日期${all(unreplied)}待核实`) : '';
+  const timely = nonZero([
+    [c.onTime, `按期答复${c.onTime}件`],
+    [c.late, `超期答复${c.late}件`],
+    [c.undeterminable, `答复日期或办理期限待核实的${c.undeterminable}件`],
+  ]);
+  const replyTimes = c.onTime === t.replied && t.replied > 0 ? `，${all(t.replied)}按期答复` : timely.length ? `；其中${timely.join('，')}` : '';
   const inter = c.interSession;
   const interReplied = c.interSessionReplied;
   const interText = !sw.interSessionOpen || inter === 0
     ? ''
     : interReplied === inter
-      ? `闭会期间建议${inter}件均已答复`
+      ? `闭会期间建议${inter}件${all(inter)}已答复`
       : interReplied === 0
         ? `闭会期间建议${inter}件正在办理`
         : `闭会期间建议${inter}件中，已答复${interReplied}件，${inter - interReplied}件正在办理`;
@@ -183,7 +191,7 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
     未答复构成: open.length > 1 ? `（${open.join('，')}）` : openAll,
     闭会建议答复情况: interText,
     重点件构成: keys.length ? `的${keys.join('、')}` : '',
-    重点答复情况: keyTotal > 0 && c.keyReplied === keyTotal ? '，均已答复' : c.keyReplied > 0 ? `，已答复${c.keyReplied}件` : '',
+    重点答复情况: keyTotal > 0 && c.keyReplied === keyTotal ? `，${all(keyTotal)}已答复` : c.keyReplied > 0 ? `，已答复${c.keyReplied}件` : '',
     意见表未评价: unrated,
     办理较好单位称: praised.length > 1 ? `${praised.join('、')}等单位` : praised.join(''),
     整改事项: tasks.join('；'),
@@ -201,6 +209,7 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
     截至日期: chineseDate(asOf),
     已答复: t.replied,
     办复率: share(t.replied, t.total),
+    答复及时情况: replyTimes,
     按期答复: c.onTime,
     按期办复率: share(c.onTime, t.replied),
     超期答复: c.late,
@@ -232,10 +241,12 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
     values[`${g.grade}类`] = g.count;
     values[`${g.grade}类占比`] = sw.gradeShares ? share(g.count, t.replied) : '';
   }
-  values['答复类别构成'] = !has('category') ? '' : c.grades
-    .filter((g) => g.count > 0)
-    .map((g) => `${GRADE_WORDS[g.grade] ?? ''}${g.grade}类${g.count}件${sw.gradeShares ? `，占${share(g.count, t.replied)}` : ''}`)
-    .join('；');
+  const graded = c.grades.filter((g) => g.count > 0);
+  values['答复类别构成'] = !has('category')
+    ? ''
+    : graded.length === 1 && graded[0].count === t.replied && t.replied > 1
+      ? `${all(t.replied)}为${GRADE_WORDS[graded[0].grade] ?? ''}${graded[0].grade}类`
+      : graded.map((g) => `${GRADE_WORDS[g.grade] ?? ''}${g.grade}类${g.count}件${sw.gradeShares ? `，占${share(g.count, t.replied)}` : ''}`).join('；');
   const sat = c.satisfaction;
   values['满意度构成'] = (
     sw.satisfactionApart

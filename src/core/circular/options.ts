@@ -69,17 +69,33 @@ export function defaultTitle(issuingBody: string, year: number): string {
   return `${issuingBody}\n关于${year}年度人大建议政协提案\n办理工作情况的通报`;
 }
 
-export function defaultOptions(year: number, date: Day): CircularOptions {
+/** The issuing body of the reference circular, whose 版头, 主送 and 版记 are the defaults for it. */
+export const REFERENCE_BODY = '郑州市人民政府';
+
+/** The office that prints an issuing body's documents: itself when it is one, else its 办公室. */
+export function printingOfficeOf(issuingBody: string): string {
+  return /办公[室厅]$/.test(issuingBody) ? issuingBody : `${issuingBody}办公室`;
+}
+
+/**
+ * The defaults for a year, a 成文日期 and an issuing body. For the reference's body, the reference's 版头, 主送 and
+ * 版记 (its number too: the demo circular is the reference's); for another body nothing of the reference's: its own
+ * office prints it, it goes to the handling units, no 抄送, and the 发文字号 keeps only the year of signing (the
+ * 机关代字 and the number are left for the clerk). The 发文字号's year is the year it is signed, not the one reported on.
+ */
+export function defaultOptions(year: number, date: Day, issuingBody = REFERENCE_BODY): CircularOptions {
+  const reference = issuingBody === REFERENCE_BODY;
+  const signed = date.slice(0, 4);
   return {
     year,
-    mark: '郑州市人民政府文件',
-    issuingBody: '郑州市人民政府',
-    docNumber: `郑政文〔${year}〕84号`,
-    title: defaultTitle('郑州市人民政府', year),
-    addressees: '各开发区管委会，各区县（市）人民政府，市人民政府各部门，各有关单位：',
+    mark: `${issuingBody}文件`,
+    issuingBody,
+    docNumber: reference ? `郑政文〔${signed}〕84号` : `〔${signed}〕\u3000号`,
+    title: defaultTitle(issuingBody, year),
+    addressees: reference ? '各开发区管委会，各区县（市）人民政府，市人民政府各部门，各有关单位：' : '各承办单位：',
     date,
-    copyTo: ['市委各部门，郑州警备区。', '市人大常委会办公厅，市政协办公厅，市法院，市检察院。'],
-    printingOffice: '郑州市人民政府办公厅',
+    copyTo: reference ? ['市委各部门，郑州警备区。', '市人大常委会办公厅，市政协办公厅，市法院，市检察院。'] : [],
+    printingOffice: reference ? '郑州市人民政府办公厅' : printingOfficeOf(issuingBody),
     printDate: nextWorkingDay(date),
     receptionDeadline: '9月底',
     maxPraised: 10,
@@ -138,6 +154,15 @@ export function resolveOptions(base: CircularOptions, input: Partial<Record<keyo
   // A title or mark someone wrote stays as written.
   if (!str('title') && base.title === defaultTitle(base.issuingBody, base.year)) o.title = defaultTitle(o.issuingBody, o.year);
   if (!str('mark') && base.mark === `${base.issuingBody}文件`) o.mark = `${o.issuingBody}文件`;
+  // Another issuing body: what was the base body's default (the reference's 主送, 抄送, 印发机关 and number) becomes
+  // this body's default; anything written stays.
+  if (o.issuingBody !== base.issuingBody) {
+    const was = defaultOptions(base.year, base.date, base.issuingBody);
+    const now = defaultOptions(o.year, o.date, o.issuingBody);
+    for (const k of ['addressees', 'copyTo', 'printingOffice', 'docNumber'] as const) {
+      if (input[k] === undefined && JSON.stringify(o[k]) === JSON.stringify(was[k])) (o as unknown as Record<string, unknown>)[k] = now[k];
+    }
+  }
   if (Array.isArray(input.praisedUnits)) o.praisedUnits = input.praisedUnits.map(String).filter((s) => s.trim() !== '');
   if (input.prose && typeof input.prose === 'object') o.prose = { ...o.prose, ...(input.prose as Record<string, string>) };
   return o;
