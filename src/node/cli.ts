@@ -329,7 +329,8 @@ async function runReport(argv: string[], io: Io): Promise<number> {
   }
   const notes = reportNotes(input);
   for (const d of notes.defaults) io.err(`注意：${d}\n`);
-  for (const u of notes.praisedDropped) io.err(`注意：${u} 在“存在的问题”中被提到，未列入办理较好的单位。\n`);
+  for (const u of notes.praisedDropped) io.err(`注意：${u} 有台账核对发现的问题，未列入办理较好的单位。\n`);
+  for (const u of notes.praisedUnknown) io.err(`注意：“${u}”不是台账或承办单位名单中的单位（写错了？），未列入办理较好的单位。\n`);
   if (r.analysis.errors > 0) {
     io.err(`注意：台账中还有 ${r.analysis.errors} 条错误级别的问题，影响通报中的这些数字：\n`);
     for (const w of notes.warnings) {

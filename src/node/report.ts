@@ -124,11 +124,13 @@ export async function readTemplate(file: string): Promise<Record<string, string>
 }
 
 /** What to tell the clerk with the document: error findings touching the figures, and praise withheld. */
-export function reportNotes(input: ReportInput): { warnings: ReturnType<typeof circularWarnings>; praisedDropped: string[]; defaults: string[] } {
+export function reportNotes(input: ReportInput): { warnings: ReturnType<typeof circularWarnings>; praisedDropped: string[]; praisedUnknown: string[]; defaults: string[] } {
   const options = circularOptions(input);
+  const notes = compositionNotes(input.analysis, options, input.asOf);
   return {
     warnings: circularWarnings(input.analysis),
-    praisedDropped: compositionNotes(input.analysis, options, input.asOf).praisedDropped,
+    praisedDropped: notes.praisedDropped,
+    praisedUnknown: notes.praisedUnknown,
     defaults: defaultsUsed(input),
   };
 }

@@ -2,7 +2,7 @@
  * The circular as a 文秘 reads it on ledgers unlike the sample (measured in the field: “0 件” clauses, “100.0%”,
  * “—”, a county circular titled by the city, praise with nothing answered, “还存在以下问题：” with none after it).
  */
-import { Analysis, CircularOptions, analyse, composeCircular, defaultOptions, plainText, resolveOptions } from '../../src/core';
+import { Analysis, CircularOptions, analyse, composeCircular, compositionNotes, defaultOptions, plainText, resolveOptions } from '../../src/core';
 import { FULL_HEADERS, RowSpec, ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 
 const AS_OF = '2021-07-19';
@@ -160,4 +160,15 @@ test('a reply dated before its item was assigned is neither on time nor late: �
   expect(a.totals.repliedOnTime).toBe(1);
   expect(a.units.find((u) => u.name === '市交通局')!.onTime).toBe(1);
   expect(text(a)).toContain('已答复2件，办复率100%；其中按期答复1件，答复日期或办理期限待核实的1件。');
+});
+
+test('a praised list is checked: a name that is no unit (a typo) is left out and said, as is a unit with problems', () => {
+  const a = analyse([ledgerGrid(rows({}, { 主办单位: '市城管局', 是否面商: '否' })), units()], { asOf: AS_OF });
+  const o = { praisedUnits: ['市交通局', '市城管局', '市不存在局'] };
+  const t = text(a, o);
+  expect(t).toContain('市交通局答复及时、规范');
+  expect(t).not.toMatch(/市不存在局|市城管局等/);
+  const notes = compositionNotes(a, opts(o), AS_OF);
+  expect(notes.praisedDropped).toEqual(['市城管局']);
+  expect(notes.praisedUnknown).toEqual(['市不存在局']);
 });

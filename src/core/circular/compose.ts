@@ -16,6 +16,7 @@ import { DEFAULT_PROSE, fillTemplate } from './prose';
 import { chineseNumeral } from './numbers';
 import { titleLines } from './title';
 import { TYPE_WIDTH } from './layout';
+import { compactKey } from '../text';
 
 type Input = Analysis | CircularData;
 const dataOf = (input: Input, asOf: string): CircularData => ('ledger' in input ? circularData(input, asOf) : input);
@@ -31,6 +32,8 @@ export interface Praise {
   units: string[];
   /** Units of a given praised list left out because a problem names them. */
   dropped: string[];
+  /** Names of a given praised list that are no unit of the ledger or its master list (a typo): left out. */
+  unknown: string[];
 }
 
 /**
@@ -48,7 +51,13 @@ export function praise(
   // A list given with the report's options, else the configuration's praisedUnits, else the rule.
   const given = options.praisedUnits && options.praisedUnits.length ? options.praisedUnits : a.praisedUnits;
   if (given && given.length) {
-    return { units: given.filter((u) => !flagged.has(u)), dropped: given.filter((u) => flagged.has(u)) };
+    const known = new Map(a.units.map((u) => [compactKey(u.name), u.name]));
+    const named = given.map((g) => ({ given: g, unit: known.get(compactKey(g)) }));
+    return {
+      units: named.filter((n) => n.unit !== undefined && !flagged.has(n.unit)).map((n) => n.unit!),
+      dropped: named.filter((n) => n.unit !== undefined && flagged.has(n.unit)).map((n) => n.unit!),
+      unknown: named.filter((n) => n.unit === undefined).map((n) => n.given),
+    };
   }
   const order = new Map(a.units.map((u, i) => [u.name, i]));
   // On the master list (a name found only in the ledger may be another spelling of a unit with problems), with
@@ -58,7 +67,7 @@ export function praise(
     .sort((x, y) => y.items - x.items || order.get(x.name)! - order.get(y.name)!)
     .slice(0, options.maxPraised)
     .map((u) => u.name);
-  return { units, dropped: [] };
+  return { units, dropped: [], unknown: [] };
 }
 
 /** The praised units' names (see praise). */
@@ -372,13 +381,15 @@ export function circularWarnings(input: Input, asOf = ''): CircularWarning[] {
 export interface CompositionNotes {
   praised: string[];
   praisedDropped: string[];
+  /** Names given to praise that are no unit of the ledger or its master list. */
+  praisedUnknown: string[];
   problemUnits: string[];
 }
 
 export function compositionNotes(input: Input, options: CircularOptions, asOf: string): CompositionNotes {
   const a = dataOf(input, asOf);
   const p = praise(a, options);
-  return { praised: p.units, praisedDropped: p.dropped, problemUnits: [...new Set(circularProblems(a, options, asOf).flatMap((x) => x.units))] };
+  return { praised: p.units, praisedDropped: p.dropped, praisedUnknown: p.unknown, problemUnits: [...new Set(circularProblems(a, options, asOf).flatMap((x) => x.units))] };
 }
 
 /** Character widths for the signature layout: CJK 1, digits and ASCII ½. */
