@@ -141,7 +141,7 @@ export function classifySources(items: Item[], config: Config, counts: Map<strin
       byRaw.set(pending.raw, c);
     }
     it.source = c.source;
-    if (it.number === '' || (it.part.at.source < 0 && it.part.sheetSource === null)) continue;
+    if (it.number === '' || (it.part.at.source < 0 && it.part.sheetSource === null && !it.part.groupSources)) continue;
     if (c.key === undefined) c.key = sourceKey(it);
     const src = c.key;
     if (src === null) continue;

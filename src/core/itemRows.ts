@@ -11,6 +11,7 @@ import { ColumnMap, HeaderMatch, headerCells } from './header';
 import { DateParse, parseDay } from './dates';
 import { UnitDirectory } from './units';
 import { isYes, readCategory, readSatisfaction } from './values';
+import { labelInName } from './sources';
 import type { Item, LedgerPart, PartIndex, UnitRef } from './ledger';
 
 /** A cell's display text, cleaned (what `cleanText(valueText(cell))` gives), '' for no column. */
@@ -310,6 +311,32 @@ export class RowReader {
   }
 }
 
+/** How a group heading is numbered: 一、 （二） 3. 第一部分. */
+const HEADING_NUMBER = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+(?:部分|类|批))/;
+
+/**
+ * A group heading between the rows (一、省人大建议, （二）市政协提案（15件）, or 省人大建议 alone): the row's only text
+ * (a merged heading repeats it across the row) in its first written cell, which is not the title's, numbered like
+ * a heading or naming a source. Returns the text, cleaned, or null for any other row.
+ */
+export function groupHeading(row: CellValue[], titleAt: number): string | null {
+  let text: string | null = null;
+  let at = -1;
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i];
+    if (c === null || c === undefined || c === '') continue;
+    if (typeof c !== 'string') return null;
+    if (text === null) {
+      if (isBlank(c)) continue;
+      text = c;
+      at = i;
+    } else if (c !== text && !isBlank(c)) return null;
+  }
+  if (text === null || at === titleAt) return null;
+  const t = cleanText(text);
+  return HEADING_NUMBER.test(t) || labelInName(t) !== null ? t : null;
+}
+
 /** A sheet to read: the grid, where its header is, and the workbook it came from. */
 export interface PartSource {
   file: string | null;
@@ -335,6 +362,15 @@ export function readPart(c: PartSource, sheetSource: string | null, config: Conf
     items: 0,
     skipped: { blank: 0, total: 0, note: 0 },
     hiddenItemRows: 0,
+  };
+  // Without a source column: the source the last group heading named (一、省人大建议), for the rows under it.
+  let groupSource: string | null = null;
+  const fromHeading = (text: string) => {
+    const label = iSource < 0 ? labelInName(text) : null;
+    if (label !== null) {
+      groupSource = label;
+      part.groupSources = true;
+    }
   };
   const iSource = at.source;
   const iNumber = at.number;
@@ -388,8 +424,11 @@ export function readPart(c: PartSource, sheetSource: string | null, config: Conf
       }
     }
     if (!any) {
-      if (row.some((cell) => !isBlank(cell))) skipped.note++;
-      else skipped.blank++;
+      if (row.some((cell) => !isBlank(cell))) {
+        skipped.note++;
+        const heading = groupHeading(row, -1);
+        if (heading !== null) fromHeading(heading);
+      } else skipped.blank++;
       continue;
     }
     if (reader.isTotal(row)) {
@@ -398,6 +437,13 @@ export function readPart(c: PartSource, sheetSource: string | null, config: Conf
     }
     if (isNoteRow(row)) {
       skipped.note++;
+      continue;
+    }
+    // A group heading is no item (counted with the 说明行); it may name the source of the rows under it.
+    const heading = groupHeading(row, titleAt);
+    if (heading !== null) {
+      skipped.note++;
+      fromHeading(heading);
       continue;
     }
     const footer = reader.footerKind(row, titleAt);
@@ -414,7 +460,7 @@ export function readPart(c: PartSource, sheetSource: string | null, config: Conf
         worksheetRow,
         row,
         // Classified once every sheet is read (the office's level depends on all labels); the marker kept meanwhile.
-        reader.pending(iSource >= 0 ? sourceText.of(row[iSource]) : (sheetSource ?? ''), yes(row, iInterSession)),
+        reader.pending(iSource >= 0 ? sourceText.of(row[iSource]) : (groupSource ?? sheetSource ?? ''), yes(row, iInterSession)),
         cellText(row, iNumber),
         iLead < 0 ? null : leadOf.of(row[iLead]),
         reader.list(cellAtIndex(row, iCo)),

@@ -33,6 +33,8 @@ export interface LedgerPart {
   at: PartIndex;
   /** The source the sheet's name gives its rows when it has no source column (a sheet called 政协提案). */
   sheetSource: string | null;
+  /** Without a source column, rows take their source from the group heading above them (一、省人大建议). */
+  groupSources?: boolean;
   /** The header row's texts, left to right (what a clerk may choose a field's column from). */
   headers: string[];
   items: number;
@@ -161,7 +163,7 @@ export class ItemIndex<T> {
 
 /** A part has a field: its column, or for the source, the sheet's name. */
 export function partHas(part: LedgerPart, f: Field): boolean {
-  return part.columns[f] !== undefined || (f === 'source' && part.sheetSource !== null);
+  return part.columns[f] !== undefined || (f === 'source' && (part.sheetSource !== null || part.groupSources === true));
 }
 
 /** The address of a cell as findings cite it: Sheet!A1, or file!Sheet!A1 when several workbooks are combined. */

@@ -77,7 +77,8 @@ export function labelInName(name: string): string | null {
 
 /**
  * The office's level when not configured: county when more labels name 区/县 than 市 (a county office also
- * handles the city's items assigned to it), else city; province only when no label names a city or county.
+ * handles the city's items assigned to it), else city; province only when every label names the province (a label
+ * without a place beside 省… ones is the office's own: a city's).
  * labels: every item's label, or each label with its number of items.
  */
 export function officePlace(labels: Iterable<string> | Map<string, number>, configured?: Place): Place {
@@ -85,6 +86,7 @@ export function officePlace(labels: Iterable<string> | Map<string, number>, conf
   let county = 0;
   let city = 0;
   let province = 0;
+  let unprefixed = 0;
   // A map counts each label's items (a ledger has a handful of labels over its rows).
   const counted: Iterable<[string, number]> = labels instanceof Map ? labels : Array.from(labels, (l): [string, number] => [l, 1]);
   for (const [l, n] of counted) {
@@ -92,9 +94,11 @@ export function officePlace(labels: Iterable<string> | Map<string, number>, conf
     if (p === 'county') county += n;
     else if (p === 'city') city += n;
     else if (p === 'province') province += n;
+    else if (p === null) unprefixed += n;
   }
   if (county > city) return 'county';
-  if (city === 0 && county === 0 && province > 0) return 'province';
+  // 人大建议 without a place beside 省人大建议 is the office's own, below the province: a city's ledger.
+  if (city === 0 && county === 0 && province > 0 && unprefixed === 0) return 'province';
   return 'city';
 }
 

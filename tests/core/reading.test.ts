@@ -13,7 +13,7 @@ import {
   splitList,
   toHalfWidth,
 } from '../../src/core';
-import { CLEAN, ledgerGrid, rows, unitGrid } from '../helpers/ledger';
+import { CLEAN, FULL_HEADERS, ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 
 describe('text normalisation', () => {
   test('full-width digits, letters and spaces become half-width', () => {
@@ -70,6 +70,8 @@ describe('values', () => {
     expect(officePlace(new Map([['区人大建议', 2], ['市人大建议', 1]]))).toBe('county');
     expect(officePlace(new Map([['区人大建议', 1], ['市人大建议', 1]]))).toBe('city');
     expect(officePlace(new Map([['省人大建议', 5], ['全国人大建议', 1]]))).toBe('province');
+    // 人大建议 without a place beside 省人大建议: the office's own, a city's (it was read as a province's).
+    expect(officePlace(new Map([['省人大建议', 2], ['省政协提案', 1], ['人大建议', 3], ['闭会建议', 1], ['政协提案', 5]]))).toBe('city');
   });
   test('satisfaction', () => {
     expect(readSatisfaction(' 基本满意 ')).toBe('基本满意');
@@ -144,6 +146,35 @@ describe('header detection', () => {
     const l = readLedger([grid]);
     expect(l.items.map((i) => i.row)).toEqual([2, 4]);
     expect(l.skipped).toEqual({ blank: 0, total: 2, note: 7 });
+  });
+
+  test('group headings between the rows are no items, and give their source to the rows under them when there is no source column', () => {
+    // Measured: 一、省人大建议 … 五、市政协提案 above each group counted as 5 items more (17 for 12), 来源无法识别 5 件.
+    const headers = ['序号', '编号', '标题', '主办单位', '交办日期', '答复日期'];
+    const item = (n: number) => [n, n, `关于第${n}件事的建议`, '市交通局', '2021-03-26', '2021-06-01'];
+    const values = [
+      headers,
+      ['一、省人大建议（1件）', null, null, null, null, null],
+      item(1),
+      // A merged heading repeats its text across the row.
+      Array(6).fill('二、市政协提案'),
+      item(2),
+      item(3),
+      ['（三）市人大闭会建议', null, null, null, null, null],
+      item(4),
+    ];
+    const l = readLedger([{ sheet: '台账', top: 1, left: 1, values }]);
+    expect(l.items.map((i) => i.row)).toEqual([3, 5, 6, 8]);
+    expect(l.skipped.note).toBe(3);
+    expect(l.items.map((i) => i.source.raw)).toEqual(['省人大建议', '市政协提案', '市政协提案', '市人大闭会建议']);
+    expect(l.items.map((i) => i.source.def?.level)).toEqual(['upper', 'own', 'own', 'own']);
+    // With a source column the rows keep their own; the headings are still no items.
+    const withSource = ledgerGrid(rows({}, { 类别: '市政协提案' }));
+    withSource.values.splice(1, 0, ['一、市人大建议']);
+    withSource.values.splice(3, 0, Array(FULL_HEADERS.length).fill('二、市政协提案'));
+    const w = readLedger([withSource]);
+    expect(w.items).toHaveLength(2);
+    expect(w.items.map((i) => i.source.raw)).toEqual(['市人大建议', '市政协提案']);
   });
 
   test('an item is never taken for a footer: a title may say anything, a unit or source may start the row', () => {
