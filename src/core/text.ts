@@ -119,10 +119,10 @@ export function editDistance(a: string, b: string): number {
   return prev[y.length];
 }
 
-/** Split a list written by hand: 、，,;； or white space. */
+/** Split a list written by hand: 、，,;； / or white space. */
 export function splitList(s: string): string[] {
   return cleanText(s)
-    .split(/[、，,;；\s]+/)
+    .split(/[、，,;；/\s]+/)
     .map((t) => t.trim())
     .filter((t) => t.length > 0);
 }

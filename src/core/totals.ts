@@ -376,6 +376,9 @@ export function computeUnitStats(ledger: Ledger, findings: Finding[], asOf: Day,
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (!item.leadUnit) continue;
+    // A row repeating an item for the same lead unit (a duplicate, not a split) counts once for it.
+    const first = item.firstRow;
+    if (first !== null && first.leadUnit !== null && first.leadUnit.name === item.leadUnit.name) continue;
     const s = get(item.leadUnit.name, item.leadUnit.known);
     s.items++;
     const deadline = deadlines[i];

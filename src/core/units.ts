@@ -1,10 +1,10 @@
 /** The unit master list (承办单位): canonical names, aliases, reception day; lookup and nearest name. */
 import { Config } from './vocabulary';
 import { Grid, cellAt, columnLetter } from './grid';
-import { compactKey, cleanText, editDistance, isBlank, splitList, valueText } from './text';
+import { compactKey, cleanText, editDistance, splitList, valueText } from './text';
 import { headerKey } from './header';
 import { parseDay, Day } from './dates';
-import { isNo } from './values';
+import { saysNo } from './values';
 
 export interface Unit {
   name: string;
@@ -67,7 +67,7 @@ export function readUnitList(grid: Grid, config: Config): UnitList | null {
           receptionDay = true;
           receptionDate = d.day;
         } else {
-          receptionDay = !isBlank(v) && !isNo(v, config);
+          receptionDay = !saysNo(v, config);
         }
       }
       units.push({ name, aliases, receptionDay, receptionDate, receptionText, row: grid.top + r });

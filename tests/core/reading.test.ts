@@ -4,6 +4,7 @@ import {
   cleanText,
   compactKey,
   isNo,
+  saysNo,
   matchHeader,
   readCategory,
   readLedger,
@@ -38,6 +39,15 @@ describe('values', () => {
   });
   test.each(['是', '√', '✓', 'Y', 'y', 'yes', '已面商', 1, true])('yes: %p', (v) => expect(isNo(v, c)).toBe(false));
   test.each(['否', 'N', 'no', '×', '未面商', '', null, 0, false, '无'])('no: %p', (v) => expect(isNo(v, c)).toBe(true));
+  test('a word that does not say yes is no: 非重点, 一般, 电话沟通, 书面, 拟面商, 待定 (they were counted yes)', () => {
+    for (const v of ['非重点', '一般', '普通件', '待定', '电话沟通', '电话', '书面', '拟面商', '不公开']) expect({ v, no: isNo(v, c) }).toEqual({ v, no: true });
+    for (const v of ['是', '重点', '重点督办', '已面商', '当面答复', '面商', '已公开', '2021-06-30', '2021年6月30日', new Date(Date.UTC(2021, 5, 30)), 44377, 1]) {
+      expect({ v, no: isNo(v, c) }).toEqual({ v, no: false });
+    }
+    // The master list's 接待日 column: anything written but a no is a yes of its own (a date, 6月21日, 每月第一个周五); 待定 is not.
+    for (const v of ['6月21日', '每月第一个周五', '是', 44368]) expect({ v, no: saysNo(v, c) }).toEqual({ v, no: false });
+    for (const v of ['待定', '否', '未落实', '', null]) expect({ v, no: saysNo(v, c) }).toEqual({ v, no: true });
+  });
   test('sources relative to a city office, including inter-session and full-width spaces', () => {
     const src = (label: string) => classifySource(label, 'city', {}).def;
     expect(src('省人大建议')).toEqual({ body: 'npc', level: 'upper' });

@@ -257,3 +257,11 @@ test('values that could be formulas or markup are carried as plain text', () => 
   const f = a.findings.find((x) => x.rule === 'assign.unit-unknown')!;
   expect(f.value).toBe(v);
 });
+
+test('several units in the lead unit’s cell are said to be several (not a misspelt name); co-units split on / too', () => {
+  const a = analyse([ledgerGrid(rows({ 主办单位: '市交通局、市城管局' }, { 协办单位: '市城管局/市水利局' })), unitGrid()], { asOf: '2021-07-19' });
+  const unknown = a.findings.filter((f) => f.rule === 'assign.unit-unknown');
+  expect(unknown.map((f) => f.message)).toEqual(['主办单位一格中写了 2 个单位（市交通局、市城管局），按一个单位统计不了。']);
+  expect(unknown[0].suggestion).toContain('分办');
+  expect(a.ledger.items[1].coUnits.map((u) => u.name)).toEqual(['市城管局', '市水利局']);
+});

@@ -1,5 +1,5 @@
 /** The totals in words, as the command line and the panes show them: nothing said of a zero, one 满意率, no figure without its column. */
-import { analyse, percent, rate, totalsLines } from '../../src/core';
+import { analyse, circularCounts, percent, rate, totalsLines } from '../../src/core';
 import { FULL_HEADERS, ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 
 const AS_OF = '2021-07-19';
@@ -38,4 +38,19 @@ test('a percentage is rounded once, from the counts: 407/413 is 98.5 % (98.547 %
   expect(p(9999, 10000)).toBe('99.9%');
   expect(p(5, 5)).toBe('100.0%');
   expect(p(0, 0)).toBe('—');
+});
+
+test('per unit, a duplicate row counts once; a split item’s rows count for each of their units (the attachment alike)', () => {
+  // Item 100 twice for 市交通局 (a duplicate), item 101 split between 市交通局 and 市城管局.
+  const a = analyse(
+    [ledgerGrid(rows({ 编号: 100 }, { 编号: 100 }, { 编号: 101 }, { 编号: 101, 主办单位: '市城管局' })), unitGrid()],
+    { asOf: AS_OF },
+  );
+  expect(a.totals.total).toBe(2);
+  const items = (name: string) => a.units.find((u) => u.name === name)!.items;
+  expect(items('市交通局')).toBe(2);
+  expect(items('市城管局')).toBe(1);
+  const counts = circularCounts(a, AS_OF);
+  expect(counts.units.find((u) => u.name === '市交通局')!.items).toBe(2);
+  expect(counts.units.reduce((n, u) => n + u.items, 0)).toBe(3);
 });

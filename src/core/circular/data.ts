@@ -114,6 +114,9 @@ export function circularCounts(a: Analysis, asOf: Day): CircularCounts {
   // Per unit: each unit's own rows (an item split between units counts for each of them).
   const noLead = { items: 0, replied: 0, onTime: 0, faceToFace: 0, satisfied: 0 };
   for (const item of l.items) {
+    // A duplicate row (same item, same lead unit) counts once; a split item's rows count for each of their units.
+    const first = item.firstRow;
+    if (first !== null && (first.leadUnit?.name ?? null) === (item.leadUnit?.name ?? null)) continue;
     const u = item.leadUnit ? perUnit.get(item.leadUnit.name) : noLead;
     if (!u) continue;
     u.items++;

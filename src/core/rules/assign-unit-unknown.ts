@@ -13,6 +13,18 @@ export default defineRule({
   start(ctx) {
     const dir = ctx.ledger.directory!;
     const report = (item: Item, u: UnitRef, field: Field, role: string) => {
+      // Several units in the lead unit's cell (市卫健委、市交通局): not a misspelt name.
+      const several = field === 'leadUnit' ? u.name.split(/[、，,;；/]+/).map((t) => t.trim()).filter(Boolean) : [];
+      if (several.length > 1) {
+        ctx.add(
+          item,
+          field,
+          `主办单位一格中写了 ${several.length} 个单位（${several.join('、')}），按一个单位统计不了。`,
+          '几个单位分别主办的，每个单位一行（同一编号，即分办）；其余的写入协办单位',
+          u.raw,
+        );
+        return;
+      }
       const near = dir.nearest(u.name);
       ctx.add(item, field, `${role}“${u.name}”不在承办单位名单中。`, near ? `是否应为“${near}”？` : '核对单位名称，或把它加入承办单位名单', u.raw);
     };
