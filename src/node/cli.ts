@@ -331,8 +331,10 @@ async function runReport(argv: string[], io: Io): Promise<number> {
   for (const d of notes.defaults) io.err(`注意：${d}\n`);
   for (const u of notes.praisedDropped) io.err(`注意：${u} 有台账核对发现的问题，未列入办理较好的单位。\n`);
   for (const u of notes.praisedUnknown) io.err(`注意：“${u}”不是台账或承办单位名单中的单位（写错了？），未列入办理较好的单位。\n`);
-  if (r.analysis.errors > 0) {
-    io.err(`注意：台账中还有 ${r.analysis.errors} 条错误级别的问题，影响通报中的这些数字：\n`);
+  // Overdue items are facts the circular reports, not mistakes to correct: they do not hold the report back.
+  const uncertain = notes.warnings.reduce((n, w) => n + w.count, 0);
+  if (uncertain > 0) {
+    io.err(`注意：台账中还有 ${uncertain} 条错误级别的问题，影响通报中的这些数字：\n`);
     for (const w of notes.warnings) {
       io.err(`  ${w.title}：${w.count} 条，影响${w.affects}\n`);
       for (const f of r.analysis.findings.filter((x) => x.rule === w.rule).slice(0, 5)) io.err(`    ${f.cell ?? '（整个台账）'} ${f.message}\n`);

@@ -370,10 +370,17 @@ const AFFECTS: Partial<Record<RuleId, string>> = {
  * The error-level findings left in the ledger that touch the circular's figures, by rule: what the command line
  * prints (and the panes show) before a circular with them goes out.
  */
+/**
+ * Errors that are facts the circular reports, not mistakes in the ledger: an item still unanswered after its
+ * deadline, a reply after it. The circular counts them as they are; nothing to correct before sending it.
+ */
+const REPORTED_FACTS: ReadonlySet<RuleId> = new Set<RuleId>(['reply.overdue', 'reply.late']);
+
+/** Error findings that make figures of the circular uncertain (to correct or confirm before sending it). */
 export function circularWarnings(input: Input, asOf = ''): CircularWarning[] {
   const a = dataOf(input, asOf || ('asOf' in input ? input.asOf : ''));
   const counts = new Map<RuleId, number>();
-  for (const f of a.findings) if (RULES[f.rule].severity === 'error') counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  for (const f of a.findings) if (RULES[f.rule].severity === 'error' && !REPORTED_FACTS.has(f.rule)) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
   return [...counts.entries()].map(([rule, count]) => ({ rule, title: RULES[rule].title, count, affects: AFFECTS[rule] ?? '相关数字' }));
 }
 
