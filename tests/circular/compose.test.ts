@@ -91,7 +91,7 @@ test('praised units: the documented rule, or the list given less any unit under 
   expect(selectPraisedUnits(a, { maxPraised: 10 })).toEqual(['市交通局', '市城管局']);
   expect(selectPraisedUnits(a, { maxPraised: 1 })).toEqual(['市交通局']);
   expect(selectPraisedUnits(a, { maxPraised: 10, praisedUnits: ['市城管局'] })).toEqual(['市城管局']);
-  expect(praise(circularData(a, AS_OF), { maxPraised: 10, praisedUnits: ['市财政局', '市城管局'] })).toEqual({ units: ['市城管局'], dropped: ['市财政局'] });
+  expect(praise(circularData(a, AS_OF), { maxPraised: 10, praisedUnits: ['市财政局', '市城管局'] })).toEqual({ units: ['市城管局'], dropped: ['市财政局'], unknown: [] });
   const text = plainText(composeCircular(a, { ...options(), praisedUnits: ['市城管局'] }, AS_OF));
   // One unit is named as itself, not as 市城管局等单位.
   expect(text).toContain('（一）办理较好的单位\n市城管局答复及时、规范，台账核对中未发现问题。');
@@ -257,5 +257,5 @@ test('praised units from the configuration (praisedUnits), less any unit under a
   const a = analyse([ledgerGrid(rows({}, { 主办单位: '市城管局' })), unitGrid()], { asOf: AS_OF, config: makeConfig({ praisedUnits: ['市城管局', '市水利局'] }) });
   const d = circularData(a, AS_OF);
   expect(d.praisedUnits).toEqual(['市城管局', '市水利局']);
-  expect(praise(d, { maxPraised: 10 })).toEqual({ units: ['市城管局'], dropped: ['市水利局'] });
+  expect(praise(d, { maxPraised: 10 })).toEqual({ units: ['市城管局'], dropped: ['市水利局'], unknown: [] });
 });

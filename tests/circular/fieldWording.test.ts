@@ -28,7 +28,8 @@ test('nothing answered yet: no rate of nothing, no praise for answering, part th
   expect(t).not.toMatch(/已答复0件|办复率|面商率|满意率|占—/);
   expect(t).not.toContain('答复及时、规范');
   // The good units are those with the reception day only.
-  expect(t).toContain('（一）办理较好的单位\n已有2个单位的主要领导落实了“代表委员接待日”制度');
+  expect(t).toContain('二、落实接待日制度情况和存在的问题\n（一）落实代表委员接待日制度的单位\n已有2个单位的主要领导落实了“代表委员接待日”制度');
+  expect(t).not.toContain('办理较好');
   expect(t).toContain('尚未答复的2件要抓紧答复');
   noZeros(t);
 });

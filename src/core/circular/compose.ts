@@ -432,8 +432,17 @@ export function composeCircular(input: Input, options: CircularOptions, asOf: st
   if (values['办理较好单位']) good.push(para('body', 'part2.1'));
   if (values['已落实接待日单位数']) good.push(para('body', 'part2.1.reception'));
   // Nothing to say of good units (no master list, nothing answered yet): the part is about the problems alone.
+  // Nothing to praise but the reception day: its units under a heading of their own, not as 办理较好的单位 (a unit
+  // with overdue items may have set it up).
+  const receptionOnly = !values['办理较好单位'] && good.length > 0;
   const part2: Block[] = good.length
-    ? [para('heading1', 'part2.heading'), para('heading2', 'part2.1.heading'), ...good, para('heading2', 'part2.2.heading'), ...problemBlocks]
+    ? [
+        para('heading1', receptionOnly ? 'part2.heading.reception' : 'part2.heading'),
+        para('heading2', receptionOnly ? 'part2.1.heading.reception' : 'part2.1.heading'),
+        ...good,
+        para('heading2', 'part2.2.heading'),
+        ...problemBlocks,
+      ]
     : [para('heading1', 'part2.heading.problems'), ...problemBlocks];
 
   // 署名 and 成文日期 (§7.3.5): with a seal, centred on each other, the date four characters from the right and

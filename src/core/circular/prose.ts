@@ -89,7 +89,9 @@ export const TEMPLATE_KEYS = [
   'part1.3',
   'part2.heading',
   'part2.heading.problems',
+  'part2.heading.reception',
   'part2.1.heading',
+  'part2.1.heading.reception',
   'part2.1',
   'part2.1.reception',
   'part2.2.heading',
@@ -141,8 +143,14 @@ export const DEFAULT_TEMPLATE_TEXT = `# 办理助手 · 通报模板（默认措
 [part2.heading.problems]
 二、存在的问题
 
+[part2.heading.reception]
+二、落实接待日制度情况和存在的问题
+
 [part2.1.heading]
 （一）办理较好的单位
+
+[part2.1.heading.reception]
+（一）落实代表委员接待日制度的单位
 
 [part2.1]
 {{办理较好单位称}}答复及时、规范，台账核对中未发现问题。
