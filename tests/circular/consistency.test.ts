@@ -90,7 +90,7 @@ describe('the sample ledger', () => {
     const text = plainText(composeCircular(a, opts(), AS_OF));
     expect(text).toContain('已答复1369件，办复率98.6%；其中按期答复1356件，超期答复10件，答复日期或办理期限待核实的3件。');
     // Forms returned are the forms that came back (a version written), rated or not; 满意率 says its basis.
-    expect(text).toContain('收回征询意见表1369件，代表委员满意1198件、基本满意150件、不满意11件，满意和基本满意的占99.2%；另有10件未填写满意度或填写不规范。');
+    expect(text).toContain('收回征询意见表1369件，在填写满意度的1359件中，代表委员满意1198件、基本满意150件、不满意11件，满意和基本满意的占99.2%；另有10件未填写满意度或填写不规范。');
     expect(text).toContain('因条件限制留作参考的C类111件，占8.1%，另有3件答复类别待核实。');
   });
 

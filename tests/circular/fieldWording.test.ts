@@ -40,7 +40,7 @@ test('no problem at all: no “还存在以下问题：”, and part three does 
   expect(t).toContain('台账核对中未发现突出问题。');
   expect(t).not.toContain('还存在以下问题');
   expect(t).not.toContain('对照本通报指出的问题');
-  expect(t).toContain('各承办单位要继续做好办理工作。');
+  expect(t).toContain('希望各承办单位继续做好办理工作。');
   // Everything answered and on time: said as such, not as counts of the whole.
   expect(t).toContain('已答复2件，办复率100%，均按期答复。');
   noZeros(t);
@@ -52,7 +52,7 @@ test('a satisfaction unrecorded on a returned form is counted returned, not rate
     { asOf: AS_OF },
   );
   const t = text(a);
-  expect(t).toContain('收回征询意见表3件，代表委员满意1件，满意和基本满意的占100%；另有2件未填写满意度或填写不规范；1件未收回征询意见表。');
+  expect(t).toContain('收回征询意见表3件，在填写满意度的1件中，代表委员满意1件，满意和基本满意的占100%；另有2件未填写满意度或填写不规范；1件未收回征询意见表。');
   expect(t).toContain('有的单位有3件征询意见表未收回、未填写满意度或填写不规范');
   expect(t).toContain('征询意见表要及时收回并如实、完整填写');
 });

@@ -115,7 +115,7 @@ export function vagueUnits(n: number, unitsWithItems: number): string {
 /** What part three asks of the feedback forms: only what the ledger shows was wrong. */
 function formsTask(old: boolean, notReturned: number, unrated: number): string {
   const fill = notReturned && unrated ? '及时收回并如实、完整填写' : notReturned ? '及时收回' : unrated ? '如实、完整填写' : '';
-  return `征询意见表要${old ? `使用新版${fill ? '并' : ''}` : ''}${fill}`;
+  return `征询意见表要${old ? `使用新版${fill ? '，' : ''}` : ''}${fill}`;
 }
 
 /** Whether the ledger has a column the circular reads (data kept by older versions: taken as recorded). */
@@ -188,7 +188,7 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
   const old = a.findings.some((f) => f.rule === 'feedback.old-form');
   const tasks = nonZero([
     [unreplied, `尚未答复的${unreplied}件要抓紧答复`],
-    [unsolved, `已答复但所提问题尚未解决的${unsolved}件，要持续跟踪落实`],
+    [unsolved, `正在解决或已列入计划解决的${unsolved}件，要持续跟踪落实`],
     [old || notReturned + unrated > 0 ? 1 : 0, formsTask(old, notReturned, unrated)],
   ]);
   const values: Record<string, string | number> = {
@@ -202,6 +202,8 @@ export function circularValues(input: Input, options: CircularOptions, asOf: str
     重点件构成: keys.length ? `的${keys.join('、')}` : '',
     重点答复情况: keyTotal > 0 && c.keyReplied === keyTotal ? `，${all(keyTotal)}已答复` : c.keyReplied > 0 ? `，已答复${c.keyReplied}件` : '',
     意见表未评价: unrated,
+    // The 满意率's base, said when it is not the forms returned (some came back without a readable 满意度).
+    填写满意度: unrated > 0 ? rated : '',
     办理较好单位称: praised.length > 1 ? `${praised.join('、')}等单位` : praised.join(''),
     整改事项: tasks.join('；'),
     总件数: t.total,

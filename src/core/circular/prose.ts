@@ -54,6 +54,7 @@ export const TEMPLATE_FIELDS: Record<string, string> = {
   收回意见表: 'replied items whose feedback form came back: a satisfaction written or a form version (empty when the switch is off)',
   未收回意见表: 'replied − forms returned',
   意见表未评价: 'forms returned without a readable satisfaction',
+  填写满意度: 'forms with a readable satisfaction, the base of 满意率 (empty when every returned form has one)',
   满意度构成: '满意1198件、基本满意150件、不满意11件 (none with 0; or 满意和基本满意 together, by switch)',
   满意: '满意', 基本满意: '基本满意', 不满意: '不满意',
   满意率: '(满意 + 基本满意) / the forms with a readable satisfaction',
@@ -135,7 +136,7 @@ export const DEFAULT_TEMPLATE_TEXT = `# 办理助手 · 通报模板（默认措
 （三）答复和评价情况
 
 [part1.3]
-[[在已答复的{{已答复}}件中，{{答复类别构成}}[[，另有{{类别待核实}}件答复类别待核实]]。]][[收回征询意见表{{收回意见表}}件，]][[代表委员{{满意度构成}}，满意和基本满意的占{{满意率}}]][[；另有{{意见表未评价}}件未填写满意度或填写不规范]][[；{{未收回意见表}}件未收回征询意见表]]。
+[[在已答复的{{已答复}}件中，{{答复类别构成}}[[，另有{{类别待核实}}件答复类别待核实]]。]][[收回征询意见表{{收回意见表}}件，]][[[[在填写满意度的{{填写满意度}}件中，]]代表委员{{满意度构成}}，满意和基本满意的占{{满意率}}]][[；另有{{意见表未评价}}件未填写满意度或填写不规范]][[；{{未收回意见表}}件未收回征询意见表]]。
 
 [part2.heading]
 二、办理较好的单位和存在的问题
@@ -183,10 +184,10 @@ export const DEFAULT_TEMPLATE_TEXT = `# 办理助手 · 通报模板（默认措
 三、工作要求
 
 [part3.1]
-各承办单位要对照本通报指出的问题逐项整改[[：{{整改事项}}]]。
+各承办单位要对照本通报指出的问题逐项整改[[，并做好以下工作：{{整改事项}}]]。
 
 [part3.1.none]
-各承办单位要继续做好办理工作[[：{{整改事项}}]]。
+希望各承办单位继续做好办理工作[[，并做好以下工作：{{整改事项}}]]。
 
 [part3.2]
 各承办单位要进一步压实责任，坚持与代表委员当面沟通，把办理过程变成改进工作、推动发展的过程，向代表委员和人民群众交出满意的答卷。
