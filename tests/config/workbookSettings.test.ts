@@ -106,7 +106,7 @@ describe('the command line', () => {
   test('check: a workbook’s saved settings are used when no settings file is, and said; a settings file wins', async () => {
     const { promises: fs } = await import('fs');
     const ledger = path.join(dir, '台账.xlsx');
-    await fs.writeFile(ledger, await withOfficeSetting(JSON.stringify({ ...FIVE_MONTHS, praisedUnits: ['市统计局'] })));
+    await fs.writeFile(ledger, await withOfficeSetting(JSON.stringify({ ...FIVE_MONTHS, praisedUnits: ['市城建局'] })));
     const json = JSON.parse((await cli('check', '--json', '--as-of', AS_OF, ledger)).out);
     expect(json.files[0].savedSettings).toEqual({ used: true, message: expect.stringContaining('按工作簿中保存的设置检查') });
     expect(json.files[0].totals.overdue).toBe(0);
@@ -122,7 +122,7 @@ describe('the command line', () => {
     const r = await cli('report', '--as-of', AS_OF, ledger, '-o', docx);
     expect(r.out).toContain('设置：按工作簿中保存的设置检查');
     const text = (await (await JSZip.loadAsync(await fs.readFile(docx))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-    expect(text).toContain('市统计局');
+    expect(text).toContain('市城建局答复及时、规范');
   }, 120000);
 
   test('check: a bad saved value is said and the defaults are used', async () => {
