@@ -7,7 +7,7 @@ import { WordPane } from './WordPane';
 import { ExcelHost } from '../excel/host';
 import { WordHost } from '../word/host';
 import { PageFiles } from '../browser/types';
-import { LedgerProvider, browserStorage, lazyFiles } from './ledger';
+import { LedgerProvider, browserStorage, lazyFiles, useLedger } from './ledger';
 import { formFrom } from './settings';
 import { Announcer } from './components/Announcer';
 import { Tabs } from './components/Tabs';
@@ -21,6 +21,17 @@ export function Standalone(): React.JSX.Element {
   const [tab, setTab] = React.useState<'check' | 'circular' | 'settings'>('check');
   const [help, setHelp] = React.useState(false);
   const helpButton = React.useRef<HTMLButtonElement>(null);
+  // Leaving the page (reload, close) with 设置 changed and not saved: the browser asks first.
+  const unsaved = useLedger().settingsUnsaved;
+  React.useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
   return (
     <>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 4 }}>

@@ -4,7 +4,8 @@
  */
 import * as React from 'react';
 import { ConfigFile, Field, columnChoiceOf, fileOfCell, isWorkbookName, parseDateInput, sameColumnChoice, today, withColumnChoice } from '../core';
-import { defaultSettings, sameSettings } from '../config/form';
+import { defaultSettings, fileFromDraft, sameSettings } from '../config/form';
+import type { KeptSettingsDraft, SettingsDraftState } from './components/SettingsView';
 import type { ConfigStore } from '../config/documentStore';
 import { readStored } from '../config/stored';
 import { RememberColumns, rememberedText } from './components/ColumnMapping';
@@ -81,6 +82,10 @@ export interface LedgerState {
   setSettings(file: ConfigFile): Promise<string>;
   files: () => Promise<PageFiles>;
   say(n: Notice | null): void;
+  /** 设置's form as the clerk left it (kept while the tab is closed), until 保存 or 恢复默认. */
+  settingsDraft: KeptSettingsDraft;
+  /** Whether 设置's form holds changes not yet saved. */
+  settingsUnsaved: boolean;
 }
 
 const Ctx = React.createContext<LedgerState | null>(null);
@@ -232,6 +237,9 @@ export function LedgerProvider({
     }
   });
   const [settings, setSettingsState] = React.useState<ConfigFile>(() => stored.file ?? defaultSettings());
+  const [draftState, setDraftState] = React.useState<SettingsDraftState | null>(null);
+  const settingsDraft = React.useMemo<KeptSettingsDraft>(() => ({ value: draftState, set: setDraftState }), [draftState]);
+  const settingsUnsaved = React.useMemo(() => !!draftState && !sameSettings(fileFromDraft(draftState.draft).file, settings), [draftState, settings]);
   // The 列对应 kept in this page's (or document's) settings, and the one in force: the clerk's change, else what the
   // last check was made with (the settings in force: these, or those saved in the workbook opened), else the kept one.
   const storedColumns = React.useMemo(() => columnChoiceOf(settings), [settings]);
@@ -485,6 +493,8 @@ export function LedgerProvider({
     setSettings,
     files,
     say: setNotice,
+    settingsDraft,
+    settingsUnsaved,
   };
   return <Ctx.Provider value={state}>{children}</Ctx.Provider>;
 }

@@ -42,6 +42,7 @@ export function SettingsPage(): React.JSX.Element {
         where={WHERE[l.settingsPlace]}
         storedProblem={l.settingsProblem}
         disabled={!!l.busy}
+        keep={l.settingsDraft}
         actions={(say) => (
           <Button onClick={() => void download(say)} disabled={!!l.busy}>
             下载 banli.config.json

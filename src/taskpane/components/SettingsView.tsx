@@ -77,6 +77,27 @@ export interface SettingsViewProps {
   /** More buttons (the page's 下载 banli.config.json), given how to say their result where the form's results show. */
   actions?: (say: (m: StatusMessage) => void) => React.ReactNode;
   disabled?: boolean;
+  /**
+   * Where the unsaved form lives when the view itself does not stay mounted (the page's 设置 tab, closed when another
+   * tab opens): the form comes back as the clerk left it, until 保存 or 恢复默认.
+   */
+  keep?: KeptSettingsDraft;
+}
+
+/** The unsaved form and the settings in force it was made over. */
+export interface SettingsDraftState {
+  draft: SettingsDraft;
+  base: ConfigFile;
+}
+
+export interface KeptSettingsDraft {
+  value: SettingsDraftState | null;
+  set(v: SettingsDraftState): void;
+}
+
+/** A form made over `before` shown over `value`: unchanged, it shows value; typed rows stay (only 列对应 follows). */
+function followValue(d: SettingsDraft, before: ConfigFile, value: ConfigFile): SettingsDraft {
+  return sameSettings(fileFromDraft(d).file, before) ? draftFrom(value) : { ...d, columns: draftFrom(value).columns };
 }
 
 function readText(file: File): Promise<string> {
@@ -88,10 +109,14 @@ function readText(file: File): Promise<string> {
   });
 }
 
-export function SettingsView({ value, onSave, saveLabel, where, storedProblem, actions, disabled }: SettingsViewProps): React.JSX.Element {
+export function SettingsView({ value, onSave, saveLabel, where, storedProblem, actions, disabled, keep }: SettingsViewProps): React.JSX.Element {
   const s = useStyles();
   const l = useLayout();
-  const [draft, setDraft] = React.useState<SettingsDraft>(() => draftFrom(value));
+  const [draft, setDraft] = React.useState<SettingsDraft>(() => {
+    const k = keep?.value;
+    if (!k) return draftFrom(value);
+    return k.base === value ? k.draft : followValue(k.draft, k.base, value);
+  });
   // A kept value's problem is shown when 设置 opens; it does not take the focus from the tab bar.
   const [message, setMessage] = React.useState<StatusMessage | null>(storedProblem ? { intent: 'warning', text: clerkWords(storedProblem), keepFocus: true } : null);
   const [busy, setBusy] = React.useState(false);
@@ -105,8 +130,11 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
     const before = shown.current;
     shown.current = value;
     if (before === value) return;
-    setDraft((d) => (sameSettings(fileFromDraft(d).file, before) ? draftFrom(value) : { ...d, columns: draftFrom(value).columns }));
+    setDraft((d) => followValue(d, before, value));
   }, [value]);
+  // The form as it is, kept outside this view when the page closes it (another tab).
+  const keepSet = keep?.set;
+  React.useEffect(() => keepSet?.({ draft, base: shown.current }), [draft, value, keepSet]);
 
   const { file, issues: raw } = React.useMemo(() => fileFromDraft(draft), [draft]);
   // Each problem in the form's words, at its field when it has one (else under its section).
