@@ -7,13 +7,13 @@
 import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
 import { AutoTextarea } from './components/AutoTextarea';
-import { Circular, CircularData, CircularOptions, FigureDiff, SECTION_IDS, SECTION_NAMES, SectionId, circularDataOf, composeCircular } from '../core';
+import { Circular, CircularData, CircularOptions, FigureDiff, SECTION_IDS, SECTION_NAMES, SectionId, circularDataOf, composeCircular, compositionNotes } from '../core';
 import { WordHost } from '../word/host';
 import { wordCapabilityNotes } from '../word/requirements';
 import { DOCX_TYPE } from '../browser/types';
 import { errorMessage } from './model';
 import { itemsOf, progressValue, useLedger } from './ledger';
-import { OptionsForm, firstError, formErrors, formWarnings, optionsFrom } from './settings';
+import { OptionsForm, firstError, formErrors, formWarnings, optionsFrom, praiseText } from './settings';
 import { Totals } from './components/Totals';
 import { Notice, Status, StatusMessage } from './components/CheckControls';
 import { DateField } from './components/DateField';
@@ -75,7 +75,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
   };
 
   /** The circular from the data and the form, or a message beside the button saying what is wrong. */
-  const compose = (origin: Origin): { circular: Circular; options: CircularOptions } | null => {
+  const compose = (origin: Origin): { circular: Circular; options: CircularOptions; praise: string } | null => {
     if (!data) {
       say({ intent: 'warning', text: '请先打开台账文件（或示例台账）。', origin });
       return null;
@@ -87,7 +87,8 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
     }
     try {
       const options = optionsFrom(l.form);
-      return { circular: composeCircular(data, options, data.asOf), options };
+      // The 表扬单位 of 设置 left out (problems found, or no unit of the ledger): said with the result.
+      return { circular: composeCircular(data, options, data.asOf), options, praise: praiseText(compositionNotes(data, options, data.asOf)) };
     } catch (e) {
       say({ intent: 'error', text: errorMessage(e), origin });
       return null;
@@ -129,8 +130,13 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
       await word.store.save({ data: data!, options: made.options });
       const names = (xs: SectionId[]) => xs.map((x) => `“${SECTION_NAMES[x]}”`).join('、');
       const parts = [r.inserted.length ? `已插入${whole ? '全文' : names(r.inserted)}` : '', r.replaced.length ? `已替换${names(r.replaced)}` : ''].filter(Boolean);
-      const ok = r.pageSetup === 'applied' || r.pageSetup === 'sections-only';
-      return { intent: ok ? 'success' : 'warning', text: `${parts.join('，')}。${PAGE_SETUP_NOTE[r.pageSetup].replace('{product}', word?.product === 'wps' ? ' WPS 文字' : ' Word ')}`, origin, offerDownload: r.pageSetup === 'unsupported' };
+      const ok = (r.pageSetup === 'applied' || r.pageSetup === 'sections-only') && !made.praise;
+      return {
+        intent: ok ? 'success' : 'warning',
+        text: `${parts.join('，')}。${PAGE_SETUP_NOTE[r.pageSetup].replace('{product}', word?.product === 'wps' ? ' WPS 文字' : ' Word ')}${made.praise}`,
+        origin,
+        offerDownload: r.pageSetup === 'unsupported',
+      };
     });
   };
 
@@ -172,7 +178,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
       const bytes = await (await loadDocx()).docxBytes(made.circular, made.options.date);
       const name = `通报-${made.options.year}.docx`;
       (await l.files()).download(bytes, name, DOCX_TYPE);
-      return { intent: 'success', text: `已生成 ${name}（${made.options.docNumber}），请在浏览器的下载中查看。`, origin };
+      return { intent: made.praise ? 'warning' : 'success', text: `已生成 ${name}（${made.options.docNumber}），请在浏览器的下载中查看。${made.praise}`, origin };
     });
   };
 

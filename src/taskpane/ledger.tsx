@@ -3,7 +3,7 @@
  * the same way. The work runs in the engine (a Web Worker in the page); this holds only its results.
  */
 import * as React from 'react';
-import { ConfigFile, Field, columnChoiceOf, fileOfCell, isWorkbookName, parseDateInput, sameColumnChoice, today, withColumnChoice } from '../core';
+import { ConfigFile, Field, circularDataOf, columnChoiceOf, compositionNotes, fileOfCell, isWorkbookName, parseDateInput, sameColumnChoice, today, withColumnChoice } from '../core';
 import { defaultSettings, fileFromDraft, sameSettings } from '../config/form';
 import type { KeptSettingsDraft, SettingsDraftState } from './components/SettingsView';
 import type { ConfigStore } from '../config/documentStore';
@@ -13,7 +13,7 @@ import { ColumnChoice, DOCX_TYPE, Engine, LedgerFile, OpenedLedger, PageFiles, P
 import { markSaid } from './components/CheckControls';
 import { FILES_HEADING, inFiles, listed } from './components/OpenedFiles';
 import { errorMessage } from './model';
-import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom, yearOf } from './settings';
+import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom, praiseText, yearOf } from './settings';
 
 export const SAMPLE_AS_OF = '2021-07-19';
 export const SAMPLE_NAME = 'ledger-2021.xlsx';
@@ -352,11 +352,12 @@ export function LedgerProvider({
     setNotice({ intent: 'info', text: '已取消打开台账。' });
   };
 
-  const act = async (label: string, fn: () => Promise<string>) => {
+  const act = async (label: string, fn: () => Promise<string | Notice>) => {
     setBusy({ label });
     setNotice(null);
     try {
-      setNotice({ intent: 'success', text: await fn() });
+      const r = await fn();
+      setNotice(typeof r === 'string' ? { intent: 'success', text: r } : r);
     } catch (e) {
       setNotice({ intent: 'error', text: errorMessage(e) });
     } finally {
@@ -482,7 +483,9 @@ export function LedgerProvider({
         const bytes = await (await engine()).circular(options, asOf, sheet || undefined, edited ?? undefined);
         const name = `通报-${options.year}.docx`;
         (await files()).download(bytes, name, DOCX_TYPE);
-        return `已生成 ${name}（${options.docNumber}），请在浏览器的下载中查看。`;
+        // The 表扬单位 of 设置 left out (problems found, or no unit of the ledger): said with the result.
+        const praise = view?.ok ? praiseText(compositionNotes(circularDataOf(view), options, asOf)) : '';
+        return { intent: praise ? 'warning' : 'success', text: `已生成 ${name}（${options.docNumber}），请在浏览器的下载中查看。${praise}` };
       });
     },
     row: async (s, r, f) => (await engine()).row(s, r, f),

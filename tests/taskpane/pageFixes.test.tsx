@@ -52,3 +52,36 @@ describe('设置: unsaved edits', () => {
     expect(after.defaultPrevented).toBe(false);
   }, 60000);
 });
+
+async function openSample() {
+  fireEvent.click(screen.getByRole('button', { name: '打开示例台账' }));
+  await screen.findByLabelText('办理总数', {}, { timeout: 20000 });
+}
+
+describe('表扬单位 of 设置 in the circular', () => {
+  test('those with problems and names that are no unit are said with the download (检查台账 and 生成通报); none left: the sentence is said gone', async () => {
+    renderPage(<Standalone />, { storage: memoryStorage() });
+    fireEvent.click(tab('设置'));
+    fireEvent.change(settings().getByLabelText('表扬单位（每行一个）'), { target: { value: '市城管局\n市供电公司\n市教肓局' } });
+    fireEvent.click(settings().getByRole('button', { name: '保存' }));
+    await screen.findByText(/设置已保存在本浏览器中/, {}, { timeout: 20000 });
+    fireEvent.click(tab('检查台账'));
+    await openSample();
+    fireEvent.click(screen.getByRole('button', { name: '下载通报（.docx）' }));
+    const said = '设置中的表扬单位市供电公司有台账核对发现的问题，没有列入办理较好的单位。“市教肓局”不是台账或承办单位名单中的单位（是否写错了？），没有列入。';
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toContain(`请在浏览器的下载中查看。${said}`), { timeout: 20000 });
+
+    fireEvent.click(tab('生成通报'));
+    await screen.findByRole('form', { name: '通报设置' });
+    fireEvent.click(screen.getByRole('button', { name: '下载通报（.docx）' }));
+    await waitFor(() => expect(screen.getAllByTestId('notice').map((n) => n.textContent).join('\n')).toMatch(/已生成 通报-2021\.docx（.*），请在浏览器的下载中查看。设置中的表扬单位市供电公司/), { timeout: 20000 });
+
+    fireEvent.click(tab('设置'));
+    fireEvent.change(settings().getByLabelText('表扬单位（每行一个）'), { target: { value: '市供电公司' } });
+    fireEvent.click(settings().getByRole('button', { name: '保存' }));
+    await screen.findByText(/设置已保存在本浏览器中，并已按新设置重新检查/, {}, { timeout: 20000 });
+    fireEvent.click(tab('生成通报'));
+    fireEvent.click(await screen.findByRole('button', { name: '下载通报（.docx）' }));
+    await waitFor(() => expect(screen.getAllByTestId('notice').map((n) => n.textContent).join('\n')).toContain('设置中的表扬单位都没有列入，通报中没有“办理较好的单位”这句话。'), { timeout: 20000 });
+  }, 120000);
+});
