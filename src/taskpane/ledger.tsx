@@ -221,6 +221,8 @@ export function LedgerProvider({
 }): React.JSX.Element {
   const [opened, setOpened] = React.useState<OpenedLedger | null>(null);
   const [view, setView] = React.useState<PageView | null>(null);
+  // The view a re-check (another sheet, column, date or settings) gave: its problem is said without taking the focus.
+  const [rechecked, setRechecked] = React.useState(false);
   const [asOf, setAsOfState] = React.useState(initialAsOf ?? today());
   const [sheet, setSheet] = React.useState('');
   const [edited, setColumns] = React.useState<ColumnChoice | null>(null);
@@ -276,8 +278,10 @@ export function LedgerProvider({
         (v) => {
           if (n !== seq.current) return;
           // A large result renders in slices (a transition), so the page never stalls on it.
+          const again = fresh.current !== opened;
           React.startTransition(() => {
             setView(v);
+            setRechecked(again);
             setBusy(null);
           });
           // Opening ends when the check is done: say what was found, once. Every later check says its new figures
@@ -301,7 +305,8 @@ export function LedgerProvider({
       );
   }, [opened, asOf, sheet, edited, settings]);
 
-  const problem = React.useMemo<Notice | null>(() => (view && !view.ok ? { intent: 'error', text: view.message } : null), [view]);
+  // A re-check's problem (a sheet passed over with ↓ that holds no ledger) leaves the focus in the field just changed.
+  const problem = React.useMemo<Notice | null>(() => (view && !view.ok ? { intent: 'error', text: view.message, ...(rechecked ? { keepFocus: true } : {}) } : null), [view, rechecked]);
 
   // Fields the clerk has not typed follow 年度 (the year typed there, else the ledger's) and the as-of day: a title
   // and a 发文字号 not typed by hand always name the circular's year.

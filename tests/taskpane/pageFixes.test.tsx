@@ -85,3 +85,32 @@ describe('表扬单位 of 设置 in the circular', () => {
     await waitFor(() => expect(screen.getAllByTestId('notice').map((n) => n.textContent).join('\n')).toContain('设置中的表扬单位都没有列入，通报中没有“办理较好的单位”这句话。'), { timeout: 20000 });
   }, 120000);
 });
+
+describe('selects that re-check keep the clerk in them', () => {
+  test('列对应: a change (↓ on the closed list fires one) re-checks and the focus stays in that list, which is never turned off or replaced', async () => {
+    renderPage(<Standalone />);
+    await openSample();
+    fireEvent.click(screen.getByRole('button', { name: /列对应（已识别 \d+ 列）/ }));
+    const list = within(screen.getByRole('group', { name: '列对应' })).getByLabelText('是否面商') as HTMLSelectElement;
+    act(() => list.focus());
+    fireEvent.change(list, { target: { value: '' } });
+    expect(list.disabled).toBe(false);
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/^已按改过的列对应重新检查/), { timeout: 20000 });
+    expect(within(screen.getByRole('group', { name: '列对应' })).getByLabelText('是否面商')).toBe(list);
+    expect(document.activeElement).toBe(list);
+  }, 60000);
+
+  test('台账工作表: passing over a sheet that is no ledger says why without taking the focus from the list', async () => {
+    renderPage(<Standalone />);
+    await openSample();
+    const sheet = screen.getByRole('combobox', { name: '台账工作表' }) as HTMLSelectElement;
+    const other = [...sheet.options].map((o) => o.value).find((v) => v && v !== '台账');
+    act(() => sheet.focus());
+    fireEvent.change(sheet, { target: { value: other } });
+    expect(sheet.disabled).toBe(false);
+    await waitFor(() => expect(screen.getAllByTestId('notice').map((n) => n.textContent).join('')).toContain(other!), { timeout: 20000 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(document.activeElement).toBe(sheet);
+  }, 60000);
+});
+
