@@ -57,7 +57,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
 
   const data: CircularData | null = React.useMemo(() => (view ? circularDataOf(view) : (saved?.data ?? null)), [view, saved]);
   const errors = formErrors(l.form);
-  const warnings = formWarnings(l.form);
+  const warnings = formWarnings(l.form, data?.asOf ?? l.asOf);
   const notes = word ? wordCapabilityNotes(word.capabilities) : [];
   const anyBusy = !!busy || !!l.busy;
   React.useEffect(() => setDiffs(null), [view]);
@@ -273,7 +273,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
           <AutoTextarea value={l.form.addressees} onChange={set('addressees')} rows={2} />
         </Field>
         <div className={s.row}>
-          <DateField label="成文日期" value={l.form.date} onCommit={(d) => l.setField('date', d)} />
+          <DateField label="成文日期" value={l.form.date} onCommit={(d) => l.setField('date', d)} warning={warnings.date} />
           <DateField label="印发日期" value={l.form.printDate} onCommit={(d) => l.setField('printDate', d)} warning={warnings.printDate} />
         </div>
         <Field label="抄送（可分行，每行一段）" size="small" {...field('copyTo')}>

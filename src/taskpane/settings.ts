@@ -103,9 +103,10 @@ function yearIn(text: string, k: 'title' | 'docNumber'): number | null {
 
 /**
  * What may be wrong though the circular can be made: a year in the title or the 发文字号 (typed by hand) other than
- * 年度, a 印发日期 before the 成文日期. Said at the field; nothing is refused for it.
+ * 年度, a 成文日期 before the as-of day (the circular would be dated before the day its figures are as of), a 印发日期
+ * before the 成文日期. Said at the field; nothing is refused for it.
  */
-export function formWarnings(form: OptionsForm): Partial<Record<keyof OptionsForm, string>> {
+export function formWarnings(form: OptionsForm, asOf?: Day): Partial<Record<keyof OptionsForm, string>> {
   const out: Partial<Record<keyof OptionsForm, string>> = {};
   const year = yearOf(form);
   if (year !== null) {
@@ -117,6 +118,7 @@ export function formWarnings(form: OptionsForm): Partial<Record<keyof OptionsFor
   const inNumber = yearIn(form.docNumber, 'docNumber');
   const signed = date.kind === 'ok' ? Number(date.day.slice(0, 4)) : null;
   if (inNumber !== null && signed !== null && inNumber !== signed) out.docNumber = `发文字号中的年份是 ${inNumber}，成文日期在 ${signed} 年，请核对（字号中写发文的年份）。`;
+  if (asOf && date.kind === 'ok' && date.day < asOf) out.date = `成文日期早于截至日期（${dayInWords(asOf)}），通报中的数字截至那一天，请核对。`;
   const print = parseDateInput(form.printDate);
   if (date.kind === 'ok' && print.kind === 'ok' && print.day < date.day) out.printDate = `印发日期早于成文日期（${dayInWords(date.day)}），请核对。`;
   return out;

@@ -114,3 +114,17 @@ describe('selects that re-check keep the clerk in them', () => {
   }, 60000);
 });
 
+
+test('成文日期 before 截至日期 is warned at 成文日期 (not refused); on or after it, no warning', async () => {
+  const { WordPane } = await import('../../src/taskpane/WordPane');
+  renderPage(<WordPane />, { initialAsOf: '2021-07-19' });
+  const date = () => screen.getByRole('textbox', { name: '成文日期' }) as HTMLInputElement;
+  const said = () => (date().getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+  fireEvent.change(date(), { target: { value: '2021年7月1日' } });
+  fireEvent.keyDown(date(), { key: 'Enter' });
+  await waitFor(() => expect(said()).toContain('成文日期早于截至日期（2021年7月19日（星期一）），通报中的数字截至那一天，请核对。'));
+  expect(date().getAttribute('aria-invalid')).not.toBe('true');
+  fireEvent.change(date(), { target: { value: '2021-07-19' } });
+  fireEvent.keyDown(date(), { key: 'Enter' });
+  await waitFor(() => expect(said()).not.toContain('早于'));
+}, 60000);
