@@ -12,7 +12,7 @@ import { WordHost } from '../word/host';
 import { wordCapabilityNotes } from '../word/requirements';
 import { DOCX_TYPE } from '../browser/types';
 import { errorMessage } from './model';
-import { itemsOf, progressValue, useLedger } from './ledger';
+import { countedFiles, itemsOf, ledgerName, progressValue, useLedger } from './ledger';
 import { OptionsForm, firstError, formErrors, formWarnings, optionsFrom, praiseText } from './settings';
 import { Totals } from './components/Totals';
 import { Notice, Status, StatusMessage } from './components/CheckControls';
@@ -231,7 +231,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
         onCancel={l.cancel}
       />
       {l.opened && <OpenedFiles opened={l.opened} combined={view?.combined} />}
-      {view && l.opened && <Totals totals={view} items={itemsOf(view)} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
+      {view && l.opened && <Totals totals={view} items={itemsOf(view)} source={ledgerName(l.opened, view)} where={countedFiles(l.opened, view).length > 1 ? '各工作簿的台账工作表' : undefined} />}
       {view && (
         <ColumnMapping
           columns={view.columns}

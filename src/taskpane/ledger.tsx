@@ -155,16 +155,32 @@ export function itemsOf(v: Extract<PageView, { ok: true }>): number {
 }
 
 
-/** What several files mean for the check, in words: the same items found in two files, workbooks without a ledger. */
+/** What several files mean for the check, in words: a copy left out, the same items found in two files, workbooks without a ledger. */
 export function combinedText(v: PageView): string {
   if (!v.ok || !v.combined) return '';
+  const copies = (v.combined.copies ?? []).map(
+    (c) => `${c.name} 中的 ${c.items} 件在 ${c.of} 中都有（同一来源、编号和主办单位），可能是同一个台账选了两份（如另存的副本）：只按 ${c.of} 检查，${c.name} 未计入。`,
+  );
   const shared = v.combined.shared.map(
     (x) =>
       `其中 ${x.items} 件${inFiles(x.files)}都有（同一来源、编号和主办单位）${x.copy ? `，可能是同一个台账选了${x.files.length === 2 ? '两' : '几'}份（如另存的副本）` : ''}，每件只计一次。`,
   );
   const none = v.combined.noLedger;
   const left = none.length ? `${none.length} 个工作簿中没有台账，未计入：${listed(none.map((x) => x.name))}。` : '';
-  return `${shared.join('')}${left}`;
+  return `${copies.join('')}${shared.join('')}${left}`;
+}
+
+/** The workbooks whose ledger was counted (not those without one, nor a copy left out). */
+export function countedFiles(o: OpenedLedger, v: PageView | null): string[] {
+  const out = new Set([...(v?.ok ? (v.combined?.noLedger ?? []) : []).map((x) => x.name), ...(v?.ok ? (v.combined?.copies ?? []) : []).map((x) => x.name)]);
+  return o.files.filter((f) => !out.has(f));
+}
+
+/** The ledger as the totals name it: the file, or 合并的 N 个工作簿 counting only those whose ledger was counted. */
+export function ledgerName(o: OpenedLedger, v: PageView | null): string {
+  if (o.files.length <= 1) return o.name;
+  const counted = countedFiles(o, v);
+  return counted.length === 1 ? counted[0] : counted.length === o.files.length ? o.name : `合并的 ${counted.length} 个工作簿`;
 }
 
 /** What opening said: the items and the headline; for several files, how many were read and what was left out. */
@@ -179,13 +195,16 @@ export function openedNotice(o: OpenedLedger, v: Extract<PageView, { ok: true }>
   if (o.files.length <= 1 && o.unreadable.length === 0 && o.skipped.length === 0) return { intent: 'success', text: `已打开 ${o.name}：${items} 件。${headline}` };
   const none = v.combined?.noLedger.length ?? 0;
   const withLedger = o.files.length - none;
-  // Workbooks without a ledger are not said to be read “as one ledger”: 已读取 3 个工作簿，其中 1 个有台账.
+  const counted = countedFiles(o, v).length;
+  // Workbooks without a ledger are not said to be read “as one ledger”: 已读取 3 个工作簿，其中 1 个有台账; nor a copy left out.
   const read =
     o.files.length <= 1
       ? `已打开 ${o.files[0]}：${items} 件。`
-      : none > 0
-        ? `已读取 ${o.files.length} 个工作簿，其中 ${withLedger} 个有台账${withLedger > 1 ? '，作为一个台账检查' : ''}：${items} 件。`
-        : `已合并读取 ${o.files.length} 个工作簿，作为一个台账检查：${items} 件。`;
+      : counted < withLedger
+        ? `已读取 ${o.files.length} 个工作簿，按其中 ${counted} 个${counted > 1 ? '作为一个台账' : ''}检查：${items} 件。`
+        : none > 0
+          ? `已读取 ${o.files.length} 个工作簿，其中 ${withLedger} 个有台账${withLedger > 1 ? '，作为一个台账检查' : ''}：${items} 件。`
+          : `已合并读取 ${o.files.length} 个工作簿，作为一个台账检查：${items} 件。`;
   const left = [o.unreadable.length ? `${o.unreadable.length} 个文件无法读取，未计入` : '', o.skipped.length ? `跳过 ${o.skipped.length} 个文件` : ''].filter(Boolean).join('，');
   const combined = combinedText(v);
   const warn = o.unreadable.length > 0 || combined !== '';
