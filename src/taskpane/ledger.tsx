@@ -339,9 +339,15 @@ export function LedgerProvider({
     setForm((f) => follow(f, touched, defaultsFor(year, asOf, typedBody, typedDate)));
   }, [year, asOf, touched, typedBody, typedDate]);
 
+  // How the ledger open now was read (its files are read again when a new pick is cancelled: the engine let it go).
+  const current = React.useRef<{ name: string; read: () => Promise<LedgerFile[]> } | null>(null);
+  // What was open when a new pick started: brought back by 取消.
+  const previous = React.useRef<{ name: string; read: () => Promise<LedgerFile[]>; sheet: string; edited: ColumnChoice | null } | null>(null);
+
   const open = async (name: string, read: () => Promise<LedgerFile[]>, day?: string) => {
     const n = ++seq.current;
     why.current = null;
+    if (!busy?.cancellable) previous.current = opened && current.current ? { ...current.current, sheet, edited } : null;
     React.startTransition(() => {
       setOpened(null);
       setView(null);
@@ -353,6 +359,8 @@ export function LedgerProvider({
       const o = await e.open(await read(), (p) => n === seq.current && setBusy({ label: progressText(name, p), progress: p, cancellable: true }));
       if (n !== seq.current) return;
       fresh.current = o;
+      current.current = { name, read };
+      previous.current = null;
       React.startTransition(() => {
         setSheet('');
         setColumns(null);
@@ -361,6 +369,8 @@ export function LedgerProvider({
       });
     } catch (err) {
       if (n !== seq.current) return;
+      current.current = null;
+      previous.current = null;
       const text = errorMessage(err);
       setNotice({ intent: 'error', text: text.includes(name) ? text : `${name}：${text}` });
       setBusy(null);
@@ -368,12 +378,38 @@ export function LedgerProvider({
   };
 
   const cancel = () => {
-    seq.current++;
+    const n = ++seq.current;
     engineRef.current?.cancel();
-    setBusy(null);
     setOpened(null);
     setView(null);
-    setNotice({ intent: 'info', text: '已取消打开台账。' });
+    const back = previous.current;
+    previous.current = null;
+    if (!back) {
+      current.current = null;
+      setBusy(null);
+      setNotice({ intent: 'info', text: '已取消打开台账。' });
+      return;
+    }
+    // The ledger open before the new pick comes back (read again: the engine let it go), with its sheet and 列对应.
+    setNotice(null);
+    setBusy({ label: `已取消，正在重新打开原来的 ${back.name}…` });
+    void (async () => {
+      try {
+        const o = await (await engine()).open(await back.read());
+        if (n !== seq.current) return;
+        current.current = { name: back.name, read: back.read };
+        why.current = { text: '', said: true };
+        setSheet(back.sheet);
+        setColumns(back.edited);
+        setOpened(o);
+        setNotice({ intent: 'info', text: `已取消打开新的台账，仍使用原来的 ${o.name}。` });
+      } catch (err) {
+        if (n !== seq.current) return;
+        current.current = null;
+        setBusy(null);
+        setNotice({ intent: 'info', text: `已取消打开台账。原来的 ${back.name} 没能重新打开：${errorMessage(err)}` });
+      }
+    })();
   };
 
   const act = async (label: string, fn: () => Promise<string | Notice>) => {

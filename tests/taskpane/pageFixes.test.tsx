@@ -128,3 +128,20 @@ test('成文日期 before 截至日期 is warned at 成文日期 (not refused); 
   fireEvent.keyDown(date(), { key: 'Enter' });
   await waitFor(() => expect(said()).not.toContain('早于'));
 }, 60000);
+
+test('取消 while a new pick is read brings back the ledger open before, its results and downloads', async () => {
+  const { StandalonePane } = await import('../../src/taskpane/StandalonePane');
+  renderPage(<StandalonePane />);
+  await openSample();
+  // A file whose bytes never come: the reading is under way until 取消.
+  const slow = new File(['x'], '新台账.xlsx');
+  Object.defineProperty(slow, 'arrayBuffer', { value: () => new Promise(() => undefined) });
+  fireEvent.change(screen.getByTestId('file-input') as HTMLInputElement, { target: { files: [slow] } });
+  fireEvent.click(await screen.findByRole('button', { name: '取消' }));
+  await waitFor(() => expect(screen.getByTestId('notice').textContent).toBe('已取消打开新的台账，仍使用原来的 ledger-2021.xlsx。'), { timeout: 20000 });
+  const totals = await screen.findByLabelText('办理总数', {}, { timeout: 20000 });
+  expect(totals.textContent).toContain('ledger-2021.xlsx：工作表“台账”');
+  expect(screen.getByRole('button', { name: '下载通报（.docx）' })).toBeTruthy();
+  await new Promise((r) => setTimeout(r, 100));
+  expect(screen.getByTestId('notice').textContent).toBe('已取消打开新的台账，仍使用原来的 ledger-2021.xlsx。');
+}, 60000);
