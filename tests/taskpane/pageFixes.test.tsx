@@ -145,3 +145,23 @@ test('取消 while a new pick is read brings back the ledger open before, its re
   await new Promise((r) => setTimeout(r, 100));
   expect(screen.getByTestId('notice').textContent).toBe('已取消打开新的台账，仍使用原来的 ledger-2021.xlsx。');
 }, 60000);
+
+test('统一答复日期 takes a date as every date field does (2021年8月31日, 2021/8/31), kept as 2021-08-31; a date that is none is said at the row', async () => {
+  const storage = memoryStorage();
+  renderPage(<Standalone />, { storage });
+  fireEvent.click(tab('设置'));
+  fireEvent.click(settings().getByRole('button', { name: '添加统一答复日期' }));
+  fireEvent.change(settings().getByLabelText('有统一答复日期的来源（第 1 行）'), { target: { value: '市人大建议' } });
+  const day = settings().getByLabelText('统一答复日期（第 1 行）') as HTMLInputElement;
+  fireEvent.change(day, { target: { value: '2021年8月31日' } });
+  expect(day.getAttribute('aria-invalid')).not.toBe('true');
+  fireEvent.click(settings().getByRole('button', { name: '保存' }));
+  await screen.findByText(/设置已保存在本浏览器中/, {}, { timeout: 20000 });
+  expect(JSON.parse(storage.getItem('banli.config')!).fixedDeadlines).toEqual({ 市人大建议: '2021-08-31' });
+  fireEvent.change(day, { target: { value: '2021/8/30' } });
+  fireEvent.click(settings().getByRole('button', { name: '保存' }));
+  await waitFor(() => expect(JSON.parse(storage.getItem('banli.config')!).fixedDeadlines).toEqual({ 市人大建议: '2021-08-30' }), { timeout: 20000 });
+  fireEvent.change(day, { target: { value: '2021-02-30' } });
+  expect(day.getAttribute('aria-invalid')).toBe('true');
+  expect(screen.getByText('2021年2月没有 30 日。')).toBeTruthy();
+}, 60000);

@@ -363,7 +363,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
           <Input className={s.control} inputMode="numeric" value={draft.deadlineMonths} disabled={bySourceRows} onChange={(_, d) => update({ deadlineMonths: d.value })} />
         </Field>
         {pairRows('deadlineBySource', draft.deadlineBySource, (rows) => update({ deadlineBySource: rows }), '另定时限的来源', '月数', { add: '按来源另写月数' })}
-        {pairRows('fixedDeadlines', draft.fixedDeadlines, (rows) => update({ fixedDeadlines: rows }), '有统一答复日期的来源', '统一答复日期', { add: '添加统一答复日期', valueHint: '如 2021-09-30' })}
+        {pairRows('fixedDeadlines', draft.fixedDeadlines, (rows) => update({ fixedDeadlines: rows }), '有统一答复日期的来源', '统一答复日期', { add: '添加统一答复日期', valueHint: '如 2021-09-30 或 2021年9月30日' })}
       </Section>
 
       <Section k="maxExtensionMonths" idBase={idBase} errors={[]} hint="经批准延期的，最迟为交办后几个月（默认 6 个月）。">
