@@ -36,7 +36,8 @@ const loadDocx = () => import(/* webpackChunkName: "docx" */ '../docx/zip');
 type Confirm = { kind: 'errors'; ids: SectionId[] } | { kind: 'replace'; ids: SectionId[]; existing: SectionId[] } | { kind: 'refresh' };
 /** Which buttons a message belongs to: it appears beside them. */
 type Origin = 'main' | 'sections' | 'download';
-type Message = StatusMessage & { origin: Origin; offerDownload?: boolean };
+/** formError: a field of the form is wrong (the message goes, or follows, when the form changes). */
+type Message = StatusMessage & { origin: Origin; offerDownload?: boolean; formError?: boolean };
 
 const PAGE_SETUP_NOTE: Record<string, string> = {
   applied: '页面已按 GB/T 9704 设置（A4、页边距、每页 22 行 28 字、页码）。',
@@ -61,6 +62,17 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
   const notes = word ? wordCapabilityNotes(word.capabilities) : [];
   const anyBusy = !!busy || !!l.busy;
   React.useEffect(() => setDiffs(null), [view]);
+  // A message saying a field is wrong goes once it is put right, or says the next wrong one (without taking the
+  // focus from the field being typed in).
+  const formProblem = firstError(errors);
+  React.useEffect(() => {
+    setMessage((m) => {
+      if (!m?.formError) return m;
+      if (!formProblem) return null;
+      const text = `${formProblem}请改正后再试。`;
+      return text === m.text ? m : { ...m, text, keepFocus: true };
+    });
+  }, [formProblem]);
 
   const field = (k: keyof OptionsForm) => ({
     validationState: errors[k] ? ('error' as const) : warnings[k] ? ('warning' as const) : ('none' as const),
@@ -82,7 +94,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
     }
     const problem = firstError(errors);
     if (problem) {
-      say({ intent: 'error', text: `${problem}请改正后再试。`, origin });
+      say({ intent: 'error', text: `${problem}请改正后再试。`, origin, formError: true });
       return null;
     }
     try {

@@ -412,6 +412,15 @@ export function LedgerProvider({
     })();
   };
 
+  // The message that a field of the circular's form is wrong: it goes once the form changes (the field put right,
+  // or another message in its place).
+  const formNotice = React.useRef<Notice | null>(null);
+  React.useEffect(() => {
+    const n = formNotice.current;
+    formNotice.current = null;
+    if (n) setNotice((cur) => (cur === n ? null : cur));
+  }, [form]);
+
   const act = async (label: string, fn: () => Promise<string | Notice>) => {
     setBusy({ label });
     setNotice(null);
@@ -535,7 +544,9 @@ export function LedgerProvider({
     downloadCircular: async () => {
       const problem = firstError(formErrors(form));
       if (problem) {
-        setNotice({ intent: 'error', text: `${problem}请在“生成通报”中改正后再下载。` });
+        const n: Notice = { intent: 'error', text: `${problem}请在“生成通报”中改正后再下载。` };
+        formNotice.current = n;
+        setNotice(n);
         return;
       }
       const options = optionsFrom(form);

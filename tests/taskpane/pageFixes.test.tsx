@@ -165,3 +165,34 @@ test('统一答复日期 takes a date as every date field does (2021年8月31日
   expect(day.getAttribute('aria-invalid')).toBe('true');
   expect(screen.getByText('2021年2月没有 30 日。')).toBeTruthy();
 }, 60000);
+
+test('生成通报: the message that a field is wrong follows the form: the next wrong field, then gone once it is right', async () => {
+  const { WordPane } = await import('../../src/taskpane/WordPane');
+  renderPage(<WordPane />, { initialAsOf: '2021-07-19' });
+  await openSample();
+  const box = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
+  fireEvent.change(box('发文字号'), { target: { value: '' } });
+  fireEvent.change(box('印发机关'), { target: { value: '' } });
+  fireEvent.click(screen.getByRole('button', { name: '下载通报（.docx）' }));
+  const shown = () => screen.getAllByTestId('notice').map((n) => n.textContent).join('\n');
+  await waitFor(() => expect(shown()).toContain('通报设置中“发文字号”有误：请填写发文字号。'));
+  fireEvent.change(box('发文字号'), { target: { value: '郑政文〔2021〕84号' } });
+  await waitFor(() => expect(shown()).toContain('通报设置中“印发机关”有误：请填写印发机关。'));
+  expect(shown()).not.toContain('发文字号');
+  fireEvent.change(box('印发机关'), { target: { value: '郑州市人民政府办公厅' } });
+  await waitFor(() => expect(shown()).not.toContain('有误'));
+}, 60000);
+
+test('检查台账: the message that the circular’s form is wrong goes when the form changes', async () => {
+  renderPage(<Standalone />, { initialAsOf: '2021-07-19' });
+  await openSample();
+  fireEvent.click(tab('生成通报'));
+  fireEvent.change(await screen.findByRole('textbox', { name: '发文字号' }), { target: { value: '' } });
+  fireEvent.click(tab('检查台账'));
+  fireEvent.click(screen.getByRole('button', { name: '下载通报（.docx）' }));
+  await waitFor(() => expect(screen.getByTestId('notice').textContent).toContain('通报设置中“发文字号”有误'));
+  fireEvent.click(tab('生成通报'));
+  fireEvent.change(screen.getByRole('textbox', { name: '发文字号' }), { target: { value: '郑政文〔2021〕84号' } });
+  fireEvent.click(tab('检查台账'));
+  await waitFor(() => expect(screen.queryByText(/通报设置中“发文字号”有误/)).toBeNull());
+}, 60000);
