@@ -34,7 +34,8 @@ export function Standalone(): React.JSX.Element {
   }, [unsaved]);
   return (
     <>
-      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 4 }}>
+      {/* The tab bar and 帮助 in a landmark of their own (nothing of the page outside one). */}
+      <nav aria-label="功能和帮助" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 4 }}>
         <div style={{ flex: '1 1 auto', minWidth: 0 }}>
           <Tabs
             label="功能"
@@ -51,7 +52,7 @@ export function Standalone(): React.JSX.Element {
         <Button ref={helpButton} appearance="subtle" size="small" aria-expanded={help} onClick={() => setHelp(!help)}>
           帮助
         </Button>
-      </div>
+      </nav>
       {help && (
         <Help
           onClose={() => {

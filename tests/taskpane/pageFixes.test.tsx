@@ -196,3 +196,52 @@ test('检查台账: the message that the circular’s form is wrong goes when th
   fireEvent.click(tab('检查台账'));
   await waitFor(() => expect(screen.queryByText(/通报设置中“发文字号”有误/)).toBeNull());
 }, 60000);
+
+describe('keyboard and names', () => {
+  test('each 添加… button puts the focus in the new row’s first field; rows of different lists have different names', async () => {
+    renderPage(<Standalone />, { storage: memoryStorage() });
+    fireEvent.click(tab('设置'));
+    const adds: Array<[string, string]> = [
+      ['添加来源', '来源名称（第 1 行）'],
+      ['按来源另写月数', '另定时限的来源（第 1 行）'],
+      ['添加统一答复日期', '有统一答复日期的来源（第 1 行）'],
+      ['添加列名', '表头中的列（第 1 行）'],
+      ['添加列对应', '列对应的列（第 1 行）'],
+    ];
+    for (const [button, field] of adds) {
+      fireEvent.click(settings().getByRole('button', { name: button }));
+      await waitFor(() => expect(document.activeElement).toBe(settings().getByLabelText(field)));
+    }
+    const grades = settings().getAllByLabelText(/^答复类别（第 \d+ 行）$/).length;
+    fireEvent.click(settings().getByRole('button', { name: '添加答复类别' }));
+    await waitFor(() => expect(document.activeElement).toBe(settings().getByLabelText(`答复类别（第 ${grades + 1} 行）`)));
+    // The source row's lists carry its number; the delete buttons say which list and row.
+    expect(settings().getByLabelText('属于（第 1 行）')).toBeTruthy();
+    expect(settings().getByLabelText('层级（第 1 行）')).toBeTruthy();
+    expect(settings().getByRole('button', { name: '删除表头第 1 行' })).toBeTruthy();
+    expect(settings().getByRole('button', { name: '删除列对应第 1 行' })).toBeTruthy();
+    expect(settings().queryAllByLabelText('列（第 1 行）')).toHaveLength(0);
+  }, 60000);
+
+  test('the tab bar and 帮助 are in a landmark; Esc closes 使用帮助 and the focus goes back to 帮助', async () => {
+    renderPage(<Standalone />);
+    const nav = screen.getByRole('navigation', { name: '功能和帮助' });
+    expect(within(nav).getByRole('tablist')).toBeTruthy();
+    const help = within(nav).getByRole('button', { name: '帮助' });
+    fireEvent.click(help);
+    const panel = await screen.findByTestId('help');
+    fireEvent.keyDown(document.activeElement ?? panel, { key: 'Escape' });
+    expect(screen.queryByTestId('help')).toBeNull();
+    expect(document.activeElement).toBe(help);
+  });
+
+  test('when reading ends and 取消 goes, the focus goes to the progress line, not to the page', async () => {
+    const { Status } = await import('../../src/taskpane/components/CheckControls');
+    const { render } = await import('@testing-library/react');
+    const cancel = () => undefined;
+    const r = render(<Status busy={{ label: '正在读取 a.xlsx…', cancellable: true }} message={null} onCancel={cancel} />);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '取消' }));
+    r.rerender(<Status busy={{ label: '正在检查 a.xlsx…' }} message={null} onCancel={cancel} />);
+    expect(document.activeElement).toBe(screen.getByTestId('busy'));
+  });
+});

@@ -196,20 +196,30 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
 
   const errorsOf = (k: SectionKey) => bySection.get(k) ?? [];
 
+  // A row just added: the focus goes to its first field (the clerk types there next; a screen reader says where).
+  const root = React.useRef<HTMLDivElement>(null);
+  const focusRow = React.useRef<string | null>(null);
+  React.useEffect(() => {
+    const row = focusRow.current;
+    if (!row) return;
+    focusRow.current = null;
+    root.current?.querySelector<HTMLElement>(`[data-row="${row}"]`)?.focus();
+  }, [draft]);
+
   const pairRows = (
     list: 'deadlineBySource' | 'fixedDeadlines' | 'categories' | 'headers' | 'columns',
     rows: PairRow[],
     set: (rows: PairRow[]) => void,
     labelName: string,
     valueName: string,
-    opts: { labelChoices?: string[]; valueHint?: string; add: string },
+    opts: { labelChoices?: string[]; valueHint?: string; add: string; rowName: string },
   ) => (
     <div className={s.rows}>
       {rows.map((r, i) => (
         <div className={s.row} key={i}>
           {opts.labelChoices ? (
             <Field label={`${labelName}（第 ${i + 1} 行）`} size="small" className={s.grow}>
-              <Select className={s.control} value={r.label} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, label: d.value } : x)))}>
+              <Select className={s.control} data-row={`${list}-${i}`} value={r.label} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, label: d.value } : x)))}>
                 <option value="">（请选择）</option>
                 {opts.labelChoices.map((c) => (
                   <option key={c} value={c}>
@@ -220,7 +230,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
             </Field>
           ) : (
             <Field label={`${labelName}（第 ${i + 1} 行）`} size="small" className={s.grow}>
-              <Input className={s.control} value={r.label} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, label: d.value } : x)))} />
+              <Input className={s.control} data-row={`${list}-${i}`} value={r.label} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, label: d.value } : x)))} />
             </Field>
           )}
           <Field
@@ -233,13 +243,19 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
           >
             <Input className={s.control} value={r.value} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, value: d.value } : x)))} />
           </Field>
-          <Button size="small" aria-label={`删除第 ${i + 1} 行${labelName}${r.label ? `“${r.label}”` : ''}`} onClick={() => set(rows.filter((_, j) => j !== i))}>
+          <Button size="small" aria-label={`删除${opts.rowName}第 ${i + 1} 行${r.label ? `（${r.label}）` : ''}`} onClick={() => set(rows.filter((_, j) => j !== i))}>
             删除
           </Button>
         </div>
       ))}
       <div>
-        <Button size="small" onClick={() => set([...rows, { label: '', value: '' }])}>
+        <Button
+          size="small"
+          onClick={() => {
+            focusRow.current = `${list}-${rows.length}`;
+            set([...rows, { label: '', value: '' }]);
+          }}
+        >
           {opts.add}
         </Button>
       </div>
@@ -263,7 +279,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
   const general = bySection.get('') ?? [];
 
   return (
-    <div className={s.rows} data-testid="settings">
+    <div className={s.rows} data-testid="settings" ref={root}>
       <Text as="p" block>
         {where}
       </Text>
@@ -322,29 +338,35 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
           {draft.sources.map((r, i) => (
             <div className={s.row} key={i}>
               <Field label={`来源名称（第 ${i + 1} 行）`} size="small" className={s.grow}>
-                <Input className={s.control} value={r.label} onChange={(_, d) => setSource(i, { label: d.value })} />
+                <Input className={s.control} data-row={`sources-${i}`} value={r.label} onChange={(_, d) => setSource(i, { label: d.value })} />
               </Field>
-              <Field label="属于" size="small" className={s.narrow}>
+              <Field label={`属于（第 ${i + 1} 行）`} size="small" className={s.narrow}>
                 <Select className={s.control} value={r.body} onChange={(_, d) => setSource(i, { body: d.value as SourceRow['body'] })}>
                   <option value="npc">人大建议</option>
                   <option value="cppcc">政协提案</option>
                 </Select>
               </Field>
-              <Field label="层级" size="small" className={s.narrow}>
+              <Field label={`层级（第 ${i + 1} 行）`} size="small" className={s.narrow}>
                 <Select className={s.control} value={r.level} onChange={(_, d) => setSource(i, { level: d.value as SourceRow['level'] })}>
                   <option value="own">本级</option>
                   <option value="upper">上级</option>
                   <option value="national">全国</option>
                 </Select>
               </Field>
-              <Checkbox label="闭会建议" checked={r.interSession} onChange={(_, d) => setSource(i, { interSession: !!d.checked })} />
-              <Button size="small" aria-label={`删除第 ${i + 1} 行来源${r.label ? `“${r.label}”` : ''}`} onClick={() => update({ sources: draft.sources.filter((_, j) => j !== i) })}>
+              <Checkbox label="闭会建议" aria-label={`闭会建议（第 ${i + 1} 行）`} checked={r.interSession} onChange={(_, d) => setSource(i, { interSession: !!d.checked })} />
+              <Button size="small" aria-label={`删除来源第 ${i + 1} 行${r.label ? `（${r.label}）` : ''}`} onClick={() => update({ sources: draft.sources.filter((_, j) => j !== i) })}>
                 删除
               </Button>
             </div>
           ))}
           <div>
-            <Button size="small" onClick={() => update({ sources: [...draft.sources, { label: '', body: 'npc', level: 'own', interSession: false }] })}>
+            <Button
+              size="small"
+              onClick={() => {
+                focusRow.current = `sources-${draft.sources.length}`;
+                update({ sources: [...draft.sources, { label: '', body: 'npc', level: 'own', interSession: false }] });
+              }}
+            >
               添加来源
             </Button>
           </div>
@@ -362,8 +384,8 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
         >
           <Input className={s.control} inputMode="numeric" value={draft.deadlineMonths} disabled={bySourceRows} onChange={(_, d) => update({ deadlineMonths: d.value })} />
         </Field>
-        {pairRows('deadlineBySource', draft.deadlineBySource, (rows) => update({ deadlineBySource: rows }), '另定时限的来源', '月数', { add: '按来源另写月数' })}
-        {pairRows('fixedDeadlines', draft.fixedDeadlines, (rows) => update({ fixedDeadlines: rows }), '有统一答复日期的来源', '统一答复日期', { add: '添加统一答复日期', valueHint: '如 2021-09-30 或 2021年9月30日' })}
+        {pairRows('deadlineBySource', draft.deadlineBySource, (rows) => update({ deadlineBySource: rows }), '另定时限的来源', '月数', { add: '按来源另写月数', rowName: '按来源另写的月数' })}
+        {pairRows('fixedDeadlines', draft.fixedDeadlines, (rows) => update({ fixedDeadlines: rows }), '有统一答复日期的来源', '统一答复日期', { add: '添加统一答复日期', rowName: '统一答复日期', valueHint: '如 2021-09-30 或 2021年9月30日' })}
       </Section>
 
       <Section k="maxExtensionMonths" idBase={idBase} errors={[]} hint="经批准延期的，最迟为交办后几个月（默认 6 个月）。">
@@ -371,11 +393,11 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
       </Section>
 
       <Section k="categories" idBase={idBase} errors={errorsOf('categories')} hint="答复类别（如 A、B、C、D 或 甲、乙、丙），以及与每一类相符的“解决程度”用语，用顿号分开。">
-        {pairRows('categories', draft.categories, (rows) => update({ categories: rows }), '答复类别', '解决程度用语', { add: '添加答复类别' })}
+        {pairRows('categories', draft.categories, (rows) => update({ categories: rows }), '答复类别', '解决程度用语', { add: '添加答复类别', rowName: '答复类别' })}
       </Section>
 
       <Section k="headers" idBase={idBase} errors={errorsOf('headers')} hint="台账的列名与常见写法不同时，在这里补充：选择是哪一列，写上本单位台账中的列名（多个用顿号分开）。">
-        {pairRows('headers', draft.headers, (rows) => update({ headers: rows }), '列', '台账中的列名', { labelChoices: COLUMN_LABELS, add: '添加列名' })}
+        {pairRows('headers', draft.headers, (rows) => update({ headers: rows }), '表头中的列', '台账中的列名', { labelChoices: COLUMN_LABELS, add: '添加列名', rowName: '表头' })}
       </Section>
 
       <Section
@@ -384,7 +406,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
         errors={errorsOf('columns')}
         hint="自动识别的列不对时，指定从台账中哪个列名读取这一列；列名空着表示台账没有这一列。台账中没有写明的列名时，这一列仍按自动识别。检查结果下的“列对应”中点“记住列对应”，也会保存到这里。"
       >
-        {pairRows('columns', draft.columns, (rows) => update({ columns: rows }), '列', '台账中的列名', { labelChoices: COLUMN_LABELS, add: '添加列对应', valueHint: '空着：台账没有这一列' })}
+        {pairRows('columns', draft.columns, (rows) => update({ columns: rows }), '列对应的列', '从台账中读取的列名', { labelChoices: COLUMN_LABELS, add: '添加列对应', rowName: '列对应', valueHint: '空着：台账没有这一列' })}
       </Section>
 
       <Section k="requiredColumns" idBase={idBase} errors={errorsOf('requiredColumns')} hint="缺少这些列时报告“缺少必需的列”。">
