@@ -245,3 +245,21 @@ describe('keyboard and names', () => {
     expect(document.activeElement).toBe(screen.getByTestId('busy'));
   });
 });
+
+test('the progress line keeps its figures together: （12,288 / 20,002 行） never breaks inside', async () => {
+  const { Progress } = await import('../../src/taskpane/components/Progress');
+  const { render } = await import('@testing-library/react');
+  const { container } = render(<Progress label="正在读取第 2 / 8 个文件 单位02.xlsx（12,288 / 20,002 行），共完成 24%" value={0.2} />);
+  const figures = [...container.querySelectorAll<HTMLElement>('[data-figures]')];
+  expect(figures.map((f) => f.textContent)).toEqual(['（12,288 / 20,002 行）']);
+  expect(figures[0].style.whiteSpace).toBe('nowrap');
+  expect(screen.getByTestId('progress').textContent).toContain('正在读取第 2 / 8 个文件 单位02.xlsx（12,288 / 20,002 行），共完成 24%');
+});
+
+test('words for clerks: 设置 and 帮助 say what to do with banli.config.json without the command line', async () => {
+  const { PAGE_HELP } = await import('../../src/taskpane/helpText');
+  renderPage(<Standalone />);
+  fireEvent.click(tab('设置'));
+  expect(screen.queryByText(/命令行/)).toBeNull();
+  expect(PAGE_HELP.flatMap((x) => x.lines).join('')).not.toMatch(/命令行/);
+});
