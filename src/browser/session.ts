@@ -112,12 +112,32 @@ export function combinedNote(a: Analysis, books: ReadonlyArray<{ file: string | 
   return { shared: [...groups.values()].sort((x, y) => y.items - x.items), noLedger };
 }
 
+/**
+ * The workbooks that are copies of one read before them: every item of theirs (source, number and lead unit) is in
+ * that file too. The totals count such items once already (from the first file's rows); left out, their rows are not
+ * listed again as findings (编号重复 on every item, each finding twice).
+ */
+export function copiesIn(a: Analysis, books: ReadonlyArray<{ file: string | null }>): NonNullable<CombinedNote['copies']> {
+  const order = books.map((b) => b.file ?? '');
+  const rowsIn = new Map<string, number>();
+  for (const p of a.ledger.parts) rowsIn.set(p.file ?? '', (rowsIn.get(p.file ?? '') ?? 0) + p.items);
+  const out: NonNullable<CombinedNote['copies']> = [];
+  for (const g of combinedNote(a, []).shared) {
+    if (g.files.length !== 2) continue;
+    const [first, later] = [...g.files].sort((x, y) => order.indexOf(x) - order.indexOf(y));
+    if (out.some((c) => c.name === first || c.name === later)) continue;
+    if ((rowsIn.get(later) ?? 0) === g.items && g.items > 0) out.push({ name: later, of: first, items: g.items });
+  }
+  return out;
+}
+
 export class Session {
   private name = '';
   /** The ledger as the circular's data names it: the file, or the files combined. */
   private source = '';
   private books: Book[] | null = null;
-  private last: { key: string; analysis: Analysis } | null = null;
+  /** The last analysis, the books it read (copies left out) and the copies left out. */
+  private last: { key: string; analysis: Analysis; books: Book[]; copies: NonNullable<CombinedNote['copies']> } | null = null;
   /** The page's own settings (null: none, or the defaults): used before the workbook's. */
   private own: ConfigFile | null = null;
   /** 设置 saved in the one workbook open (by the Excel pane or WPS 表格), used when the page has none of its own. */
@@ -222,22 +242,38 @@ export class Session {
   }
 
   private analysis(asOf: string, sheet?: string, columns?: ColumnChoice): Analysis {
+    return this.analysed(asOf, sheet, columns).analysis;
+  }
+
+  private analysed(asOf: string, sheet?: string, columns?: ColumnChoice): NonNullable<Session['last']> {
     if (!this.books) throw new BanliError('not-found', '请先打开台账文件。');
     // No choice (the settings' 列对应 holds) and an empty one (Banli's guess) read differently.
     const key = `${asOf}|${sheet ?? ''}|${columns === undefined ? 'settings' : JSON.stringify(columns)}`;
     if (this.last?.key !== key) {
       const options = { asOf, sheet, columns, config: this.effective().config };
-      this.last = { key, analysis: analyseLedger(readLedgers(this.books.map((b) => ({ file: b.file, grids: b.grids })), options), options) };
+      const analyse = (books: Book[]) => analyseLedger(readLedgers(books.map((b) => ({ file: b.file, grids: b.grids })), options), options);
+      let books = this.books;
+      let analysis = analyse(books);
+      // A workbook all of whose items are in one read before it is a copy (a ledger chosen with its re-saved copy):
+      // left out, so each item is counted and its findings listed once (the core's combined reading lists each
+      // file's rows; see copiesIn).
+      const copies = books.length > 1 ? copiesIn(analysis, books) : [];
+      if (copies.length) {
+        const left = new Set(copies.map((c) => c.name));
+        books = books.filter((b) => !left.has(b.name));
+        analysis = analyse(books);
+      }
+      this.last = { key, analysis, books, copies };
     }
-    return this.last.analysis;
+    return this.last;
   }
 
   check(asOf: string, sheet?: string, columns?: ColumnChoice): PageView {
     try {
-      const a = this.analysis(asOf, sheet, columns);
+      const { analysis: a, books, copies } = this.analysed(asOf, sheet, columns);
       const view = checkView(a, asOf, this.source);
-      const books = this.books as Book[];
-      return books.length > 1 ? { ...view, combined: combinedNote(a, books) } : view;
+      if ((this.books as Book[]).length <= 1) return view;
+      return { ...view, combined: { ...combinedNote(a, books), ...(copies.length ? { copies } : {}) } };
     } catch (e) {
       // Said with the ledger's name, as a file that cannot be read is: “empty.xlsx：工作簿是空的……”.
       if (isBanliError(e)) return { ok: false, message: e.message.includes(this.name) ? e.message : `${this.source}：${e.message}` };
@@ -266,9 +302,8 @@ export class Session {
   }
 
   async annotated(asOf: string, sheet?: string, columns?: ColumnChoice): Promise<Uint8Array> {
-    const a = this.analysis(asOf, sheet, columns);
-    const books = this.books as Book[];
-    if (books.length === 1) return annotateBuffer(books[0].bytes, a);
+    const { analysis: a, books } = this.analysed(asOf, sheet, columns);
+    if ((this.books as Book[]).length === 1) return annotateBuffer(books[0].bytes, a);
     // One annotated copy per file, each marking its own cells (and listing the findings about the whole ledger).
     const names = books.map((b) => b.name);
     const entries: Record<string, [Uint8Array, { level: 0 }]> = {};

@@ -17,6 +17,11 @@ export interface CombinedNote {
   shared: Array<{ files: string[]; items: number; copy: boolean }>;
   /** Workbooks that were read but hold no ledger sheet (left out of the totals), with why. */
   noLedger: Array<{ name: string; reason: string }>;
+  /**
+   * Workbooks left out as copies: every item in them (source, number and lead unit) is in a file read before
+   * (a ledger chosen with its re-saved copy). Counted once, its findings are listed once: the first file's.
+   */
+  copies?: Array<{ name: string; of: string; items: number }>;
 }
 
 /** A check as the page gets it: the core's view and, for several files, what they mean for it. */

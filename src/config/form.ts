@@ -2,7 +2,7 @@
  * The 设置 form's model: banli.config.json as the clerk edits it (every value as typed), and back to the file's shape,
  * checked by the same validator and messages as the command line. Pure functions; the panes hold the state.
  */
-import { Body, ConfigFile, DEFAULT_CONFIG, FIELD_LABELS, Field, Level, configToFile, fieldOf } from '../core';
+import { Body, ConfigFile, DEFAULT_CONFIG, FIELD_LABELS, Field, Level, configToFile, fieldOf, parseDateInput } from '../core';
 import { ConfigIssue, configIssues } from './validate';
 
 export interface SourceRow {
@@ -132,7 +132,17 @@ export function fileFromDraft(d: SettingsDraft): { file: ConfigFile; issues: Con
   if (Object.keys(sources).length) doc.sources = sources;
   const bySource = pairs(d.deadlineBySource, 'deadlineMonths', '另定时限的来源', issues, num);
   doc.deadlineMonths = Object.keys(bySource).length ? bySource : d.deadlineMonths.trim() === '' ? '' : num(d.deadlineMonths);
-  const fixed = pairs(d.fixedDeadlines, 'fixedDeadlines', '有统一答复日期的来源', issues, (v) => v.trim());
+  // A date as every date field takes it (2021-09-30, 2021/9/30, 2021年9月30日, 20210930), kept as 2021-09-30.
+  const fixed = pairs(d.fixedDeadlines, 'fixedDeadlines', '有统一答复日期的来源', issues, (v) => {
+    const day = parseDateInput(v);
+    return day.kind === 'ok' ? day.day : v.trim();
+  });
+  for (const [l, v] of Object.entries(fixed)) {
+    const day = parseDateInput(String(v));
+    if (day.kind !== 'invalid') continue;
+    issues.push({ key: 'fixedDeadlines', path: `fixedDeadlines.${l}`, text: day.message });
+    delete fixed[l];
+  }
   if (Object.keys(fixed).length) doc.fixedDeadlines = fixed;
   doc.maxExtensionMonths = num(d.maxExtensionMonths);
   doc.categories = pairs(d.categories, 'categories', '答复类别', issues, words);

@@ -7,7 +7,7 @@ import { WordPane } from './WordPane';
 import { ExcelHost } from '../excel/host';
 import { WordHost } from '../word/host';
 import { PageFiles } from '../browser/types';
-import { LedgerProvider, browserStorage, lazyFiles } from './ledger';
+import { LedgerProvider, browserStorage, lazyFiles, useLedger } from './ledger';
 import { formFrom } from './settings';
 import { Announcer } from './components/Announcer';
 import { Tabs } from './components/Tabs';
@@ -21,9 +21,21 @@ export function Standalone(): React.JSX.Element {
   const [tab, setTab] = React.useState<'check' | 'circular' | 'settings'>('check');
   const [help, setHelp] = React.useState(false);
   const helpButton = React.useRef<HTMLButtonElement>(null);
+  // Leaving the page (reload, close) with 设置 changed and not saved: the browser asks first.
+  const unsaved = useLedger().settingsUnsaved;
+  React.useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
   return (
     <>
-      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 4 }}>
+      {/* The tab bar and 帮助 in a landmark of their own (nothing of the page outside one). */}
+      <nav aria-label="功能和帮助" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 4 }}>
         <div style={{ flex: '1 1 auto', minWidth: 0 }}>
           <Tabs
             label="功能"
@@ -40,7 +52,7 @@ export function Standalone(): React.JSX.Element {
         <Button ref={helpButton} appearance="subtle" size="small" aria-expanded={help} onClick={() => setHelp(!help)}>
           帮助
         </Button>
-      </div>
+      </nav>
       {help && (
         <Help
           onClose={() => {

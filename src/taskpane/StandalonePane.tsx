@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { Finding } from '../core';
-import { itemsOf, progressValue, useLedger } from './ledger';
+import { countedFiles, itemsOf, ledgerName, progressValue, useLedger } from './ledger';
 import { Findings } from './components/Findings';
 import { Totals } from './components/Totals';
 import { CheckControls, Status } from './components/CheckControls';
@@ -60,7 +60,7 @@ export function StandalonePane({ intro }: { intro?: string }): React.JSX.Element
         </div>
       )}
       {l.opened && <OpenedFiles opened={l.opened} combined={view?.combined} />}
-      {view && l.opened && <Totals totals={view} items={itemsOf(view)} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
+      {view && l.opened && <Totals totals={view} items={itemsOf(view)} source={ledgerName(l.opened, view)} where={countedFiles(l.opened, view).length > 1 ? '各工作簿的台账工作表' : undefined} />}
       {view && (
         <ColumnMapping
           columns={view.columns}

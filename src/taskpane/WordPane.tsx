@@ -7,13 +7,13 @@
 import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
 import { AutoTextarea } from './components/AutoTextarea';
-import { Circular, CircularData, CircularOptions, FigureDiff, SECTION_IDS, SECTION_NAMES, SectionId, circularDataOf, composeCircular } from '../core';
+import { Circular, CircularData, CircularOptions, FigureDiff, SECTION_IDS, SECTION_NAMES, SectionId, circularDataOf, composeCircular, compositionNotes } from '../core';
 import { WordHost } from '../word/host';
 import { wordCapabilityNotes } from '../word/requirements';
 import { DOCX_TYPE } from '../browser/types';
 import { errorMessage } from './model';
-import { itemsOf, progressValue, useLedger } from './ledger';
-import { OptionsForm, firstError, formErrors, formWarnings, optionsFrom } from './settings';
+import { countedFiles, itemsOf, ledgerName, progressValue, useLedger } from './ledger';
+import { OptionsForm, firstError, formErrors, formWarnings, optionsFrom, praiseText } from './settings';
 import { Totals } from './components/Totals';
 import { Notice, Status, StatusMessage } from './components/CheckControls';
 import { DateField } from './components/DateField';
@@ -36,7 +36,8 @@ const loadDocx = () => import(/* webpackChunkName: "docx" */ '../docx/zip');
 type Confirm = { kind: 'errors'; ids: SectionId[] } | { kind: 'replace'; ids: SectionId[]; existing: SectionId[] } | { kind: 'refresh' };
 /** Which buttons a message belongs to: it appears beside them. */
 type Origin = 'main' | 'sections' | 'download';
-type Message = StatusMessage & { origin: Origin; offerDownload?: boolean };
+/** formError: a field of the form is wrong (the message goes, or follows, when the form changes). */
+type Message = StatusMessage & { origin: Origin; offerDownload?: boolean; formError?: boolean };
 
 const PAGE_SETUP_NOTE: Record<string, string> = {
   applied: '页面已按 GB/T 9704 设置（A4、页边距、每页 22 行 28 字、页码）。',
@@ -57,10 +58,21 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
 
   const data: CircularData | null = React.useMemo(() => (view ? circularDataOf(view) : (saved?.data ?? null)), [view, saved]);
   const errors = formErrors(l.form);
-  const warnings = formWarnings(l.form);
+  const warnings = formWarnings(l.form, data?.asOf ?? l.asOf);
   const notes = word ? wordCapabilityNotes(word.capabilities) : [];
   const anyBusy = !!busy || !!l.busy;
   React.useEffect(() => setDiffs(null), [view]);
+  // A message saying a field is wrong goes once it is put right, or says the next wrong one (without taking the
+  // focus from the field being typed in).
+  const formProblem = firstError(errors);
+  React.useEffect(() => {
+    setMessage((m) => {
+      if (!m?.formError) return m;
+      if (!formProblem) return null;
+      const text = `${formProblem}请改正后再试。`;
+      return text === m.text ? m : { ...m, text, keepFocus: true };
+    });
+  }, [formProblem]);
 
   const field = (k: keyof OptionsForm) => ({
     validationState: errors[k] ? ('error' as const) : warnings[k] ? ('warning' as const) : ('none' as const),
@@ -75,19 +87,20 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
   };
 
   /** The circular from the data and the form, or a message beside the button saying what is wrong. */
-  const compose = (origin: Origin): { circular: Circular; options: CircularOptions } | null => {
+  const compose = (origin: Origin): { circular: Circular; options: CircularOptions; praise: string } | null => {
     if (!data) {
       say({ intent: 'warning', text: '请先打开台账文件（或示例台账）。', origin });
       return null;
     }
     const problem = firstError(errors);
     if (problem) {
-      say({ intent: 'error', text: `${problem}请改正后再试。`, origin });
+      say({ intent: 'error', text: `${problem}请改正后再试。`, origin, formError: true });
       return null;
     }
     try {
       const options = optionsFrom(l.form);
-      return { circular: composeCircular(data, options, data.asOf), options };
+      // The 表扬单位 of 设置 left out (problems found, or no unit of the ledger): said with the result.
+      return { circular: composeCircular(data, options, data.asOf), options, praise: praiseText(compositionNotes(data, options, data.asOf)) };
     } catch (e) {
       say({ intent: 'error', text: errorMessage(e), origin });
       return null;
@@ -129,8 +142,13 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
       await word.store.save({ data: data!, options: made.options });
       const names = (xs: SectionId[]) => xs.map((x) => `“${SECTION_NAMES[x]}”`).join('、');
       const parts = [r.inserted.length ? `已插入${whole ? '全文' : names(r.inserted)}` : '', r.replaced.length ? `已替换${names(r.replaced)}` : ''].filter(Boolean);
-      const ok = r.pageSetup === 'applied' || r.pageSetup === 'sections-only';
-      return { intent: ok ? 'success' : 'warning', text: `${parts.join('，')}。${PAGE_SETUP_NOTE[r.pageSetup].replace('{product}', word?.product === 'wps' ? ' WPS 文字' : ' Word ')}`, origin, offerDownload: r.pageSetup === 'unsupported' };
+      const ok = (r.pageSetup === 'applied' || r.pageSetup === 'sections-only') && !made.praise;
+      return {
+        intent: ok ? 'success' : 'warning',
+        text: `${parts.join('，')}。${PAGE_SETUP_NOTE[r.pageSetup].replace('{product}', word?.product === 'wps' ? ' WPS 文字' : ' Word ')}${made.praise}`,
+        origin,
+        offerDownload: r.pageSetup === 'unsupported',
+      };
     });
   };
 
@@ -172,7 +190,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
       const bytes = await (await loadDocx()).docxBytes(made.circular, made.options.date);
       const name = `通报-${made.options.year}.docx`;
       (await l.files()).download(bytes, name, DOCX_TYPE);
-      return { intent: 'success', text: `已生成 ${name}（${made.options.docNumber}），请在浏览器的下载中查看。`, origin };
+      return { intent: made.praise ? 'warning' : 'success', text: `已生成 ${name}（${made.options.docNumber}），请在浏览器的下载中查看。${made.praise}`, origin };
     });
   };
 
@@ -225,7 +243,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
         onCancel={l.cancel}
       />
       {l.opened && <OpenedFiles opened={l.opened} combined={view?.combined} />}
-      {view && l.opened && <Totals totals={view} items={itemsOf(view)} source={l.opened.name} where={l.opened.files.length > 1 ? '各工作簿的台账工作表' : undefined} />}
+      {view && l.opened && <Totals totals={view} items={itemsOf(view)} source={ledgerName(l.opened, view)} where={countedFiles(l.opened, view).length > 1 ? '各工作簿的台账工作表' : undefined} />}
       {view && (
         <ColumnMapping
           columns={view.columns}
@@ -267,7 +285,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
           <AutoTextarea value={l.form.addressees} onChange={set('addressees')} rows={2} />
         </Field>
         <div className={s.row}>
-          <DateField label="成文日期" value={l.form.date} onCommit={(d) => l.setField('date', d)} />
+          <DateField label="成文日期" value={l.form.date} onCommit={(d) => l.setField('date', d)} warning={warnings.date} />
           <DateField label="印发日期" value={l.form.printDate} onCommit={(d) => l.setField('printDate', d)} warning={warnings.printDate} />
         </div>
         <Field label="抄送（可分行，每行一段）" size="small" {...field('copyTo')}>

@@ -3,8 +3,9 @@
  * the same way. The work runs in the engine (a Web Worker in the page); this holds only its results.
  */
 import * as React from 'react';
-import { ConfigFile, Field, columnChoiceOf, fileOfCell, isWorkbookName, parseDateInput, sameColumnChoice, today, withColumnChoice } from '../core';
-import { defaultSettings, sameSettings } from '../config/form';
+import { ConfigFile, Field, circularDataOf, columnChoiceOf, compositionNotes, fileOfCell, isWorkbookName, parseDateInput, sameColumnChoice, today, withColumnChoice } from '../core';
+import { defaultSettings, fileFromDraft, sameSettings } from '../config/form';
+import type { KeptSettingsDraft, SettingsDraftState } from './components/SettingsView';
 import type { ConfigStore } from '../config/documentStore';
 import { readStored } from '../config/stored';
 import { RememberColumns, rememberedText } from './components/ColumnMapping';
@@ -12,7 +13,7 @@ import { ColumnChoice, DOCX_TYPE, Engine, LedgerFile, OpenedLedger, PageFiles, P
 import { markSaid } from './components/CheckControls';
 import { FILES_HEADING, inFiles, listed } from './components/OpenedFiles';
 import { errorMessage } from './model';
-import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom, yearOf } from './settings';
+import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom, praiseText, yearOf } from './settings';
 
 export const SAMPLE_AS_OF = '2021-07-19';
 export const SAMPLE_NAME = 'ledger-2021.xlsx';
@@ -81,6 +82,10 @@ export interface LedgerState {
   setSettings(file: ConfigFile): Promise<string>;
   files: () => Promise<PageFiles>;
   say(n: Notice | null): void;
+  /** 设置's form as the clerk left it (kept while the tab is closed), until 保存 or 恢复默认. */
+  settingsDraft: KeptSettingsDraft;
+  /** Whether 设置's form holds changes not yet saved. */
+  settingsUnsaved: boolean;
 }
 
 const Ctx = React.createContext<LedgerState | null>(null);
@@ -150,16 +155,32 @@ export function itemsOf(v: Extract<PageView, { ok: true }>): number {
 }
 
 
-/** What several files mean for the check, in words: the same items found in two files, workbooks without a ledger. */
+/** What several files mean for the check, in words: a copy left out, the same items found in two files, workbooks without a ledger. */
 export function combinedText(v: PageView): string {
   if (!v.ok || !v.combined) return '';
+  const copies = (v.combined.copies ?? []).map(
+    (c) => `${c.name} 中的 ${c.items} 件在 ${c.of} 中都有（同一来源、编号和主办单位），可能是同一个台账选了两份（如另存的副本）：只按 ${c.of} 检查，${c.name} 未计入。`,
+  );
   const shared = v.combined.shared.map(
     (x) =>
       `其中 ${x.items} 件${inFiles(x.files)}都有（同一来源、编号和主办单位）${x.copy ? `，可能是同一个台账选了${x.files.length === 2 ? '两' : '几'}份（如另存的副本）` : ''}，每件只计一次。`,
   );
   const none = v.combined.noLedger;
   const left = none.length ? `${none.length} 个工作簿中没有台账，未计入：${listed(none.map((x) => x.name))}。` : '';
-  return `${shared.join('')}${left}`;
+  return `${copies.join('')}${shared.join('')}${left}`;
+}
+
+/** The workbooks whose ledger was counted (not those without one, nor a copy left out). */
+export function countedFiles(o: OpenedLedger, v: PageView | null): string[] {
+  const out = new Set([...(v?.ok ? (v.combined?.noLedger ?? []) : []).map((x) => x.name), ...(v?.ok ? (v.combined?.copies ?? []) : []).map((x) => x.name)]);
+  return o.files.filter((f) => !out.has(f));
+}
+
+/** The ledger as the totals name it: the file, or 合并的 N 个工作簿 counting only those whose ledger was counted. */
+export function ledgerName(o: OpenedLedger, v: PageView | null): string {
+  if (o.files.length <= 1) return o.name;
+  const counted = countedFiles(o, v);
+  return counted.length === 1 ? counted[0] : counted.length === o.files.length ? o.name : `合并的 ${counted.length} 个工作簿`;
 }
 
 /** What opening said: the items and the headline; for several files, how many were read and what was left out. */
@@ -174,13 +195,16 @@ export function openedNotice(o: OpenedLedger, v: Extract<PageView, { ok: true }>
   if (o.files.length <= 1 && o.unreadable.length === 0 && o.skipped.length === 0) return { intent: 'success', text: `已打开 ${o.name}：${items} 件。${headline}` };
   const none = v.combined?.noLedger.length ?? 0;
   const withLedger = o.files.length - none;
-  // Workbooks without a ledger are not said to be read “as one ledger”: 已读取 3 个工作簿，其中 1 个有台账.
+  const counted = countedFiles(o, v).length;
+  // Workbooks without a ledger are not said to be read “as one ledger”: 已读取 3 个工作簿，其中 1 个有台账; nor a copy left out.
   const read =
     o.files.length <= 1
       ? `已打开 ${o.files[0]}：${items} 件。`
-      : none > 0
-        ? `已读取 ${o.files.length} 个工作簿，其中 ${withLedger} 个有台账${withLedger > 1 ? '，作为一个台账检查' : ''}：${items} 件。`
-        : `已合并读取 ${o.files.length} 个工作簿，作为一个台账检查：${items} 件。`;
+      : counted < withLedger
+        ? `已读取 ${o.files.length} 个工作簿，按其中 ${counted} 个${counted > 1 ? '作为一个台账' : ''}检查：${items} 件。`
+        : none > 0
+          ? `已读取 ${o.files.length} 个工作簿，其中 ${withLedger} 个有台账${withLedger > 1 ? '，作为一个台账检查' : ''}：${items} 件。`
+          : `已合并读取 ${o.files.length} 个工作簿，作为一个台账检查：${items} 件。`;
   const left = [o.unreadable.length ? `${o.unreadable.length} 个文件无法读取，未计入` : '', o.skipped.length ? `跳过 ${o.skipped.length} 个文件` : ''].filter(Boolean).join('，');
   const combined = combinedText(v);
   const warn = o.unreadable.length > 0 || combined !== '';
@@ -216,6 +240,8 @@ export function LedgerProvider({
 }): React.JSX.Element {
   const [opened, setOpened] = React.useState<OpenedLedger | null>(null);
   const [view, setView] = React.useState<PageView | null>(null);
+  // The view a re-check (another sheet, column, date or settings) gave: its problem is said without taking the focus.
+  const [rechecked, setRechecked] = React.useState(false);
   const [asOf, setAsOfState] = React.useState(initialAsOf ?? today());
   const [sheet, setSheet] = React.useState('');
   const [edited, setColumns] = React.useState<ColumnChoice | null>(null);
@@ -232,6 +258,9 @@ export function LedgerProvider({
     }
   });
   const [settings, setSettingsState] = React.useState<ConfigFile>(() => stored.file ?? defaultSettings());
+  const [draftState, setDraftState] = React.useState<SettingsDraftState | null>(null);
+  const settingsDraft = React.useMemo<KeptSettingsDraft>(() => ({ value: draftState, set: setDraftState }), [draftState]);
+  const settingsUnsaved = React.useMemo(() => !!draftState && !sameSettings(fileFromDraft(draftState.draft).file, settings), [draftState, settings]);
   // The 列对应 kept in this page's (or document's) settings, and the one in force: the clerk's change, else what the
   // last check was made with (the settings in force: these, or those saved in the workbook opened), else the kept one.
   const storedColumns = React.useMemo(() => columnChoiceOf(settings), [settings]);
@@ -268,8 +297,10 @@ export function LedgerProvider({
         (v) => {
           if (n !== seq.current) return;
           // A large result renders in slices (a transition), so the page never stalls on it.
+          const again = fresh.current !== opened;
           React.startTransition(() => {
             setView(v);
+            setRechecked(again);
             setBusy(null);
           });
           // Opening ends when the check is done: say what was found, once. Every later check says its new figures
@@ -293,7 +324,8 @@ export function LedgerProvider({
       );
   }, [opened, asOf, sheet, edited, settings]);
 
-  const problem = React.useMemo<Notice | null>(() => (view && !view.ok ? { intent: 'error', text: view.message } : null), [view]);
+  // A re-check's problem (a sheet passed over with ↓ that holds no ledger) leaves the focus in the field just changed.
+  const problem = React.useMemo<Notice | null>(() => (view && !view.ok ? { intent: 'error', text: view.message, ...(rechecked ? { keepFocus: true } : {}) } : null), [view, rechecked]);
 
   // Fields the clerk has not typed follow 年度 (the year typed there, else the ledger's) and the as-of day: a title
   // and a 发文字号 not typed by hand always name the circular's year.
@@ -307,9 +339,15 @@ export function LedgerProvider({
     setForm((f) => follow(f, touched, defaultsFor(year, asOf, typedBody, typedDate)));
   }, [year, asOf, touched, typedBody, typedDate]);
 
+  // How the ledger open now was read (its files are read again when a new pick is cancelled: the engine let it go).
+  const current = React.useRef<{ name: string; read: () => Promise<LedgerFile[]> } | null>(null);
+  // What was open when a new pick started: brought back by 取消.
+  const previous = React.useRef<{ name: string; read: () => Promise<LedgerFile[]>; sheet: string; edited: ColumnChoice | null } | null>(null);
+
   const open = async (name: string, read: () => Promise<LedgerFile[]>, day?: string) => {
     const n = ++seq.current;
     why.current = null;
+    if (!busy?.cancellable) previous.current = opened && current.current ? { ...current.current, sheet, edited } : null;
     React.startTransition(() => {
       setOpened(null);
       setView(null);
@@ -321,6 +359,8 @@ export function LedgerProvider({
       const o = await e.open(await read(), (p) => n === seq.current && setBusy({ label: progressText(name, p), progress: p, cancellable: true }));
       if (n !== seq.current) return;
       fresh.current = o;
+      current.current = { name, read };
+      previous.current = null;
       React.startTransition(() => {
         setSheet('');
         setColumns(null);
@@ -329,6 +369,8 @@ export function LedgerProvider({
       });
     } catch (err) {
       if (n !== seq.current) return;
+      current.current = null;
+      previous.current = null;
       const text = errorMessage(err);
       setNotice({ intent: 'error', text: text.includes(name) ? text : `${name}：${text}` });
       setBusy(null);
@@ -336,19 +378,55 @@ export function LedgerProvider({
   };
 
   const cancel = () => {
-    seq.current++;
+    const n = ++seq.current;
     engineRef.current?.cancel();
-    setBusy(null);
     setOpened(null);
     setView(null);
-    setNotice({ intent: 'info', text: '已取消打开台账。' });
+    const back = previous.current;
+    previous.current = null;
+    if (!back) {
+      current.current = null;
+      setBusy(null);
+      setNotice({ intent: 'info', text: '已取消打开台账。' });
+      return;
+    }
+    // The ledger open before the new pick comes back (read again: the engine let it go), with its sheet and 列对应.
+    setNotice(null);
+    setBusy({ label: `已取消，正在重新打开原来的 ${back.name}…` });
+    void (async () => {
+      try {
+        const o = await (await engine()).open(await back.read());
+        if (n !== seq.current) return;
+        current.current = { name: back.name, read: back.read };
+        why.current = { text: '', said: true };
+        setSheet(back.sheet);
+        setColumns(back.edited);
+        setOpened(o);
+        setNotice({ intent: 'info', text: `已取消打开新的台账，仍使用原来的 ${o.name}。` });
+      } catch (err) {
+        if (n !== seq.current) return;
+        current.current = null;
+        setBusy(null);
+        setNotice({ intent: 'info', text: `已取消打开台账。原来的 ${back.name} 没能重新打开：${errorMessage(err)}` });
+      }
+    })();
   };
 
-  const act = async (label: string, fn: () => Promise<string>) => {
+  // The message that a field of the circular's form is wrong: it goes once the form changes (the field put right,
+  // or another message in its place).
+  const formNotice = React.useRef<Notice | null>(null);
+  React.useEffect(() => {
+    const n = formNotice.current;
+    formNotice.current = null;
+    if (n) setNotice((cur) => (cur === n ? null : cur));
+  }, [form]);
+
+  const act = async (label: string, fn: () => Promise<string | Notice>) => {
     setBusy({ label });
     setNotice(null);
     try {
-      setNotice({ intent: 'success', text: await fn() });
+      const r = await fn();
+      setNotice(typeof r === 'string' ? { intent: 'success', text: r } : r);
     } catch (e) {
       setNotice({ intent: 'error', text: errorMessage(e) });
     } finally {
@@ -466,7 +544,9 @@ export function LedgerProvider({
     downloadCircular: async () => {
       const problem = firstError(formErrors(form));
       if (problem) {
-        setNotice({ intent: 'error', text: `${problem}请在“生成通报”中改正后再下载。` });
+        const n: Notice = { intent: 'error', text: `${problem}请在“生成通报”中改正后再下载。` };
+        formNotice.current = n;
+        setNotice(n);
         return;
       }
       const options = optionsFrom(form);
@@ -474,7 +554,9 @@ export function LedgerProvider({
         const bytes = await (await engine()).circular(options, asOf, sheet || undefined, edited ?? undefined);
         const name = `通报-${options.year}.docx`;
         (await files()).download(bytes, name, DOCX_TYPE);
-        return `已生成 ${name}（${options.docNumber}），请在浏览器的下载中查看。`;
+        // The 表扬单位 of 设置 left out (problems found, or no unit of the ledger): said with the result.
+        const praise = view?.ok ? praiseText(compositionNotes(circularDataOf(view), options, asOf)) : '';
+        return { intent: praise ? 'warning' : 'success', text: `已生成 ${name}（${options.docNumber}），请在浏览器的下载中查看。${praise}` };
       });
     },
     row: async (s, r, f) => (await engine()).row(s, r, f),
@@ -485,6 +567,8 @@ export function LedgerProvider({
     setSettings,
     files,
     say: setNotice,
+    settingsDraft,
+    settingsUnsaved,
   };
   return <Ctx.Provider value={state}>{children}</Ctx.Provider>;
 }

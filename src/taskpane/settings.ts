@@ -3,7 +3,7 @@
  * 检查台账). Fields the clerk has not typed in follow the ledger's year and the as-of day. An empty required field
  * is an error on that field, never silently replaced by a default.
  */
-import { CircularOptions, Day, dayInWords, defaultOptions, parseDateInput, resolveOptions, validateDocNumber } from '../core';
+import { CircularOptions, CompositionNotes, Day, dayInWords, defaultOptions, parseDateInput, resolveOptions, validateDocNumber } from '../core';
 
 export interface OptionsForm {
   year: string;
@@ -103,9 +103,10 @@ function yearIn(text: string, k: 'title' | 'docNumber'): number | null {
 
 /**
  * What may be wrong though the circular can be made: a year in the title or the 发文字号 (typed by hand) other than
- * 年度, a 印发日期 before the 成文日期. Said at the field; nothing is refused for it.
+ * 年度, a 成文日期 before the as-of day (the circular would be dated before the day its figures are as of), a 印发日期
+ * before the 成文日期. Said at the field; nothing is refused for it.
  */
-export function formWarnings(form: OptionsForm): Partial<Record<keyof OptionsForm, string>> {
+export function formWarnings(form: OptionsForm, asOf?: Day): Partial<Record<keyof OptionsForm, string>> {
   const out: Partial<Record<keyof OptionsForm, string>> = {};
   const year = yearOf(form);
   if (year !== null) {
@@ -117,6 +118,7 @@ export function formWarnings(form: OptionsForm): Partial<Record<keyof OptionsFor
   const inNumber = yearIn(form.docNumber, 'docNumber');
   const signed = date.kind === 'ok' ? Number(date.day.slice(0, 4)) : null;
   if (inNumber !== null && signed !== null && inNumber !== signed) out.docNumber = `发文字号中的年份是 ${inNumber}，成文日期在 ${signed} 年，请核对（字号中写发文的年份）。`;
+  if (asOf && date.kind === 'ok' && date.day < asOf) out.date = `成文日期早于截至日期（${dayInWords(asOf)}），通报中的数字截至那一天，请核对。`;
   const print = parseDateInput(form.printDate);
   if (date.kind === 'ok' && print.kind === 'ok' && print.day < date.day) out.printDate = `印发日期早于成文日期（${dayInWords(date.day)}），请核对。`;
   return out;
@@ -136,4 +138,19 @@ export function optionsFrom(form: OptionsForm): CircularOptions {
 export function firstError(errors: Partial<Record<keyof OptionsForm, string>>): string | null {
   const k = (Object.keys(FIELD_NAMES) as Array<keyof OptionsForm>).find((x) => errors[x]);
   return k ? `通报设置中“${FIELD_NAMES[k]}”有误：${errors[k]}` : null;
+}
+
+/**
+ * What the circular made of the 表扬单位 given in 设置, for the message after it is made: the units left out because
+ * the ledger's check found problems with them, the names that are no unit of the ledger or its list (a typo), and
+ * that the whole sentence on 办理较好的单位 is left out when none is left. Empty when nothing was left out.
+ */
+export function praiseText(notes: Pick<CompositionNotes, 'praised' | 'praisedDropped' | 'praisedUnknown'>): string {
+  const { praised, praisedDropped: dropped, praisedUnknown: unknown } = notes;
+  if (!dropped.length && !unknown.length) return '';
+  const parts: string[] = [];
+  if (dropped.length) parts.push(`设置中的表扬单位${dropped.join('、')}有台账核对发现的问题，没有列入办理较好的单位。`);
+  if (unknown.length) parts.push(`${unknown.map((u) => `“${u}”`).join('、')}不是台账或承办单位名单中的单位（是否写错了？），没有列入。`);
+  if (!praised.length) parts.push('设置中的表扬单位都没有列入，通报中没有“办理较好的单位”这句话。');
+  return parts.join('');
 }

@@ -174,7 +174,7 @@ test('记住列对应 on the page opened from disk: kept in the browser, the led
   // 设置 shows it; taking it out there (恢复默认 + 保存) reads the ledger as guessed again.
   await page.getByRole('tab', { name: '设置' }).click();
   const view = page.getByTestId('settings');
-  expect(await view.getByRole('combobox', { name: '列（第 1 行）' }).inputValue()).toBe('类别');
+  expect(await view.getByRole('combobox', { name: '列对应的列（第 1 行）' }).inputValue()).toBe('类别');
   await view.getByRole('button', { name: '恢复默认' }).click();
   await view.getByRole('button', { name: '保存' }).click();
   await announced(page, /设置已保存在本浏览器中/);

@@ -127,7 +127,7 @@ describe('记住列对应: a correction kept with the settings', () => {
     // 设置 shows it in its 列对应 section.
     fireEvent.click(screen.getByRole('tab', { name: '设置' }));
     const form = screen.getByTestId('settings');
-    expect((within(form).getByLabelText('列（第 1 行）', { selector: 'select' }) as HTMLSelectElement).value).toBe('类别');
+    expect((within(form).getByLabelText('列对应的列（第 1 行）', { selector: 'select' }) as HTMLSelectElement).value).toBe('类别');
     first.unmount();
 
     // Opened again on the saved workbook: the check reads with the kept 列对应 at once.
@@ -202,7 +202,7 @@ describe('记住列对应: a correction kept with the settings', () => {
     expect(JSON.parse(String(settings.data.get(CONFIG_SETTING))).dueSoonDays).toBe(15);
     fireEvent.click(screen.getByRole('tab', { name: '设置' }));
     expect((within(form).getByLabelText('催办提前天数（天）') as HTMLInputElement).value).toBe('20');
-    expect((within(form).getByLabelText('列（第 1 行）', { selector: 'select' }) as HTMLSelectElement).value).toBe('类别');
+    expect((within(form).getByLabelText('列对应的列（第 1 行）', { selector: 'select' }) as HTMLSelectElement).value).toBe('类别');
     expect(within(form).getByText('表单有改动，尚未保存：检查仍用原来的设置。')).toBeTruthy();
   }, 60000);
 });

@@ -36,23 +36,31 @@ function choose(...files: File[]) {
 
 const notice = () => screen.getAllByTestId('notice')[0].textContent ?? '';
 
-test('a ledger and its re-saved copy: the message counts items as 【办理总数】 does and says the same items are in both files', async () => {
+test('a ledger and its re-saved copy: the copy is left out, so the message, the totals and the findings count each item and finding once', async () => {
   renderPage(<StandalonePane />, { initialAsOf: '2021-07-19' });
   choose(await file(SAMPLE_PATH), await file(LIBREOFFICE, 'ledger-2021-lo.xlsx'));
   const totals = await screen.findByLabelText('办理总数', {}, { timeout: 30000 });
   expect(totals.textContent).toContain('共 1388 件');
-  expect(totals.textContent).toContain('合并的 2 个工作簿：各工作簿的台账工作表，1388 件（2776 行）');
-  await waitFor(() => expect(notice()).toMatch(/^已合并读取 2 个工作簿，作为一个台账检查：1388 件。/));
-  expect(notice()).toContain('其中 1388 件在 ledger-2021-lo.xlsx 和 ledger-2021.xlsx 两个文件中都有（同一来源、编号和主办单位），可能是同一个台账选了两份（如另存的副本），每件只计一次。');
+  // Named as the one file counted, its rows once.
+  expect(totals.textContent).toContain('ledger-2021-lo.xlsx：工作表“台账”，表头第 2 行，1388 件；');
+  expect(totals.textContent).not.toContain('2776 行');
+  await waitFor(() => expect(notice()).toMatch(/^已读取 2 个工作簿，按其中 1 个检查：1388 件。/));
+  expect(notice()).toContain('ledger-2021.xlsx 中的 1388 件在 ledger-2021-lo.xlsx 中都有（同一来源、编号和主办单位），可能是同一个台账选了两份（如另存的副本）：只按 ledger-2021-lo.xlsx 检查，ledger-2021.xlsx 未计入。');
+  // The findings are those of one ledger: no 编号重复 for every item, 超期未答复 as the totals say.
+  expect(notice()).toContain('发现问题 91 条：错误 27 条，警告 64 条。');
+  expect(screen.queryByText(/编号重复/)).toBeNull();
   expect(notice()).not.toContain('2776 件');
   const files = screen.getByRole('region', { name: '读取的文件' });
-  expect(files.textContent).toContain('在 ledger-2021-lo.xlsx 和 ledger-2021.xlsx 两个文件中有 1388 件相同的建议提案');
+  expect(files.textContent).toContain('读取的工作簿：ledger-2021-lo.xlsx。');
+  expect(files.textContent).toContain('只按 ledger-2021-lo.xlsx 检查和统计，ledger-2021.xlsx 未计入。');
 }, 120000);
 
 test('a workbook without a ledger and an empty one among the files: named as left out, in the message and the list', async () => {
   renderPage(<StandalonePane />, { initialAsOf: '2021-07-19' });
   choose(await file(SAMPLE_PATH), await file(path.join(dir, 'not-ledger.xlsx')), await file(path.join(dir, 'empty.xlsx')));
-  await screen.findByLabelText('办理总数', {}, { timeout: 30000 });
+  const totals = await screen.findByLabelText('办理总数', {}, { timeout: 30000 });
+  // Named by the workbook holding the ledger, not as 合并的 3 个工作簿.
+  expect(totals.textContent).toMatch(/^ledger-2021\.xlsx：工作表“台账”/);
   await waitFor(() => expect(notice()).toMatch(/^已读取 3 个工作簿，其中 1 个有台账：1388 件。2 个工作簿中没有台账，未计入：empty\.xlsx、not-ledger\.xlsx。/));
   const files = screen.getByRole('region', { name: '读取的文件' });
   expect(within(files).getByRole('heading', { name: '读取的文件' })).toBeTruthy();

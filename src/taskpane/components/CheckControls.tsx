@@ -107,15 +107,21 @@ export function Status({
   const fromText = React.useMemo(() => (problemText ? { intent: 'error' as const, text: problemText } : null), [problemText]);
   const problemMessage = typeof problem === 'string' ? fromText : (problem ?? null);
   const cancel = React.useRef<HTMLButtonElement>(null);
+  const line = React.useRef<HTMLDivElement>(null);
   const cancellable = !!busy?.cancellable && !!onCancel;
-  // The button that started the work is off while it runs: the focus goes to 取消 rather than to the page.
+  // The button that started the work is off while it runs: the focus goes to 取消 rather than to the page. When
+  // reading ends and checking starts, 取消 goes: the focus goes to the progress line, not to the page.
+  const was = React.useRef(false);
   React.useEffect(() => {
+    const before = was.current;
+    was.current = cancellable;
     if (cancellable && focusLost()) cancel.current?.focus();
+    else if (!cancellable && before && focusLost()) line.current?.focus();
   }, [cancellable]);
   return (
     <>
       {busy && (
-        <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+        <div ref={line} tabIndex={-1} data-testid="busy" style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
           <div style={{ flex: 1, minWidth: 0 }}>
             <Progress label={busy.label} value={busy.value} />
           </div>

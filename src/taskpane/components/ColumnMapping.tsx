@@ -63,7 +63,9 @@ export function ColumnMapping({ columns, headers, choice, disabled, onChoose, re
               const options = c.header !== null && !headers.includes(c.header) ? [c.header, ...headers] : headers;
               return (
                 <FormField key={c.field} label={c.label} hint={choice[c.field] !== undefined ? '由您指定' : c.header === null ? '未找到' : undefined}>
-                  <Select value={value} disabled={disabled} onChange={(_, d) => onChoose(c.field, d.value)}>
+                  {/* Never turned off while the check runs again: the clerk stays in the list (↓ on a closed list
+                      chooses the next header at once, and a list turned off would drop the focus to the page). */}
+                  <Select value={value} onChange={(_, d) => onChoose(c.field, d.value)}>
                     <option value={NONE}>（无）</option>
                     {options.map((h) => (
                       <option key={h} value={h}>

@@ -86,7 +86,7 @@ export function DateField({
           }}
         />
         <span className={s.wrap}>
-          <Button size="small" appearance="subtle" onClick={pick} aria-label={`从日历选择${label}`}>
+          <Button size="small" onClick={pick} aria-label={`从日历选择${label}`}>
             日历
           </Button>
           <input

@@ -26,7 +26,17 @@ export function Help({ onClose }: { onClose: () => void }): React.JSX.Element {
   const id = React.useId();
   React.useEffect(() => heading.current?.focus(), []);
   return (
-    <section className={s.panel} aria-labelledby={id} data-testid="help">
+    <section
+      className={s.panel}
+      aria-labelledby={id}
+      data-testid="help"
+      onKeyDown={(e) => {
+        // Esc closes the help (back to 帮助), as it closes any panel opened over the page.
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onClose();
+      }}
+    >
       <h2 id={id} ref={heading} tabIndex={-1} className={s.title}>
         使用帮助
       </h2>

@@ -27,7 +27,8 @@ export function OpenedFiles({ opened, combined }: { opened: OpenedLedger; combin
   const id = React.useId();
   if (opened.files.length <= 1 && opened.unreadable.length === 0 && opened.skipped.length === 0) return null;
   const none = combined?.noLedger ?? [];
-  const left = new Set(none.map((x) => x.name));
+  const copies = combined?.copies ?? [];
+  const left = new Set([...none.map((x) => x.name), ...copies.map((x) => x.name)]);
   const read = opened.files.filter((f) => !left.has(f));
   return (
     <section aria-labelledby={id} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
@@ -52,6 +53,13 @@ export function OpenedFiles({ opened, combined }: { opened: OpenedLedger; combin
           </MessageBarBody>
         </MessageBar>
       )}
+      {copies.map((x) => (
+        <MessageBar key={x.name} intent="warning" layout="multiline">
+          <MessageBarBody>
+            {x.name} 中的 {x.items} 件在 {x.of} 中都有（同一来源、编号和主办单位），可能是同一个台账选了两份（如另存的副本）：只按 {x.of} 检查和统计，{x.name} 未计入。如果 {x.name} 才是要用的，请只选它重新打开。
+          </MessageBarBody>
+        </MessageBar>
+      ))}
       {(combined?.shared ?? []).map((x) => (
         <MessageBar key={x.files.join('|')} intent="warning" layout="multiline">
           <MessageBarBody>

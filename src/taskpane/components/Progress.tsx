@@ -32,12 +32,30 @@ export function Progress({ label, value, sayGap = PROGRESS_SAY_GAP_MS }: { label
   }, [label, quarter, sayGap]);
   return (
     <>
-      <Field validationMessage={label} validationState="none" data-testid="progress">
+      <Field validationMessage={<Figures label={label} />} validationState="none" data-testid="progress">
         <ProgressBar value={value} aria-label="进度" aria-valuetext={percent === null ? undefined : `${percent}%`} thickness="large" />
       </Field>
       <span role="status" aria-live="polite" aria-atomic="true" className={s.hidden} data-testid="progress-spoken">
         {spoken}
       </span>
+    </>
+  );
+}
+
+/** The words with each bracketed figure (（12,288 / 20,002 行）, （45%）) kept on one line: a narrow page breaks around it. */
+function Figures({ label }: { label: string }): React.JSX.Element {
+  const parts = label.split(/(（[^（）]*）)/);
+  return (
+    <>
+      {parts.map((p, i) =>
+        i % 2 === 1 ? (
+          <span key={i} style={{ whiteSpace: 'nowrap' }} data-figures="">
+            {p}
+          </span>
+        ) : (
+          p
+        ),
+      )}
     </>
   );
 }

@@ -34,7 +34,7 @@ export function SettingsPage(): React.JSX.Element {
   };
   return (
     <main className={s.root}>
-      <Header subtitle="检查台账和生成通报使用的设置，与命令行的 banli.config.json 相同。" />
+      <Header subtitle="检查台账和生成通报使用的设置。可以下载保存成文件（banli.config.json），在别的电脑上导入。" />
       <SettingsView
         value={l.settings}
         onSave={l.setSettings}
@@ -42,6 +42,7 @@ export function SettingsPage(): React.JSX.Element {
         where={WHERE[l.settingsPlace]}
         storedProblem={l.settingsProblem}
         disabled={!!l.busy}
+        keep={l.settingsDraft}
         actions={(say) => (
           <Button onClick={() => void download(say)} disabled={!!l.busy}>
             下载 banli.config.json

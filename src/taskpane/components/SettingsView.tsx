@@ -77,6 +77,27 @@ export interface SettingsViewProps {
   /** More buttons (the page's 下载 banli.config.json), given how to say their result where the form's results show. */
   actions?: (say: (m: StatusMessage) => void) => React.ReactNode;
   disabled?: boolean;
+  /**
+   * Where the unsaved form lives when the view itself does not stay mounted (the page's 设置 tab, closed when another
+   * tab opens): the form comes back as the clerk left it, until 保存 or 恢复默认.
+   */
+  keep?: KeptSettingsDraft;
+}
+
+/** The unsaved form and the settings in force it was made over. */
+export interface SettingsDraftState {
+  draft: SettingsDraft;
+  base: ConfigFile;
+}
+
+export interface KeptSettingsDraft {
+  value: SettingsDraftState | null;
+  set(v: SettingsDraftState): void;
+}
+
+/** A form made over `before` shown over `value`: unchanged, it shows value; typed rows stay (only 列对应 follows). */
+function followValue(d: SettingsDraft, before: ConfigFile, value: ConfigFile): SettingsDraft {
+  return sameSettings(fileFromDraft(d).file, before) ? draftFrom(value) : { ...d, columns: draftFrom(value).columns };
 }
 
 function readText(file: File): Promise<string> {
@@ -88,10 +109,14 @@ function readText(file: File): Promise<string> {
   });
 }
 
-export function SettingsView({ value, onSave, saveLabel, where, storedProblem, actions, disabled }: SettingsViewProps): React.JSX.Element {
+export function SettingsView({ value, onSave, saveLabel, where, storedProblem, actions, disabled, keep }: SettingsViewProps): React.JSX.Element {
   const s = useStyles();
   const l = useLayout();
-  const [draft, setDraft] = React.useState<SettingsDraft>(() => draftFrom(value));
+  const [draft, setDraft] = React.useState<SettingsDraft>(() => {
+    const k = keep?.value;
+    if (!k) return draftFrom(value);
+    return k.base === value ? k.draft : followValue(k.draft, k.base, value);
+  });
   // A kept value's problem is shown when 设置 opens; it does not take the focus from the tab bar.
   const [message, setMessage] = React.useState<StatusMessage | null>(storedProblem ? { intent: 'warning', text: clerkWords(storedProblem), keepFocus: true } : null);
   const [busy, setBusy] = React.useState(false);
@@ -105,8 +130,11 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
     const before = shown.current;
     shown.current = value;
     if (before === value) return;
-    setDraft((d) => (sameSettings(fileFromDraft(d).file, before) ? draftFrom(value) : { ...d, columns: draftFrom(value).columns }));
+    setDraft((d) => followValue(d, before, value));
   }, [value]);
+  // The form as it is, kept outside this view when the page closes it (another tab).
+  const keepSet = keep?.set;
+  React.useEffect(() => keepSet?.({ draft, base: shown.current }), [draft, value, keepSet]);
 
   const { file, issues: raw } = React.useMemo(() => fileFromDraft(draft), [draft]);
   // Each problem in the form's words, at its field when it has one (else under its section).
@@ -168,20 +196,30 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
 
   const errorsOf = (k: SectionKey) => bySection.get(k) ?? [];
 
+  // A row just added: the focus goes to its first field (the clerk types there next; a screen reader says where).
+  const root = React.useRef<HTMLDivElement>(null);
+  const focusRow = React.useRef<string | null>(null);
+  React.useEffect(() => {
+    const row = focusRow.current;
+    if (!row) return;
+    focusRow.current = null;
+    root.current?.querySelector<HTMLElement>(`[data-row="${row}"]`)?.focus();
+  }, [draft]);
+
   const pairRows = (
     list: 'deadlineBySource' | 'fixedDeadlines' | 'categories' | 'headers' | 'columns',
     rows: PairRow[],
     set: (rows: PairRow[]) => void,
     labelName: string,
     valueName: string,
-    opts: { labelChoices?: string[]; valueHint?: string; add: string },
+    opts: { labelChoices?: string[]; valueHint?: string; add: string; rowName: string },
   ) => (
     <div className={s.rows}>
       {rows.map((r, i) => (
         <div className={s.row} key={i}>
           {opts.labelChoices ? (
             <Field label={`${labelName}（第 ${i + 1} 行）`} size="small" className={s.grow}>
-              <Select className={s.control} value={r.label} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, label: d.value } : x)))}>
+              <Select className={s.control} data-row={`${list}-${i}`} value={r.label} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, label: d.value } : x)))}>
                 <option value="">（请选择）</option>
                 {opts.labelChoices.map((c) => (
                   <option key={c} value={c}>
@@ -192,7 +230,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
             </Field>
           ) : (
             <Field label={`${labelName}（第 ${i + 1} 行）`} size="small" className={s.grow}>
-              <Input className={s.control} value={r.label} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, label: d.value } : x)))} />
+              <Input className={s.control} data-row={`${list}-${i}`} value={r.label} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, label: d.value } : x)))} />
             </Field>
           )}
           <Field
@@ -205,13 +243,19 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
           >
             <Input className={s.control} value={r.value} onChange={(_, d) => set(rows.map((x, j) => (j === i ? { ...x, value: d.value } : x)))} />
           </Field>
-          <Button size="small" aria-label={`删除第 ${i + 1} 行${labelName}${r.label ? `“${r.label}”` : ''}`} onClick={() => set(rows.filter((_, j) => j !== i))}>
+          <Button size="small" aria-label={`删除${opts.rowName}第 ${i + 1} 行${r.label ? `（${r.label}）` : ''}`} onClick={() => set(rows.filter((_, j) => j !== i))}>
             删除
           </Button>
         </div>
       ))}
       <div>
-        <Button size="small" onClick={() => set([...rows, { label: '', value: '' }])}>
+        <Button
+          size="small"
+          onClick={() => {
+            focusRow.current = `${list}-${rows.length}`;
+            set([...rows, { label: '', value: '' }]);
+          }}
+        >
           {opts.add}
         </Button>
       </div>
@@ -235,7 +279,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
   const general = bySection.get('') ?? [];
 
   return (
-    <div className={s.rows} data-testid="settings">
+    <div className={s.rows} data-testid="settings" ref={root}>
       <Text as="p" block>
         {where}
       </Text>
@@ -294,29 +338,35 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
           {draft.sources.map((r, i) => (
             <div className={s.row} key={i}>
               <Field label={`来源名称（第 ${i + 1} 行）`} size="small" className={s.grow}>
-                <Input className={s.control} value={r.label} onChange={(_, d) => setSource(i, { label: d.value })} />
+                <Input className={s.control} data-row={`sources-${i}`} value={r.label} onChange={(_, d) => setSource(i, { label: d.value })} />
               </Field>
-              <Field label="属于" size="small" className={s.narrow}>
+              <Field label={`属于（第 ${i + 1} 行）`} size="small" className={s.narrow}>
                 <Select className={s.control} value={r.body} onChange={(_, d) => setSource(i, { body: d.value as SourceRow['body'] })}>
                   <option value="npc">人大建议</option>
                   <option value="cppcc">政协提案</option>
                 </Select>
               </Field>
-              <Field label="层级" size="small" className={s.narrow}>
+              <Field label={`层级（第 ${i + 1} 行）`} size="small" className={s.narrow}>
                 <Select className={s.control} value={r.level} onChange={(_, d) => setSource(i, { level: d.value as SourceRow['level'] })}>
                   <option value="own">本级</option>
                   <option value="upper">上级</option>
                   <option value="national">全国</option>
                 </Select>
               </Field>
-              <Checkbox label="闭会建议" checked={r.interSession} onChange={(_, d) => setSource(i, { interSession: !!d.checked })} />
-              <Button size="small" aria-label={`删除第 ${i + 1} 行来源${r.label ? `“${r.label}”` : ''}`} onClick={() => update({ sources: draft.sources.filter((_, j) => j !== i) })}>
+              <Checkbox label="闭会建议" aria-label={`闭会建议（第 ${i + 1} 行）`} checked={r.interSession} onChange={(_, d) => setSource(i, { interSession: !!d.checked })} />
+              <Button size="small" aria-label={`删除来源第 ${i + 1} 行${r.label ? `（${r.label}）` : ''}`} onClick={() => update({ sources: draft.sources.filter((_, j) => j !== i) })}>
                 删除
               </Button>
             </div>
           ))}
           <div>
-            <Button size="small" onClick={() => update({ sources: [...draft.sources, { label: '', body: 'npc', level: 'own', interSession: false }] })}>
+            <Button
+              size="small"
+              onClick={() => {
+                focusRow.current = `sources-${draft.sources.length}`;
+                update({ sources: [...draft.sources, { label: '', body: 'npc', level: 'own', interSession: false }] });
+              }}
+            >
               添加来源
             </Button>
           </div>
@@ -334,8 +384,8 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
         >
           <Input className={s.control} inputMode="numeric" value={draft.deadlineMonths} disabled={bySourceRows} onChange={(_, d) => update({ deadlineMonths: d.value })} />
         </Field>
-        {pairRows('deadlineBySource', draft.deadlineBySource, (rows) => update({ deadlineBySource: rows }), '另定时限的来源', '月数', { add: '按来源另写月数' })}
-        {pairRows('fixedDeadlines', draft.fixedDeadlines, (rows) => update({ fixedDeadlines: rows }), '有统一答复日期的来源', '统一答复日期', { add: '添加统一答复日期', valueHint: '如 2021-09-30' })}
+        {pairRows('deadlineBySource', draft.deadlineBySource, (rows) => update({ deadlineBySource: rows }), '另定时限的来源', '月数', { add: '按来源另写月数', rowName: '按来源另写的月数' })}
+        {pairRows('fixedDeadlines', draft.fixedDeadlines, (rows) => update({ fixedDeadlines: rows }), '有统一答复日期的来源', '统一答复日期', { add: '添加统一答复日期', rowName: '统一答复日期', valueHint: '如 2021-09-30 或 2021年9月30日' })}
       </Section>
 
       <Section k="maxExtensionMonths" idBase={idBase} errors={[]} hint="经批准延期的，最迟为交办后几个月（默认 6 个月）。">
@@ -343,11 +393,11 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
       </Section>
 
       <Section k="categories" idBase={idBase} errors={errorsOf('categories')} hint="答复类别（如 A、B、C、D 或 甲、乙、丙），以及与每一类相符的“解决程度”用语，用顿号分开。">
-        {pairRows('categories', draft.categories, (rows) => update({ categories: rows }), '答复类别', '解决程度用语', { add: '添加答复类别' })}
+        {pairRows('categories', draft.categories, (rows) => update({ categories: rows }), '答复类别', '解决程度用语', { add: '添加答复类别', rowName: '答复类别' })}
       </Section>
 
       <Section k="headers" idBase={idBase} errors={errorsOf('headers')} hint="台账的列名与常见写法不同时，在这里补充：选择是哪一列，写上本单位台账中的列名（多个用顿号分开）。">
-        {pairRows('headers', draft.headers, (rows) => update({ headers: rows }), '列', '台账中的列名', { labelChoices: COLUMN_LABELS, add: '添加列名' })}
+        {pairRows('headers', draft.headers, (rows) => update({ headers: rows }), '表头中的列', '台账中的列名', { labelChoices: COLUMN_LABELS, add: '添加列名', rowName: '表头' })}
       </Section>
 
       <Section
@@ -356,7 +406,7 @@ export function SettingsView({ value, onSave, saveLabel, where, storedProblem, a
         errors={errorsOf('columns')}
         hint="自动识别的列不对时，指定从台账中哪个列名读取这一列；列名空着表示台账没有这一列。台账中没有写明的列名时，这一列仍按自动识别。检查结果下的“列对应”中点“记住列对应”，也会保存到这里。"
       >
-        {pairRows('columns', draft.columns, (rows) => update({ columns: rows }), '列', '台账中的列名', { labelChoices: COLUMN_LABELS, add: '添加列对应', valueHint: '空着：台账没有这一列' })}
+        {pairRows('columns', draft.columns, (rows) => update({ columns: rows }), '列对应的列', '从台账中读取的列名', { labelChoices: COLUMN_LABELS, add: '添加列对应', rowName: '列对应', valueHint: '空着：台账没有这一列' })}
       </Section>
 
       <Section k="requiredColumns" idBase={idBase} errors={errorsOf('requiredColumns')} hint="缺少这些列时报告“缺少必需的列”。">
