@@ -256,15 +256,20 @@ async function runReport(argv: string[], io: Io): Promise<number> {
     const why = plan.inputs.skipped[0]?.message ?? `${positionals[0]} 是文件夹。`;
     throw new BanliError('bad-option', `banli report 需要一个台账文件：${why}`);
   }
-  const problem = plan.inputs.entries.find((e) => e.problem)?.problem;
-  if (problem) {
-    io.err(`banli：${problem.message}\n`);
+  // A file that could not be used (missing, not a file, an .ods or .csv among the returns): the figures would be short.
+  const problems = plan.inputs.entries.filter((e) => e.problem);
+  if (problems.length) {
+    if (!combine) io.err(`banli：${problems[0].problem!.message}\n`);
+    else {
+      io.err(`banli：${problems.map((e) => `${e.path}：${e.problem!.message}`).join('\n')}\n`);
+      io.err('有文件无法读取，通报的数字会不全，所以没有写出通报。\n');
+    }
     return 2;
   }
   const opts = await loadUnits(parsed, flags);
   const config = (await resolveConfig(flags.config, positionals))?.config;
   const analyseOptions = { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet, config };
-  const r = combine ? await combinedResult(plan.inputs.entries, analyseOptions) : await analyseFile(positionals[0], analyseOptions);
+  const r = combine ? await combinedResult(plan.inputs.entries, analyseOptions, plan.inputs.skipped) : await analyseFile(positionals[0], analyseOptions);
   if (!r.ok) {
     io.err(`banli：${r.error.message}\n`);
     return 2;
@@ -347,9 +352,9 @@ async function runReport(argv: string[], io: Io): Promise<number> {
 }
 
 /** The combined ledger as a report input; any unreadable file stops the report (its figures would be short). */
-async function combinedResult(entries: PathEntry[], options: AnalyseOptions): Promise<{ ok: true; analysis: Analysis } | { ok: false; error: { message: string } }> {
-  const c = await analyseCombined(entries, options);
-  if (c.unreadable.length) return { ok: false, error: { message: c.unreadable.map((u) => u.error.message).join('\n') + '\n有工作簿无法读取，通报的数字会不全，所以没有写出通报。' } };
+async function combinedResult(entries: PathEntry[], options: AnalyseOptions, skipped: SkippedPath[]): Promise<{ ok: true; analysis: Analysis } | { ok: false; error: { message: string } }> {
+  const c = await analyseCombined(entries, options, skipped);
+  if (c.unreadable.length) return { ok: false, error: { message: c.unreadable.map((u) => `${u.path}：${u.error.message}`).join('\n') + '\n有工作簿无法读取，通报的数字会不全，所以没有写出通报。' } };
   return { ok: true, analysis: c.analysis };
 }
 

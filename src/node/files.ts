@@ -8,6 +8,7 @@ import { promises as fs, Stats, BigIntStats } from 'fs';
 import * as path from 'path';
 import { isAnnotatedName, isWorkbookName } from '../core';
 import { ErrorInfo, systemMessage } from './errors';
+import { isOtherSpreadsheetName, otherFormatMessage, otherFormatOf } from '../xlsx/formats';
 
 export interface PathEntry {
   path: string;
@@ -100,6 +101,23 @@ class Expander {
     this.entries.push({ path: p, id });
   }
 
+  /**
+   * A spreadsheet Banli does not read (.ods, .csv, .et, .xlsb, .numbers …) found in a folder: never opened, but named
+   * as not read, with what to do — a unit's return sent as .ods must not silently drop out of the totals.
+   */
+  private addOther(p: string, id: string | undefined): void {
+    const f = otherFormatOf(path.basename(p))!;
+    if (id !== undefined) {
+      const first = this.seen.get(id);
+      if (first !== undefined) {
+        this.skipped.push({ path: p, reason: 'duplicate', sameAs: first, message: duplicateMessage(p, first, '文件') });
+        return;
+      }
+      this.seen.set(id, p);
+    }
+    this.entries.push({ path: p, ...(id !== undefined ? { id } : {}), problem: { code: f.code, message: otherFormatMessage(p, f) } });
+  }
+
   async top(p: string): Promise<void> {
     const st = await this.statOrProblem(p);
     if (!('dev' in st)) {
@@ -136,11 +154,18 @@ class Expander {
     for (const e of list) {
       if (e.name.startsWith('.')) continue;
       const p = path.join(dir, e.name);
+      const other = isOtherSpreadsheetName(e.name);
       // A plain file with another extension is never looked at further (not even stat'ed).
-      if (!e.isDirectory() && !e.isSymbolicLink() && !isWorkbookName(e.name)) continue;
+      if (!e.isDirectory() && !e.isSymbolicLink() && !isWorkbookName(e.name) && !other) continue;
       const st = await this.statOrProblem(p);
       if (!('dev' in st)) {
-        if (isWorkbookName(e.name)) this.entries.push({ path: p, problem: st });
+        if (isWorkbookName(e.name) || other) this.entries.push({ path: p, problem: st });
+        continue;
+      }
+      if (other) {
+        // A Numbers document can be a folder (a macOS package): a spreadsheet all the same.
+        if (st.isDirectory() || st.isFile()) this.addOther(p, idOf(st));
+        else this.entries.push({ path: p, problem: notAFile(p, st) });
         continue;
       }
       if (st.isDirectory()) {
