@@ -93,17 +93,18 @@ export type JobResult =
   | { kind: 'skipped'; skip: SkippedPath };
 
 /**
- * One file of a batch: Banli's own annotated copies (by the marker in the package) are skipped; the annotated copy
- * is made in memory (written by the caller), and a failure to make it does not touch the check's result.
+ * One file of a batch: Banli's own annotated copies (by the marker in the package) found in a folder are skipped — a
+ * copy given by name (`explicit`) is checked; the annotated copy is made in memory (written by the caller), and a
+ * failure to make it does not touch the check's result.
  */
-export async function checkJob(file: string, options: AnalyseOptions, annotate: boolean): Promise<JobResult> {
+export async function checkJob(file: string, options: AnalyseOptions, annotate: boolean, explicit = false): Promise<JobResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readBytes(file);
   } catch (e) {
     return { kind: 'checked', summary: errorSummary(file, e) };
   }
-  if (await isBanliAnnotated(bytes)) {
+  if (!explicit && (await isBanliAnnotated(bytes))) {
     return { kind: 'skipped', skip: { path: file, reason: 'annotated-copy', message: `${file} 是办理助手写出的标注副本，不作为台账检查。` } };
   }
   const r = await analyseBytes(file, bytes, options);

@@ -204,10 +204,14 @@ async function runCheck(plan: PathPlan, opts: CheckOpts, io: Io): Promise<number
       io.err(`banli：HTML 报告没有写出：${html.error.message}\n`);
     }
   }
+  // Everything skipped (a folder of annotated copies): nothing was checked, which is no success.
+  const nothing = results.length === 0 ? nothingChecked(skipped) : undefined;
+  if (nothing) io.err(`banli：${nothing}\n`);
   if (opts.json) {
     const doc: Record<string, unknown> = { asOf: opts.asOf, files: results.map((r) => summaryJson(r, opts.maxFindings)), skipped };
     if (opts.config) doc.config = opts.config.file;
     if (html) doc.html = html;
+    if (nothing) doc.error = { code: 'not-found', message: nothing };
     io.out(JSON.stringify(doc) + '\n');
   } else {
     io.out(`检查截至 ${opts.asOf}${opts.config ? `，使用设置文件 ${opts.config.file}` : ''}\n\n`);
@@ -217,7 +221,21 @@ async function runCheck(plan: PathPlan, opts: CheckOpts, io: Io): Promise<number
     if (results.length > 1 || skipped.length) io.out('\n' + grandTotalText(results, skipped.length) + '\n');
     if (html) io.out(html.ok ? `\nHTML 报告：${html.path}\n` : `\nHTML 报告没有写出：${html.error.message}\n`);
   }
-  return html && !html.ok ? 2 : exitCode(results);
+  return nothing || (html && !html.ok) ? 2 : exitCode(results);
+}
+
+/** Why a check checked nothing: every path was skipped (said above it), and what to do about annotated copies. */
+function nothingChecked(skipped: SkippedPath[]): string {
+  const copies = skipped.filter((k) => k.reason === 'annotated-copy');
+  return (
+    '没有检查任何台账：给出的文件都被跳过了（见上）。' +
+    (copies.length ? '标注副本在文件夹中不作为台账检查（以免重复计数）；要检查改正后的标注副本，请直接给出它的文件名，例如 banli check ' + quoteArg(copies[0].path) + '。' : '')
+  );
+}
+
+/** A path as typed on a command line (quoted when it has spaces). */
+function quoteArg(p: string): string {
+  return /\s/.test(p) ? `"${p}"` : p;
 }
 
 export function exitCode(results: FileSummary[]): number {

@@ -41,6 +41,7 @@ export class NothingToCombine extends BanliError {
     lines.push(...unreadable.map((u) => `  ✗ ${u.path}：${u.error.message}`));
     lines.push(...skipped.map((k) => `  跳过：${k.message}`));
     if (unreadable.length) lines.push('请按上面的说明处理这些文件后再合并检查。');
+    else if (skipped.some((k) => k.reason === 'annotated-copy')) lines.push('标注副本在文件夹中不作为台账读取（以免重复计数）；要读取改正后的标注副本，请直接给出它们的文件名。');
     super((unreadable[0]?.error.code ?? 'not-found') as BanliError['code'], lines.join('\n'));
   }
 }
@@ -61,7 +62,7 @@ export async function analyseCombined(entries: PathEntry[], options: AnalyseOpti
   for (let i = 0; i < ok.length; i++) {
     try {
       const bytes = await readBytes(ok[i].path);
-      if (await isBanliAnnotated(bytes)) {
+      if (!ok[i].explicit && (await isBanliAnnotated(bytes))) {
         skipped.push({ path: ok[i].path, reason: 'annotated-copy', message: `${ok[i].path} 是办理助手写出的标注副本，不作为台账检查。` });
         continue;
       }

@@ -16,6 +16,11 @@ export interface PathEntry {
   id?: string;
   /** Set when the path itself could not be used (missing, not a file, or a folder without workbooks). */
   problem?: ErrorInfo;
+  /**
+   * Given by name (not found in a folder): checked even when it is one of Banli's annotated copies — a copy the clerk
+   * corrected and saved is a ledger again. Only folder walks skip copies (there they would be counted twice).
+   */
+  explicit?: boolean;
 }
 
 export type SkipReason = 'duplicate' | 'annotated-copy' | 'link-loop';
@@ -88,17 +93,19 @@ class Expander {
     this.skipped.push({ path: p, reason: 'annotated-copy', message: `${p} 是办理助手写出的标注副本，不作为台账检查。` });
   }
 
-  /** A file reached: counted unless it was reached before. */
-  private addFile(p: string, st: BigIntStats): void {
-    if (isAnnotatedName(path.basename(p))) return this.skipAnnotated(p);
+  /** A file reached: counted unless it was reached before. Annotated copies are skipped in folders only. */
+  private addFile(p: string, st: BigIntStats, explicit = false): void {
+    if (!explicit && isAnnotatedName(path.basename(p))) return this.skipAnnotated(p);
     const id = idOf(st);
     const first = this.seen.get(id);
     if (first !== undefined) {
       this.skipped.push({ path: p, reason: 'duplicate', sameAs: first, message: duplicateMessage(p, first, '文件') });
+      // Reached in a folder first and then named: named, so checked even if it is a copy.
+      if (explicit) for (const e of this.entries) if (e.id === id) e.explicit = true;
       return;
     }
     this.seen.set(id, p);
-    this.entries.push({ path: p, id });
+    this.entries.push({ path: p, id, ...(explicit ? { explicit } : {}) });
   }
 
   /**
@@ -138,7 +145,7 @@ class Expander {
       if (this.entries.length === before && this.skipped.length === skippedBefore) {
         this.entries.push({ path: p, problem: { code: 'not-found', message: `文件夹 ${p} 里没有 .xlsx 工作簿。` } });
       }
-    } else if (st.isFile()) this.addFile(p, st);
+    } else if (st.isFile()) this.addFile(p, st, true);
     else this.entries.push({ path: p, problem: notAFile(p, st) });
   }
 
