@@ -91,3 +91,20 @@ export function summaryJson(s: FileSummary, maxFindings = Infinity): Record<stri
   const { findings, ...rest } = s;
   return { ...rest, findingsListed: Math.min(findings.length, maxFindings), findings: findings.slice(0, maxFindings) };
 }
+
+/**
+ * A ledger's rows and items said so that they never contradict: `items` (JSON) counts the rows read, the totals count
+ * each item once — the rows of one item (same source and number: split among lead units, or entered twice) make one.
+ * Equal, “共 13 件”; apart, “共 15 行，计 13 件（…）”, so the 【办理总数】 below is not a surprise.
+ */
+export function countText(s: OkSummary): string {
+  const rows = s.items;
+  const items = s.totals.total;
+  if (rows === items) return `共 ${items} 件`;
+  return `共 ${rows} 行，计 ${items} 件（同一类别、编号的 ${rows - items} 行与前面的行算作一件：分办或重复登记）`;
+}
+
+/** What a sheet's count is in: items when every row is one, else rows. */
+export function rowUnit(s: OkSummary): '件' | '行' {
+  return s.items === s.totals.total ? '件' : '行';
+}
