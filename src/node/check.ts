@@ -48,7 +48,7 @@ export async function analyseBytes(file: string, bytes: Uint8Array, options: Ana
     if (options.sheet !== undefined && !grids.some((g) => g.sheet === options.sheet)) {
       throw cliError(
         'no-such-sheet',
-        `${file} 里没有名为“${options.sheet}”的工作表。这个工作簿的工作表有：${sheetList(grids)}。请用 --sheet 指定其中之一，或不加 --sheet 由 Banli 自动识别。`,
+        `${file} 里没有名为“${options.sheet}”的工作表。这个工作簿的工作表有：${sheetList(grids)}。请用 --sheet 指定其中之一，或不加 --sheet 由办理助手自动识别。`,
       );
     }
     const saved = savedSettings(buffer, grids, options);

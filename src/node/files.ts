@@ -61,7 +61,7 @@ function kindText(st: Stats | BigIntStats): string {
 }
 
 export function notAFile(p: string, st: Stats | BigIntStats): ErrorInfo {
-  return { code: 'not-a-file', message: `${p} 是${kindText(st)}，不是普通文件，Banli 不会打开它。请给出 .xlsx 工作簿。` };
+  return { code: 'not-a-file', message: `${p} 是${kindText(st)}，不是普通文件，办理助手不会打开它。请给出 .xlsx 工作簿。` };
 }
 
 function duplicateMessage(p: string, first: string, kind: '文件' | '文件夹'): string {
