@@ -1,6 +1,6 @@
 /** Checking one workbook file: the file adapter plus the core, with errors turned into results. */
 import * as path from 'path';
-import { Analysis, AnalyseOptions, ConfigFile, Grid, analyse, configFromFile, isBanliError } from '../core';
+import { Analysis, AnalyseOptions, BanliError, ConfigFile, Grid, analyse, configFromFile, isBanliError } from '../core';
 import { readStored } from '../config/stored';
 import { savedSettingsValue } from '../xlsx/savedSettings';
 import { annotateBuffer, isBanliAnnotated } from '../xlsx/annotate';
@@ -55,9 +55,13 @@ export async function analyseBytes(file: string, bytes: Uint8Array, options: Ana
     const used = saved?.file ? { ...options, config: configFromFile(saved.file) } : options;
     return { path: file, ok: true, analysis: analyse(grids, used), buffer, ...(saved ? { savedSettings: saved } : {}) };
   } catch (e) {
+    if (isBanliError(e) && e.code === 'no-header') return errorSummary(file, new BanliError(e.code, `${path.basename(file)}：${e.message}${HEADER_ADVICE}`, e.detail));
     return errorSummary(file, e);
   }
 }
+
+/** What to do when no header was found: where it must be (Banli looks in the first 15 rows) and how to get it there. */
+export const HEADER_ADVICE = '表头（类别、编号、主办单位等列名所在的行）须在工作表的前 15 行内：表头上方有标题、说明等多余的行的，请删去这些行，使表头在前 15 行内，再检查；也请确认给出的是台账文件。';
 
 /** Reads and analyses one file; the buffer is kept for an annotated copy. */
 export async function analyseFile(file: string, options: AnalyseOptions): Promise<FileResult> {

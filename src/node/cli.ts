@@ -1,6 +1,6 @@
 /** The banli command line. Every failure a user can cause ends in a Chinese message and exit code 2. */
 import * as path from 'path';
-import { AnalyseOptions, Analysis, BanliError, Config, Day, Grid, isBanliError, parseAsOf, today } from '../core';
+import { AnalyseOptions, Analysis, BanliError, Config, DEFAULT_CONFIG, Day, Grid, isBanliError, parseAsOf, readUnitList, today } from '../core';
 import { parseArgs } from './args';
 import { SavedSettings, analyseFile, readUnitGrids } from './check';
 import { PathEntry, SkippedPath } from './files';
@@ -163,12 +163,21 @@ function parseCheckOptions(flags: Record<string, string | boolean>): CheckOpts {
 
 async function loadUnits(opts: CheckOpts, flags: Record<string, string | boolean>): Promise<CheckOpts> {
   if (typeof flags.units !== 'string') return opts;
+  let unitGrids: Grid[];
   try {
-    return { ...opts, unitGrids: await readUnitGrids(flags.units) };
+    unitGrids = await readUnitGrids(flags.units);
   } catch (e) {
     if (isBanliError(e)) throw new BanliError(e.code, `承办单位名单无法读取：${e.message}`, e.detail);
     throw e;
   }
+  // A workbook with no list in it (or a list without a unit): said now, naming the file, before any ledger is read.
+  const config = opts.config?.config ?? DEFAULT_CONFIG;
+  const lists = unitGrids.map((g) => readUnitList(g, config)).filter((l) => l !== null);
+  if (!lists.some((l) => l.units.length > 0)) {
+    const why = lists.length ? '有“单位名称”列，但下面没有单位' : '没有找到承办单位名单（需要一个有“单位名称”列的工作表）';
+    throw new BanliError('unreadable', `--units 给出的 ${flags.units} 里${why}。请在这个工作簿中列出承办单位（每行一个，第一行为“单位名称”等列名），或改用台账中的“承办单位”工作表（不加 --units）。`);
+  }
+  return { ...opts, unitGrids };
 }
 
 /** A progress line on stderr, only when it is a terminal. */
