@@ -62,12 +62,20 @@ export function fileText(s: FileSummary, maxFindings = Infinity, perRule = Infin
       (s.hiddenItemRows ? `；其中 ${s.hiddenItemRows} 行在 Excel 中被隐藏，也已检查` : '') +
       '。',
   );
-  const renamed = (Object.entries(s.columns) as Array<[Field, string]>).filter(([f, h]) => h !== FIELD_LABELS[f]);
-  if (renamed.length) out.push(`列名对应：${renamed.map(([f, h]) => `“${h}”→${FIELD_LABELS[f]}`).join('、')}。`);
+  const renamed = (columns: Partial<Record<Field, string>>) =>
+    (Object.entries(columns) as Array<[Field, string]>).filter(([f, h]) => h !== FIELD_LABELS[f]).map(([f, h]) => `“${h}”→${FIELD_LABELS[f]}`);
+  if (s.columnsByFile) {
+    // Workbooks that name their columns differently: each one's mapping, so none is taken for all.
+    out.push('各工作簿的列名对应不同：');
+    for (const { file, columns } of s.columnsByFile) {
+      const r = renamed(columns);
+      out.push(`  ${file}：${r.length ? `${r.join('、')}。` : '与默认列名相同。'}`);
+    }
+  } else if (renamed(s.columns).length) out.push(`列名对应：${renamed(s.columns).join('、')}。`);
   if (s.missingColumns?.length) {
     out.push(`没有找到的列：${s.missingColumns.map((m) => m.label).join('、')}（依赖它们的检查没有进行；列名可在 banli.config.json 的 headers 中补充）。`);
   }
-  out.push(s.unitList ? `承办单位名单：工作表“${s.unitList.sheet}”，${s.unitList.units} 个单位。` : '承办单位名单：没有（单位名称和接待日的检查未进行）。');
+  out.push(s.unitList ? `承办单位名单：${s.unitList.file ? `${s.unitList.file} 的` : ''}工作表“${s.unitList.sheet}”，${s.unitList.units} 个单位。` : '承办单位名单：没有（单位名称和接待日的检查未进行）。');
   out.push('', ...totalsLines(s.totals));
   if (s.unitList && !s.rulesNotRun.some((n) => n.rule === 'unit.no-reception-day')) {
     const u = s.unitList;
