@@ -18,6 +18,8 @@ export interface Job {
   path: string;
   options: AnalyseOptions;
   annotate: boolean;
+  /** Given by name: checked even if it is one of Banli's annotated copies. */
+  explicit?: boolean;
 }
 
 export interface BatchOptions {
@@ -83,7 +85,7 @@ export async function runBatch(entries: PathEntry[], b: BatchOptions): Promise<B
     (b.annotateDir ? await annotatedNames(entries.map((e) => e.path), b.annotateDir, inputIds(entries)) : []);
   entries.forEach((e, id) => {
     if (e.problem) slots[id] = { kind: 'checked', summary: { path: e.path, ok: false, error: e.problem } };
-    else todo.push({ id, path: e.path, options: b.options, annotate: !!targets[id] });
+    else todo.push({ id, path: e.path, options: b.options, annotate: !!targets[id], explicit: e.explicit });
   });
   let done = entries.length - todo.length;
   const finish = async (job: Job, r: JobResult) => {
@@ -96,7 +98,7 @@ export async function runBatch(entries: PathEntry[], b: BatchOptions): Promise<B
   });
   const jobs = chooseJobs(todo.map((t) => t.path), b.jobs);
   if (jobs <= 1 || !existsSync(WORKER)) {
-    for (const job of todo) await finish(job, await checkJob(job.path, job.options, job.annotate));
+    for (const job of todo) await finish(job, await checkJob(job.path, job.options, job.annotate, job.explicit));
     return collect();
   }
   // Loaded only here: a check of one file (most runs) never pays for worker_threads at start-up.

@@ -1,6 +1,6 @@
 /** Checking one workbook file: the file adapter plus the core, with errors turned into results. */
 import * as path from 'path';
-import { Analysis, AnalyseOptions, ConfigFile, Grid, analyse, configFromFile, isBanliError } from '../core';
+import { Analysis, AnalyseOptions, BanliError, ConfigFile, Grid, analyse, configFromFile, isBanliError } from '../core';
 import { readStored } from '../config/stored';
 import { savedSettingsValue } from '../xlsx/savedSettings';
 import { annotateBuffer, isBanliAnnotated } from '../xlsx/annotate';
@@ -48,16 +48,20 @@ export async function analyseBytes(file: string, bytes: Uint8Array, options: Ana
     if (options.sheet !== undefined && !grids.some((g) => g.sheet === options.sheet)) {
       throw cliError(
         'no-such-sheet',
-        `${file} 里没有名为“${options.sheet}”的工作表。这个工作簿的工作表有：${sheetList(grids)}。请用 --sheet 指定其中之一，或不加 --sheet 由 Banli 自动识别。`,
+        `${file} 里没有名为“${options.sheet}”的工作表。这个工作簿的工作表有：${sheetList(grids)}。请用 --sheet 指定其中之一，或不加 --sheet 由办理助手自动识别。`,
       );
     }
     const saved = savedSettings(buffer, grids, options);
     const used = saved?.file ? { ...options, config: configFromFile(saved.file) } : options;
     return { path: file, ok: true, analysis: analyse(grids, used), buffer, ...(saved ? { savedSettings: saved } : {}) };
   } catch (e) {
+    if (isBanliError(e) && e.code === 'no-header') return errorSummary(file, new BanliError(e.code, `${path.basename(file)}：${e.message}${HEADER_ADVICE}`, e.detail));
     return errorSummary(file, e);
   }
 }
+
+/** What to do when no header was found: where it must be (Banli looks in the first 15 rows) and how to get it there. */
+export const HEADER_ADVICE = '表头（类别、编号、主办单位等列名所在的行）须在工作表的前 15 行内：表头上方有标题、说明等多余的行的，请删去这些行，使表头在前 15 行内，再检查；也请确认给出的是台账文件。';
 
 /** Reads and analyses one file; the buffer is kept for an annotated copy. */
 export async function analyseFile(file: string, options: AnalyseOptions): Promise<FileResult> {
@@ -93,17 +97,18 @@ export type JobResult =
   | { kind: 'skipped'; skip: SkippedPath };
 
 /**
- * One file of a batch: Banli's own annotated copies (by the marker in the package) are skipped; the annotated copy
- * is made in memory (written by the caller), and a failure to make it does not touch the check's result.
+ * One file of a batch: Banli's own annotated copies (by the marker in the package) found in a folder are skipped — a
+ * copy given by name (`explicit`) is checked; the annotated copy is made in memory (written by the caller), and a
+ * failure to make it does not touch the check's result.
  */
-export async function checkJob(file: string, options: AnalyseOptions, annotate: boolean): Promise<JobResult> {
+export async function checkJob(file: string, options: AnalyseOptions, annotate: boolean, explicit = false): Promise<JobResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readBytes(file);
   } catch (e) {
     return { kind: 'checked', summary: errorSummary(file, e) };
   }
-  if (await isBanliAnnotated(bytes)) {
+  if (!explicit && (await isBanliAnnotated(bytes))) {
     return { kind: 'skipped', skip: { path: file, reason: 'annotated-copy', message: `${file} 是办理助手写出的标注副本，不作为台账检查。` } };
   }
   const r = await analyseBytes(file, bytes, options);

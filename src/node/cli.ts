@@ -1,6 +1,6 @@
 /** The banli command line. Every failure a user can cause ends in a Chinese message and exit code 2. */
 import * as path from 'path';
-import { AnalyseOptions, Analysis, BanliError, Config, Day, Grid, isBanliError, parseAsOf, today } from '../core';
+import { AnalyseOptions, Analysis, BanliError, Config, DEFAULT_CONFIG, Day, Grid, isBanliError, parseAsOf, readUnitList, today } from '../core';
 import { parseArgs } from './args';
 import { SavedSettings, analyseFile, readUnitGrids } from './check';
 import { PathEntry, SkippedPath } from './files';
@@ -163,12 +163,21 @@ function parseCheckOptions(flags: Record<string, string | boolean>): CheckOpts {
 
 async function loadUnits(opts: CheckOpts, flags: Record<string, string | boolean>): Promise<CheckOpts> {
   if (typeof flags.units !== 'string') return opts;
+  let unitGrids: Grid[];
   try {
-    return { ...opts, unitGrids: await readUnitGrids(flags.units) };
+    unitGrids = await readUnitGrids(flags.units);
   } catch (e) {
     if (isBanliError(e)) throw new BanliError(e.code, `承办单位名单无法读取：${e.message}`, e.detail);
     throw e;
   }
+  // A workbook with no list in it (or a list without a unit): said now, naming the file, before any ledger is read.
+  const config = opts.config?.config ?? DEFAULT_CONFIG;
+  const lists = unitGrids.map((g) => readUnitList(g, config)).filter((l) => l !== null);
+  if (!lists.some((l) => l.units.length > 0)) {
+    const why = lists.length ? '有“单位名称”列，但下面没有单位' : '没有找到承办单位名单（需要一个有“单位名称”列的工作表）';
+    throw new BanliError('unreadable', `--units 给出的 ${flags.units} 里${why}。请在这个工作簿中列出承办单位（每行一个，第一行为“单位名称”等列名），或改用台账中的“承办单位”工作表（不加 --units）。`);
+  }
+  return { ...opts, unitGrids };
 }
 
 /** A progress line on stderr, only when it is a terminal. */
@@ -204,10 +213,14 @@ async function runCheck(plan: PathPlan, opts: CheckOpts, io: Io): Promise<number
       io.err(`banli：HTML 报告没有写出：${html.error.message}\n`);
     }
   }
+  // Everything skipped (a folder of annotated copies): nothing was checked, which is no success.
+  const nothing = results.length === 0 ? nothingChecked(skipped) : undefined;
+  if (nothing) io.err(`banli：${nothing}\n`);
   if (opts.json) {
     const doc: Record<string, unknown> = { asOf: opts.asOf, files: results.map((r) => summaryJson(r, opts.maxFindings)), skipped };
     if (opts.config) doc.config = opts.config.file;
     if (html) doc.html = html;
+    if (nothing) doc.error = { code: 'not-found', message: nothing };
     io.out(JSON.stringify(doc) + '\n');
   } else {
     io.out(`检查截至 ${opts.asOf}${opts.config ? `，使用设置文件 ${opts.config.file}` : ''}\n\n`);
@@ -217,7 +230,21 @@ async function runCheck(plan: PathPlan, opts: CheckOpts, io: Io): Promise<number
     if (results.length > 1 || skipped.length) io.out('\n' + grandTotalText(results, skipped.length) + '\n');
     if (html) io.out(html.ok ? `\nHTML 报告：${html.path}\n` : `\nHTML 报告没有写出：${html.error.message}\n`);
   }
-  return html && !html.ok ? 2 : exitCode(results);
+  return nothing || (html && !html.ok) ? 2 : exitCode(results);
+}
+
+/** Why a check checked nothing: every path was skipped (said above it), and what to do about annotated copies. */
+function nothingChecked(skipped: SkippedPath[]): string {
+  const copies = skipped.filter((k) => k.reason === 'annotated-copy');
+  return (
+    '没有检查任何台账：给出的文件都被跳过了（见上）。' +
+    (copies.length ? '标注副本在文件夹中不作为台账检查（以免重复计数）；要检查改正后的标注副本，请直接给出它的文件名，例如 banli check ' + quoteArg(copies[0].path) + '。' : '')
+  );
+}
+
+/** A path as typed on a command line (quoted when it has spaces). */
+function quoteArg(p: string): string {
+  return /\s/.test(p) ? `"${p}"` : p;
 }
 
 export function exitCode(results: FileSummary[]): number {
@@ -256,15 +283,20 @@ async function runReport(argv: string[], io: Io): Promise<number> {
     const why = plan.inputs.skipped[0]?.message ?? `${positionals[0]} 是文件夹。`;
     throw new BanliError('bad-option', `banli report 需要一个台账文件：${why}`);
   }
-  const problem = plan.inputs.entries.find((e) => e.problem)?.problem;
-  if (problem) {
-    io.err(`banli：${problem.message}\n`);
+  // A file that could not be used (missing, not a file, an .ods or .csv among the returns): the figures would be short.
+  const problems = plan.inputs.entries.filter((e) => e.problem);
+  if (problems.length) {
+    if (!combine) io.err(`banli：${problems[0].problem!.message}\n`);
+    else {
+      io.err(`banli：${problems.map((e) => `${e.path}：${e.problem!.message}`).join('\n')}\n`);
+      io.err('有文件无法读取，通报的数字会不全，所以没有写出通报。\n');
+    }
     return 2;
   }
   const opts = await loadUnits(parsed, flags);
   const config = (await resolveConfig(flags.config, positionals))?.config;
   const analyseOptions = { asOf: opts.asOf, unitGrids: opts.unitGrids, formVersion: opts.formVersion, sheet: opts.sheet, config };
-  const r = combine ? await combinedResult(plan.inputs.entries, analyseOptions) : await analyseFile(positionals[0], analyseOptions);
+  const r = combine ? await combinedResult(plan.inputs.entries, analyseOptions, plan.inputs.skipped) : await analyseFile(positionals[0], analyseOptions);
   if (!r.ok) {
     io.err(`banli：${r.error.message}\n`);
     return 2;
@@ -349,9 +381,9 @@ async function runReport(argv: string[], io: Io): Promise<number> {
 }
 
 /** The combined ledger as a report input; any unreadable file stops the report (its figures would be short). */
-async function combinedResult(entries: PathEntry[], options: AnalyseOptions): Promise<{ ok: true; analysis: Analysis } | { ok: false; error: { message: string } }> {
-  const c = await analyseCombined(entries, options);
-  if (c.unreadable.length) return { ok: false, error: { message: c.unreadable.map((u) => u.error.message).join('\n') + '\n有工作簿无法读取，通报的数字会不全，所以没有写出通报。' } };
+async function combinedResult(entries: PathEntry[], options: AnalyseOptions, skipped: SkippedPath[]): Promise<{ ok: true; analysis: Analysis } | { ok: false; error: { message: string } }> {
+  const c = await analyseCombined(entries, options, skipped);
+  if (c.unreadable.length) return { ok: false, error: { message: c.unreadable.map((u) => `${u.path}：${u.error.message}`).join('\n') + '\n有工作簿无法读取，通报的数字会不全，所以没有写出通报。' } };
   return { ok: true, analysis: c.analysis };
 }
 

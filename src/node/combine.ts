@@ -28,7 +28,25 @@ export interface Combined {
 }
 
 
-export async function analyseCombined(entries: PathEntry[], options: AnalyseOptions): Promise<Combined> {
+/**
+ * No workbook could be combined: each file not read is named with its reason and what to do (an .xls, an .ods …),
+ * and the copies skipped, instead of a bare “nothing to combine”.
+ */
+export class NothingToCombine extends BanliError {
+  constructor(
+    readonly unreadable: ErrorSummary[],
+    readonly skipped: SkippedPath[],
+  ) {
+    const lines = [unreadable.length ? '没有可以合并读取的工作簿：' : '没有可以合并读取的工作簿。'];
+    lines.push(...unreadable.map((u) => `  ✗ ${u.path}：${u.error.message}`));
+    lines.push(...skipped.map((k) => `  跳过：${k.message}`));
+    if (unreadable.length) lines.push('请按上面的说明处理这些文件后再合并检查。');
+    else if (skipped.some((k) => k.reason === 'annotated-copy')) lines.push('标注副本在文件夹中不作为台账读取（以免重复计数）；要读取改正后的标注副本，请直接给出它们的文件名。');
+    super((unreadable[0]?.error.code ?? 'not-found') as BanliError['code'], lines.join('\n'));
+  }
+}
+
+export async function analyseCombined(entries: PathEntry[], options: AnalyseOptions, skippedBefore: SkippedPath[] = []): Promise<Combined> {
   const unreadable: ErrorSummary[] = [];
   const ok = entries.filter((e) => {
     if (e.problem) unreadable.push({ path: e.path, ok: false, error: { code: e.problem.code as ErrorSummary['error']['code'], message: e.problem.message } });
@@ -44,7 +62,7 @@ export async function analyseCombined(entries: PathEntry[], options: AnalyseOpti
   for (let i = 0; i < ok.length; i++) {
     try {
       const bytes = await readBytes(ok[i].path);
-      if (await isBanliAnnotated(bytes)) {
+      if (!ok[i].explicit && (await isBanliAnnotated(bytes))) {
         skipped.push({ path: ok[i].path, reason: 'annotated-copy', message: `${ok[i].path} 是办理助手写出的标注副本，不作为台账检查。` });
         continue;
       }
@@ -55,7 +73,7 @@ export async function analyseCombined(entries: PathEntry[], options: AnalyseOpti
       unreadable.push(errorSummary(ok[i].path, e));
     }
   }
-  if (books.length === 0) throw new BanliError('not-found', '没有可以合并读取的工作簿。');
+  if (books.length === 0) throw new NothingToCombine(unreadable, [...skippedBefore, ...skipped]);
   const ledger = readLedgers(books, options);
   return { analysis: analyseLedger(ledger, options), files, unreadable, skipped };
 }
@@ -115,7 +133,19 @@ export async function runCombinedCheck(
   skippedBefore: SkippedPath[] = [],
   outputs: CombinedOutputs = {},
 ): Promise<number> {
-  const c = await analyseCombined(entries, options);
+  let c: Combined;
+  try {
+    c = await analyseCombined(entries, options, skippedBefore);
+  } catch (e) {
+    if (!(e instanceof NothingToCombine)) throw e;
+    // Every file named with its reason; with --json, the one document says the same.
+    io.err(`banli：${e.message}\n`);
+    if (out.json) {
+      const unreadable = e.unreadable.map((u) => ({ path: u.path, error: u.error }));
+      io.out(JSON.stringify({ asOf: out.asOf, combined: [], unreadable, skipped: e.skipped, files: [], error: { code: e.code, message: e.message } }) + '\n');
+    }
+    return 2;
+  }
   const skipped = [...skippedBefore, ...c.skipped];
   const summary = summarize(COMBINED_LABEL(c.files.length), c.analysis);
   // Each output is attempted whatever happened to the one before; the report on stdout always comes.

@@ -8,6 +8,7 @@ import { promises as fs, Stats, BigIntStats } from 'fs';
 import * as path from 'path';
 import { isAnnotatedName, isWorkbookName } from '../core';
 import { ErrorInfo, systemMessage } from './errors';
+import { isOtherSpreadsheetName, otherFormatMessage, otherFormatOf } from '../xlsx/formats';
 
 export interface PathEntry {
   path: string;
@@ -15,6 +16,11 @@ export interface PathEntry {
   id?: string;
   /** Set when the path itself could not be used (missing, not a file, or a folder without workbooks). */
   problem?: ErrorInfo;
+  /**
+   * Given by name (not found in a folder): checked even when it is one of Banli's annotated copies — a copy the clerk
+   * corrected and saved is a ledger again. Only folder walks skip copies (there they would be counted twice).
+   */
+  explicit?: boolean;
 }
 
 export type SkipReason = 'duplicate' | 'annotated-copy' | 'link-loop';
@@ -55,7 +61,7 @@ function kindText(st: Stats | BigIntStats): string {
 }
 
 export function notAFile(p: string, st: Stats | BigIntStats): ErrorInfo {
-  return { code: 'not-a-file', message: `${p} 是${kindText(st)}，不是普通文件，Banli 不会打开它。请给出 .xlsx 工作簿。` };
+  return { code: 'not-a-file', message: `${p} 是${kindText(st)}，不是普通文件，办理助手不会打开它。请给出 .xlsx 工作簿。` };
 }
 
 function duplicateMessage(p: string, first: string, kind: '文件' | '文件夹'): string {
@@ -87,17 +93,36 @@ class Expander {
     this.skipped.push({ path: p, reason: 'annotated-copy', message: `${p} 是办理助手写出的标注副本，不作为台账检查。` });
   }
 
-  /** A file reached: counted unless it was reached before. */
-  private addFile(p: string, st: BigIntStats): void {
-    if (isAnnotatedName(path.basename(p))) return this.skipAnnotated(p);
+  /** A file reached: counted unless it was reached before. Annotated copies are skipped in folders only. */
+  private addFile(p: string, st: BigIntStats, explicit = false): void {
+    if (!explicit && isAnnotatedName(path.basename(p))) return this.skipAnnotated(p);
     const id = idOf(st);
     const first = this.seen.get(id);
     if (first !== undefined) {
       this.skipped.push({ path: p, reason: 'duplicate', sameAs: first, message: duplicateMessage(p, first, '文件') });
+      // Reached in a folder first and then named: named, so checked even if it is a copy.
+      if (explicit) for (const e of this.entries) if (e.id === id) e.explicit = true;
       return;
     }
     this.seen.set(id, p);
-    this.entries.push({ path: p, id });
+    this.entries.push({ path: p, id, ...(explicit ? { explicit } : {}) });
+  }
+
+  /**
+   * A spreadsheet Banli does not read (.ods, .csv, .et, .xlsb, .numbers …) found in a folder: never opened, but named
+   * as not read, with what to do — a unit's return sent as .ods must not silently drop out of the totals.
+   */
+  private addOther(p: string, id: string | undefined): void {
+    const f = otherFormatOf(path.basename(p))!;
+    if (id !== undefined) {
+      const first = this.seen.get(id);
+      if (first !== undefined) {
+        this.skipped.push({ path: p, reason: 'duplicate', sameAs: first, message: duplicateMessage(p, first, '文件') });
+        return;
+      }
+      this.seen.set(id, p);
+    }
+    this.entries.push({ path: p, ...(id !== undefined ? { id } : {}), problem: { code: f.code, message: otherFormatMessage(p, f) } });
   }
 
   async top(p: string): Promise<void> {
@@ -120,7 +145,7 @@ class Expander {
       if (this.entries.length === before && this.skipped.length === skippedBefore) {
         this.entries.push({ path: p, problem: { code: 'not-found', message: `文件夹 ${p} 里没有 .xlsx 工作簿。` } });
       }
-    } else if (st.isFile()) this.addFile(p, st);
+    } else if (st.isFile()) this.addFile(p, st, true);
     else this.entries.push({ path: p, problem: notAFile(p, st) });
   }
 
@@ -136,11 +161,18 @@ class Expander {
     for (const e of list) {
       if (e.name.startsWith('.')) continue;
       const p = path.join(dir, e.name);
+      const other = isOtherSpreadsheetName(e.name);
       // A plain file with another extension is never looked at further (not even stat'ed).
-      if (!e.isDirectory() && !e.isSymbolicLink() && !isWorkbookName(e.name)) continue;
+      if (!e.isDirectory() && !e.isSymbolicLink() && !isWorkbookName(e.name) && !other) continue;
       const st = await this.statOrProblem(p);
       if (!('dev' in st)) {
-        if (isWorkbookName(e.name)) this.entries.push({ path: p, problem: st });
+        if (isWorkbookName(e.name) || other) this.entries.push({ path: p, problem: st });
+        continue;
+      }
+      if (other) {
+        // A Numbers document can be a folder (a macOS package): a spreadsheet all the same.
+        if (st.isDirectory() || st.isFile()) this.addOther(p, idOf(st));
+        else this.entries.push({ path: p, problem: notAFile(p, st) });
         continue;
       }
       if (st.isDirectory()) {

@@ -4,7 +4,7 @@
  * finding, sortable and filterable by file, rule, unit and severity. Prints on A4.
  */
 import { RULE_IDS, RuleId, Totals, UnitStats, percent, rateText, ruleTitle, totalsLines } from '../core';
-import { FileSummary, OkSummary } from './summary';
+import { FileSummary, OkSummary, countText, rowUnit } from './summary';
 
 export function escapeHtml(s: string): string {
   // eslint-disable-next-line no-control-regex
@@ -97,7 +97,7 @@ function unitTable(units: UnitStats[]): string {
 function sheetsText(s: OkSummary): string {
   const sheets = s.sheets ?? [];
   if (sheets.length <= 1) return `工作表“${e(s.sheet)}”，表头第 ${s.headerRow} 行，`;
-  return `读取了 ${sheets.length} 个工作表（${sheets.map((p) => `${e(p.file ? `${p.file}!` : '')}“${e(p.name)}”${p.items} 件`).join('，')}），合计`;
+  return `读取了 ${sheets.length} 个工作表（${sheets.map((p) => `${e(p.file ? `${p.file}!` : '')}“${e(p.name)}”${p.items} ${rowUnit(s)}`).join('，')}），合计`;
 }
 
 function fileSection(s: OkSummary, index: number, multi: boolean): string {
@@ -106,7 +106,7 @@ function fileSection(s: OkSummary, index: number, multi: boolean): string {
   const sat = (['满意', '基本满意', '不满意'] as const).map((k) => ({ label: k, value: t.satisfaction[k] }));
   return (
     `<section class="file" id="file-${index}"><h2>${multi ? `${index + 1}. ` : ''}${e(s.path)}</h2>` +
-    `<p class="meta">${sheetsText(s)}共 ${s.items} 件` +
+    `<p class="meta">${sheetsText(s)}${e(countText(s))}` +
     (s.hiddenItemRows ? `，其中 ${s.hiddenItemRows} 行在 Excel 中被隐藏` : '') +
     `；错误 ${s.counts.errors} 条，警告 ${s.counts.warnings} 条。${s.unitList ? `承办单位名单 ${s.unitList.units} 个单位。` : '没有承办单位名单。'}</p>` +
     `<ul class="totals">${totalsLines(t).map((l) => `<li>${e(l)}</li>`).join('')}</ul>` +
@@ -226,7 +226,7 @@ export function htmlReport(results: FileSummary[], meta: { asOf: string; generat
         `<td data-label="主办单位">${e(f.unit ?? '')}</td><td class="msg" data-label="问题">${e(f.message)}</td><td class="msg" data-label="建议">${e(f.suggestion ?? '')}</td></tr>`,
     )
     .join('');
-  const grand = ok.length > 1 ? `<p class="meta">共 ${results.length} 个文件，已检查 ${ok.length} 个；共 ${ok.reduce((n, s) => n + s.items, 0)} 件，错误 ${ok.reduce((n, s) => n + s.counts.errors, 0)} 条，警告 ${ok.reduce((n, s) => n + s.counts.warnings, 0)} 条。</p>` : '';
+  const grand = ok.length > 1 ? `<p class="meta">共 ${results.length} 个文件，已检查 ${ok.length} 个；共 ${ok.reduce((n, s) => n + s.totals.total, 0)} 件，错误 ${ok.reduce((n, s) => n + s.counts.errors, 0)} 条，警告 ${ok.reduce((n, s) => n + s.counts.warnings, 0)} 条。</p>` : '';
   return (
     '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">' +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">` +

@@ -69,5 +69,10 @@ export function argSpec(command: Command): ArgSpec {
     booleans: opts.filter((o) => !o.value).map((o) => o.name),
     values: opts.filter((o) => o.value).map((o) => o.name),
     short: Object.fromEntries(opts.filter((o) => o.short).map((o) => [o.short!, o.name])),
+    valueNames: Object.fromEntries(
+      opts
+        .filter((o) => o.path)
+        .map((o) => [o.name, { what: o.path!.role === 'output-folder' ? '文件夹名' : '文件名', ...(o.path!.example ? { example: o.path!.example } : {}) }]),
+    ),
   };
 }

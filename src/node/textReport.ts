@@ -1,6 +1,6 @@
 /** The CLI's text output: totals in the circular's terms, findings grouped by rule, in Chinese. */
 import { FIELD_LABELS, Field, RULES, RULE_IDS, ruleTitle, severityText, totalsLines } from '../core';
-import { FileSummary, FindingSummary, OkSummary } from './summary';
+import { FileSummary, FindingSummary, OkSummary, countText, rowUnit } from './summary';
 import { SkippedPath } from './files';
 
 function findingLine(f: FindingSummary): string {
@@ -25,7 +25,8 @@ export function statusLine(s: FileSummary): string {
   if (!s.ok) return `✗ ${s.path}：无法检查。${s.error.message}`;
   const hidden = s.hiddenItemRows ? `，隐藏行 ${s.hiddenItemRows}` : '';
   const mark = s.counts.errors ? '✗' : s.counts.warnings ? '!' : '✓';
-  return `${mark} ${s.path}：${s.items} 件，错误 ${s.counts.errors}，警告 ${s.counts.warnings}${hidden}${annotatedText(s, '；')}`;
+  const rows = s.items !== s.totals.total ? `（${s.items} 行）` : '';
+  return `${mark} ${s.path}：${s.totals.total} 件${rows}，错误 ${s.counts.errors}，警告 ${s.counts.warnings}${hidden}${annotatedText(s, '；')}`;
 }
 
 /**
@@ -48,7 +49,7 @@ export function fileText(s: FileSummary, maxFindings = Infinity, perRule = Infin
     out.push(
       `读取了 ${sheets.length} 个工作表：` +
         sheets
-          .map((p) => `${p.file ? `${p.file}!` : ''}“${p.name}”${p.items} 件（表头第 ${p.headerRow} 行${p.sheetSource ? `，来源按表名记为${p.sheetSource}` : ''}）`)
+          .map((p) => `${p.file ? `${p.file}!` : ''}“${p.name}”${p.items} ${rowUnit(s)}（表头第 ${p.headerRow} 行${p.sheetSource ? `，来源按表名记为${p.sheetSource}` : ''}）`)
           .join('，') +
         '。',
     );
@@ -56,17 +57,25 @@ export function fileText(s: FileSummary, maxFindings = Infinity, perRule = Infin
   for (const u of s.unreadSheets ?? []) out.push(`未读取工作表 ${u.file ? `${u.file}!` : ''}“${u.name}”：${u.reason}。`);
   if (s.savedSettings) out.push(`设置：${s.savedSettings.message}`);
   out.push(
-    (sheets.length > 1 ? `合计` : `工作表“${s.sheet}”，表头在第 ${s.headerRow} 行，`) + `共 ${s.items} 件` +
+    (sheets.length > 1 ? `合计` : `工作表“${s.sheet}”，表头在第 ${s.headerRow} 行，`) + countText(s) +
       (skipped.length ? `（已跳过${skipped.join('、')}）` : '') +
       (s.hiddenItemRows ? `；其中 ${s.hiddenItemRows} 行在 Excel 中被隐藏，也已检查` : '') +
       '。',
   );
-  const renamed = (Object.entries(s.columns) as Array<[Field, string]>).filter(([f, h]) => h !== FIELD_LABELS[f]);
-  if (renamed.length) out.push(`列名对应：${renamed.map(([f, h]) => `“${h}”→${FIELD_LABELS[f]}`).join('、')}。`);
+  const renamed = (columns: Partial<Record<Field, string>>) =>
+    (Object.entries(columns) as Array<[Field, string]>).filter(([f, h]) => h !== FIELD_LABELS[f]).map(([f, h]) => `“${h}”→${FIELD_LABELS[f]}`);
+  if (s.columnsByFile) {
+    // Workbooks that name their columns differently: each one's mapping, so none is taken for all.
+    out.push('各工作簿的列名对应不同：');
+    for (const { file, columns } of s.columnsByFile) {
+      const r = renamed(columns);
+      out.push(`  ${file}：${r.length ? `${r.join('、')}。` : '与默认列名相同。'}`);
+    }
+  } else if (renamed(s.columns).length) out.push(`列名对应：${renamed(s.columns).join('、')}。`);
   if (s.missingColumns?.length) {
     out.push(`没有找到的列：${s.missingColumns.map((m) => m.label).join('、')}（依赖它们的检查没有进行；列名可在 banli.config.json 的 headers 中补充）。`);
   }
-  out.push(s.unitList ? `承办单位名单：工作表“${s.unitList.sheet}”，${s.unitList.units} 个单位。` : '承办单位名单：没有（单位名称和接待日的检查未进行）。');
+  out.push(s.unitList ? `承办单位名单：${s.unitList.file ? `${s.unitList.file} 的` : ''}工作表“${s.unitList.sheet}”，${s.unitList.units} 个单位。` : '承办单位名单：没有（单位名称和接待日的检查未进行）。');
   out.push('', ...totalsLines(s.totals));
   if (s.unitList && !s.rulesNotRun.some((n) => n.rule === 'unit.no-reception-day')) {
     const u = s.unitList;
@@ -97,7 +106,7 @@ export function fileText(s: FileSummary, maxFindings = Infinity, perRule = Infin
 
 export function grandTotalText(results: FileSummary[], skipped = 0): string {
   const ok = results.filter((r): r is OkSummary => r.ok);
-  const items = ok.reduce((n, r) => n + r.items, 0);
+  const items = ok.reduce((n, r) => n + r.totals.total, 0);
   const errors = ok.reduce((n, r) => n + r.counts.errors, 0);
   const warnings = ok.reduce((n, r) => n + r.counts.warnings, 0);
   const bad = results.length - ok.length;

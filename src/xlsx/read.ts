@@ -5,10 +5,11 @@
  */
 import { BanliError } from '../core/errors';
 import { Grid } from '../core/grid';
-import { PartTooLargeError, ZipEntry, ZipFormatError, readEntries } from './reader/zip';
+import { PartTooLargeError, ZipEntry, ZipFormatError, inflateEntry, readEntries } from './reader/zip';
 import { XmlFormatError, localName, streamXml, unescapeOoxml, xmlTrue } from './reader/xml';
 import { readStyles } from './reader/styles';
 import { CellLimitError, readSheet } from './reader/sheet';
+import { OTHER_FORMATS, SAVE_AS_XLSX, extensionOf, otherFormatMessage, otherFormatOf, spaced } from './formats';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
@@ -56,7 +57,6 @@ function textKind(buf: Uint8Array): TextKind | null {
   return 'text';
 }
 
-const SAVE_AS_XLSX = '请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再检查。';
 const TEXT_KIND: Record<TextKind, string> = {
   csv: '它看起来是 CSV 文本文件（逗号分隔的文字）',
   tsv: '它看起来是制表符分隔的文本文件',
@@ -67,17 +67,18 @@ const TEXT_KIND: Record<TextKind, string> = {
 /** What the bytes are before any parsing: empty, a compound file (encrypted or .xls), text, not a zip. */
 export function sniff(buf: Uint8Array, name: string): void {
   if (buf.length === 0) throw new BanliError('unreadable', `${name} 是空文件（0 字节），不是 Excel 工作簿。`);
+  const other = otherFormatOf(name);
   if (startsWith(buf, OLE2)) {
     if (containsUtf16(buf, 'EncryptedPackage')) {
       throw new BanliError('encrypted', `${name} 设置了打开密码，无法读取。请在 Excel 或 WPS 中打开它，删除密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存，再检查。`);
     }
+    // A WPS 表格 file (.et) is a compound file as .xls is: said as what it is.
+    if (other?.content === 'ole2') throw new BanliError(other.code, otherFormatMessage(name, other));
     throw new BanliError('legacy-xls', `${name} 是旧的 .xls 格式（Excel 97-2003）。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再检查。`);
   }
   if (!startsWith(buf, ZIP) && !startsWith(buf, EMPTY_ZIP)) {
     const kind = textKind(buf);
-    if (kind !== null && /\.csv$/i.test(name)) {
-      throw new BanliError('unreadable', `${name} 是 CSV 文本文件（逗号分隔的文字），不是 Excel 工作簿。${SAVE_AS_XLSX}`);
-    }
+    if (kind !== null && other?.content === 'text') throw new BanliError(other.code, otherFormatMessage(name, other));
     if (kind !== null) {
       const ext = /\.[^./\\]+$/.exec(name)?.[0];
       throw new BanliError('unreadable', `${name} 不是 Excel 工作簿：${TEXT_KIND[kind]}，${ext ? `只是扩展名是 ${ext}` : '只是没有写扩展名'}。${SAVE_AS_XLSX}`);
@@ -195,6 +196,62 @@ function damaged(name: string, e: ZipFormatError | XmlFormatError, sheetOfPart: 
   }
 }
 
+/** The media type an OpenDocument package declares in its first, stored part `mimetype` (null when it has none). */
+function openDocumentType(buf: Uint8Array, entries: Map<string, ZipEntry>): string | null {
+  const entry = entries.get('mimetype');
+  if (!entry || entry.size > 200) return null;
+  let text = '';
+  try {
+    inflateEntry(buf, entry, 200, (chunk) => {
+      for (const b of chunk) text += String.fromCharCode(b);
+    });
+  } catch {
+    return null;
+  }
+  return text.trim();
+}
+
+/**
+ * A zip that is no Excel workbook, said as what it is — an OpenDocument spreadsheet (.ods), an .xlsb or Numbers
+ * file, a Word or PowerPoint file, a plain zip — with the extension it really has and what to do.
+ */
+function notAWorkbookPackage(buf: Uint8Array, entries: Map<string, ZipEntry>, name: string): BanliError {
+  const ext = extensionOf(name);
+  const said = (what: string, natural: string[], advice: string, code: 'unreadable' | 'unsupported-format' = 'unreadable') =>
+    new BanliError(
+      code,
+      natural.includes(ext)
+        ? otherFormatMessage(name, { what, advice })
+        : `${name} 不是 Excel 工作簿：它是${spaced(what)}${ext ? `，只是扩展名是 ${ext}` : '，只是没有写扩展名'}。${advice}`,
+    );
+  const od = openDocumentType(buf, entries) ?? (entries.has('content.xml') && entries.has('meta-inf/manifest.xml') ? 'application/vnd.oasis.opendocument' : null);
+  if (od !== null) {
+    if (od.startsWith('application/vnd.oasis.opendocument.spreadsheet')) {
+      const f = OTHER_FORMATS[od.endsWith('-template') ? '.ots' : '.ods'];
+      return said(f.what, ['.ods', '.ots'], f.advice, f.code);
+    }
+    if (od.startsWith('application/vnd.oasis.opendocument.text')) return said('OpenDocument 文字文档（.odt，不是表格）', ['.odt'], '请给出台账的 Excel 工作簿（.xlsx）。');
+    if (od.startsWith('application/vnd.oasis.opendocument.presentation')) return said('OpenDocument 演示文稿（.odp，不是表格）', ['.odp'], '请给出台账的 Excel 工作簿（.xlsx）。');
+    return said('OpenDocument 格式的文件（LibreOffice、WPS 等软件保存的）', [], OTHER_FORMATS['.ods'].advice, 'unsupported-format');
+  }
+  if (entries.has('xl/workbook.bin')) {
+    const f = OTHER_FORMATS['.xlsb'];
+    return said(f.what, ['.xlsb'], f.advice, f.code);
+  }
+  if (entries.has('index/document.iwa') || [...entries.keys()].some((k) => k.startsWith('index/') && k.endsWith('.iwa'))) {
+    const f = OTHER_FORMATS['.numbers'];
+    return said(f.what, ['.numbers'], f.advice, f.code);
+  }
+  if (entries.has('word/document.xml')) return said('一个 Word 文档（.docx）', ['.docx', '.docm'], '请给出台账的 Excel 工作簿（.xlsx）。');
+  if (entries.has('ppt/presentation.xml')) return said('一个 PowerPoint 演示文稿（.pptx）', ['.pptx'], '请给出台账的 Excel 工作簿（.xlsx）。');
+  const xlsx = [...entries.keys()].filter((k) => /\.(xlsx|xlsm)$/.test(k)).length;
+  return said(
+    '一个压缩包（.zip 等）',
+    ['.zip'],
+    xlsx ? '台账在压缩包里的，请先解压，再检查解压出的 .xlsx 文件。' : '里面没有 Excel 工作簿。请给出台账的 Excel 工作簿（.xlsx）。',
+  );
+}
+
 function parse(buf: Uint8Array, name: string, options: ReadOptions): Grid[] {
   // Worksheet parts by package path, with the sheet's name: a damaged sheet is named as the clerk knows it.
   const sheetOfPart = new Map<string, string>();
@@ -215,10 +272,7 @@ function parseParts(buf: Uint8Array, name: string, options: ReadOptions, sheetOf
   let wbPart = [...rootRels.values()].find((r) => relType(r, 'officeDocument'))?.target ?? 'xl/workbook.xml';
   if (!entries.has(wbPart.toLowerCase())) wbPart = 'xl/workbook.xml';
   const wbEntry = entries.get(wbPart.toLowerCase());
-  if (!wbEntry) {
-    const kind = entries.has('word/document.xml') ? '一个 Word 文档（.docx）' : entries.has('ppt/presentation.xml') ? '一个 PowerPoint 演示文稿（.pptx）' : '一个压缩包';
-    throw new BanliError('unreadable', `${name} 不是 Excel 工作簿：它是${kind}，只是扩展名改成了 .xlsx。`);
-  }
+  if (!wbEntry) throw notAWorkbookPackage(buf, entries, name);
   const sheets: Array<{ name: string; rid: string; hidden: boolean }> = [];
   let date1904 = false;
   streamXml(buf, wbEntry, partLimit, {

@@ -109,7 +109,7 @@ describe('each input counted once', () => {
         ['管道.xlsx', 'not-a-file'],
         ['null', 'not-a-file'],
       ]);
-      expect(doc.files[2].error.message).toBe(`${fifo} 是命名管道（FIFO），不是普通文件，Banli 不会打开它。请给出 .xlsx 工作簿。`);
+      expect(doc.files[2].error.message).toBe(`${fifo} 是命名管道（FIFO），不是普通文件，办理助手不会打开它。请给出 .xlsx 工作簿。`);
       expect(doc.files[4].error.message).toMatch(/^\/dev\/null 是设备文件/);
       expect(r.code).toBe(2);
       expect(elapsed).toBeLessThan(1000);
@@ -316,7 +316,7 @@ test('--sheet naming a sheet the workbook lacks: no-such-sheet, listing the shee
   expect(r.code).toBe(2);
   expect(r.json().files[0].error).toEqual({
     code: 'no-such-sheet',
-    message: `${good} 里没有名为“不存在”的工作表。这个工作簿的工作表有：“台账”、“承办单位”。请用 --sheet 指定其中之一，或不加 --sheet 由 Banli 自动识别。`,
+    message: `${good} 里没有名为“不存在”的工作表。这个工作簿的工作表有：“台账”、“承办单位”。请用 --sheet 指定其中之一，或不加 --sheet 由办理助手自动识别。`,
   });
   const rep = await run('report', '--sheet', '不存在', good, '-o', path.join(dir, 'x.docx'));
   expect(rep.code).toBe(2);

@@ -99,6 +99,44 @@ describe('dates', () => {
     expect(a.ledger.items[0].replyDate).toEqual({ kind: 'ok', day: '2021-06-30' });
     expect(a.findings.filter((f) => f.rule === 'date.invalid')).toEqual([]);
   });
+
+  test('20210510 typed into a date-formatted cell (yyyy-mm-dd hh:mm) stays a number and is read as YYYYMMDD; date-times keep their time', async () => {
+    const file = await writeXlsx(path.join(dir, 'yyyymmdd-formatted.xlsx'), [
+      {
+        name: '台账',
+        rows: ledgerGrid(rows({ 交办日期: 20210301, 答复日期: 20210510 }, { 答复日期: 44377.6458333333 }, { 答复日期: 3000000 })).values,
+        setup: (ws) => {
+          for (const col of [8, 11]) ws.getColumn(col).numFmt = 'yyyy-mm-dd hh:mm';
+        },
+      },
+      { name: '承办单位', rows: unitGrid().values },
+    ]);
+    const grids = await readWorkbookBuffer(await fs.readFile(file), 'yyyymmdd-formatted.xlsx');
+    const cell = (r: number, c: number) => grids[0].values[r][c];
+    // Beyond 9999-12-31 (serial 2958465): no date, the number as typed.
+    expect(cell(1, 7)).toBe(20210301);
+    expect(cell(1, 10)).toBe(20210510);
+    expect(cell(3, 10)).toBe(3000000);
+    // A real serial with a time of day: a Date, its fraction kept (15:30, not rounded to a day).
+    expect(cell(2, 10)).toEqual(new Date(Date.UTC(2021, 5, 30, 15, 30)));
+    const a = analyse(grids, { asOf: '2021-07-19' });
+    expect(a.ledger.items[0].assignDate).toEqual({ kind: 'ok', day: '2021-03-01' });
+    expect(a.ledger.items[0].replyDate).toEqual({ kind: 'ok', day: '2021-05-10' });
+    expect(a.ledger.items[1].replyDate).toEqual({ kind: 'ok', day: '2021-06-30' });
+    const invalid = a.findings.filter((f) => f.rule === 'date.invalid');
+    expect(invalid.map((f) => f.row)).toEqual([4]);
+    expect(invalid[0].message).not.toMatch(/\+0\d{5}|T00:00/);
+  });
+
+  test('in the 1904 system too, a serial past 9999-12-31 stays a number', async () => {
+    // Style 1 of the default styles is yyyy"年"m"月"d"日".
+    const sheet = '<sheetData><row r="1"><c r="A1" s="1"><v>20210510</v></c><c r="B1" s="1"><v>2957003.5</v></c><c r="C1" s="1"><v>2957004</v></c></row></sheetData>';
+    const bytes = zip(workbookParts({ sheet, workbookPr: '<workbookPr date1904="1"/>' }));
+    const [g] = await readWorkbookBuffer(bytes, 'x.xlsx');
+    expect(g.values[0][0]).toBe(20210510);
+    expect(g.values[0][1]).toEqual(new Date(Date.UTC(9999, 11, 31, 12)));
+    expect(g.values[0][2]).toBe(2957004);
+  });
 });
 
 test('a formula saved without its result is an uncalculated formula, and the check says so', async () => {

@@ -55,6 +55,18 @@ function parseRef(ref: string, rowOut: number[]): number {
   return col;
 }
 
+/** The last serial of a real day, 9999-12-31 23:59:59.999 (Excel's last date), in each date system. */
+const LAST_SERIAL = { 1900: 2958466, 1904: 2958466 - 1462 } as const;
+
+/**
+ * Whether a number in a date-formatted cell is a date: a serial from 0 to 9999-12-31 (its time of day kept). A number
+ * past any real date — 20210510 typed into a cell formatted yyyy-mm-dd hh:mm, which Excel shows as ##### — or below
+ * zero is no serial: it stays the number typed, and the core reads an eight-digit one as YYYYMMDD.
+ */
+export function isDateSerial(n: number, date1904: boolean): boolean {
+  return n >= 0 && n < LAST_SERIAL[date1904 ? 1904 : 1900];
+}
+
 /** Excel serial → Date at UTC (the day and the time of day exactly as the cell holds them). */
 export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS));
@@ -134,7 +146,7 @@ export function readSheet(buf: Uint8Array, entry: ZipEntry, name: string, hidden
           if (text === '') break;
           const n = Number(text);
           if (Number.isNaN(n)) v = text;
-          else if (dateStyles[style]) {
+          else if (dateStyles[style] && isDateSerial(n, date1904)) {
             // One Date per distinct serial: a ledger's dates repeat (a few hundred days over its rows), and nothing
             // changes a cell's value once read.
             let d = dates.get(n);
