@@ -7,7 +7,7 @@
 import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
 import { AutoTextarea } from './components/AutoTextarea';
-import { Circular, CircularData, CircularOptions, FigureDiff, SECTION_IDS, SECTION_NAMES, SectionId, circularDataOf, composeCircular, compositionNotes } from '../core';
+import { Circular, CircularData, CircularOptions, FigureDiff, SECTION_IDS, SECTION_NAMES, SectionId, circularDataOf, circularWarnings, composeCircular, compositionNotes } from '../core';
 import { WordHost } from '../word/host';
 import { wordCapabilityNotes } from '../word/requirements';
 import { DOCX_TYPE } from '../browser/types';
@@ -57,6 +57,8 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
   const [diffs, setDiffs] = React.useState<FigureDiff[] | null>(null);
 
   const data: CircularData | null = React.useMemo(() => (view ? circularDataOf(view) : (saved?.data ?? null)), [view, saved]);
+  // Errors that make figures uncertain (overdue items are facts the circular reports, not mistakes to correct).
+  const uncertain = React.useMemo(() => (data ? circularWarnings(data).reduce((n, w) => n + w.count, 0) : 0), [data]);
   const errors = formErrors(l.form);
   const warnings = formWarnings(l.form, data?.asOf ?? l.asOf);
   const notes = word ? wordCapabilityNotes(word.capabilities) : [];
@@ -123,7 +125,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
   const insert = (ids: SectionId[], origin: Origin, flags: { errorsOk?: boolean; replace?: boolean } = {}) => {
     const made = compose(origin);
     if (!made || !word) return;
-    if (!flags.errorsOk && data && data.errors > 0) {
+    if (!flags.errorsOk && uncertain > 0) {
       setMessage(null);
       setConfirm({ kind: 'errors', ids, origin });
       return;
@@ -206,7 +208,7 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
       {confirm && confirm.origin === origin && (
         <ConfirmBar
           confirm={confirm}
-          errors={data?.errors ?? 0}
+          errors={uncertain}
           onYes={() => (confirm.kind === 'refresh' ? refresh(true) : insert(confirm.ids, origin, confirm.kind === 'errors' ? { errorsOk: true } : { errorsOk: true, replace: true }))}
           onNo={() => setConfirm(null)}
         />
@@ -254,10 +256,10 @@ export function WordPane({ word }: { word?: WordHost }): React.JSX.Element {
           remember={l.rememberColumns}
         />
       )}
-      {view && view.errors > 0 && (
+      {view && uncertain > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            台账中还有 {view.errors} 条错误级别的问题，通报中的数字可能不准确。{word ? `可以先在${word.product === 'wps' ? ' WPS 表格' : ' Excel '}中检查并改正。` : '可以先在“检查台账”中查看并改正。'}
+            台账中还有 {uncertain} 条错误级别的问题，通报中的数字可能不准确。{word ? `可以先在${word.product === 'wps' ? ' WPS 表格' : ' Excel '}中检查并改正。` : '可以先在“检查台账”中查看并改正。'}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -31,9 +31,9 @@ test('the ledger’s totals and errors are shown; inserting asks first when the 
   const fake = new FakeWord([{ kind: 'para', text: '草稿' }], 1);
   wordPane(hostOver(fake));
   await openSample();
-  expect(screen.getByText(/台账中还有 27 条错误级别的问题/)).toBeTruthy();
+  expect(screen.getByText(/台账中还有 21 条错误级别的问题/)).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: '插入全文' }));
-  expect(await screen.findByText('台账中还有 27 条错误，仍然插入吗？')).toBeTruthy();
+  expect(await screen.findByText('台账中还有 21 条错误，仍然插入吗？')).toBeTruthy();
   expect(fake.ooxmlInserts).toHaveLength(0);
   fireEvent.click(screen.getByRole('button', { name: '仍然插入' }));
   await screen.findByText(/已插入全文/);
