@@ -79,6 +79,11 @@ export function defaultsUsed(input: ReportInput): string[] {
     out.push(`${same.map((k) => names[k]).join('、')}用的是参考通报（${reference.issuingBody}）的写法，请核对。`);
   }
   if (!given('year') && o.year !== Number(input.asOf.slice(0, 4))) out.push(`年度按台账的交办日期取为 ${o.year} 年（--year 可改）。`);
+  if (o.printDate < o.date) out.push(`印发日期 ${o.printDate} 早于成文日期 ${o.date}，请核对（--issue-date、--date）。`);
+  const numberYear = /〔(\d{4})〕/.exec(o.docNumber)?.[1];
+  if (given('docNumber') && numberYear && numberYear !== o.date.slice(0, 4)) {
+    out.push(`发文字号中的年份是 ${numberYear}，成文日期在 ${o.date.slice(0, 4)} 年，请核对（字号中写发文的年份）。`);
+  }
   return out;
 }
 

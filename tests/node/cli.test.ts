@@ -323,3 +323,15 @@ test('the demo writes the sample circular next to its summary', () => {
   expect(demo.stdout).toContain('示例通报（GB/T 9704 版式）已写出：banli-demo/通报-2021.docx');
   return expect(fs.stat(path.join(cwd, 'banli-demo/通报-2021.docx'))).resolves.toBeTruthy();
 });
+
+test('report: 主送 gets its colon and each 抄送 line its full stop; a 印发日期 before the 成文日期 and a 发文字号 of another year are said', async () => {
+  const out = path.join(dir, '格式.docx');
+  const r = await run('report', '--as-of', '2021-07-19', clean, '-o', out, '--addressees', '各承办单位', '--copy-to', '市委各部门，郑州警备区|市人大常委会办公厅，', '--date', '2021-07-19', '--issue-date', '2021-07-10', '--doc-number', '郑政文〔2020〕84号');
+  expect(r.code).toBe(0);
+  const JSZip = (await import('jszip')).default;
+  const text = (await (await JSZip.loadAsync(await fs.readFile(out))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+  expect(text).toContain('各承办单位：');
+  expect(text).toContain('抄送：市委各部门，郑州警备区。市人大常委会办公厅。');
+  expect(r.err).toContain('注意：印发日期 2021-07-10 早于成文日期 2021-07-19，请核对（--issue-date、--date）。');
+  expect(r.err).toContain('注意：发文字号中的年份是 2020，成文日期在 2021 年，请核对（字号中写发文的年份）。');
+});

@@ -142,6 +142,9 @@ export function resolveOptions(base: CircularOptions, input: Partial<Record<keyo
   }
   if (Array.isArray(input.copyTo)) o.copyTo = input.copyTo.map(String).filter((s) => s.trim() !== '');
   else if (typeof input.copyTo === 'string') o.copyTo = input.copyTo.split(/\n/).map((s) => s.trim()).filter(Boolean);
+  // As GB/T 9704 writes them: 主送 ends with a full-width colon, each 抄送 line with a full stop (§7.3.3, §7.4.2).
+  if (str('addressees')) o.addressees = o.addressees.replace(/[:：]*$/, '：');
+  if (input.copyTo !== undefined) o.copyTo = o.copyTo.map((line) => line.trim().replace(/[，,；;、。.]*$/, '。'));
   for (const k of ['gradeShares', 'satisfactionApart', 'formsReturned', 'interSessionOpen', 'attachment', 'seal'] as const) {
     if (typeof input[k] === 'boolean') o[k] = input[k] as boolean;
   }
