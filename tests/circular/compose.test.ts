@@ -75,7 +75,7 @@ test('problems: only the kinds that occur, numbered 一是、二是…; units na
   expect(vague).not.toContain('未填写满意度');
   const named = plainText(composeCircular(small(), { ...options(), problemUnits: 'named' }, AS_OF));
   expect(named).toContain('一是市水利局、市财政局等2个单位尚未落实主要领导“代表委员接待日”制度');
-  expect(named).toContain('二是市水利局（1件）有1件建议提案未与代表委员当面会商、当面答复。');
+  expect(named).toContain('二是市水利局有1件建议提案未与代表委员当面会商、当面答复。');
 });
 
 test('the units with the reception day are listed once; those without only under the problem', () => {

@@ -65,7 +65,8 @@ function checkNoCollision(text: string): void {
 /** Every list of units (a run of names joined by 、 of three or more) is given once. */
 function checkListsOnce(text: string): void {
   const lists = text.match(/(?:[\u4e00-\u9fff（）]{2,14}、){2,}[\u4e00-\u9fff（）]{2,14}/g) ?? [];
-  for (const l of lists) if (/局|委|政府/.test(l)) expect({ list: l, times: text.split(l).length - 1 }).toEqual({ list: l, times: 1 });
+  // A named problem's first five units (…等N个单位) may be another problem's first five: those are not lists repeated.
+  for (const l of lists) if (/局|委|政府/.test(l) && !l.endsWith('等')) expect({ list: l, times: text.split(l).length - 1 }).toEqual({ list: l, times: 1 });
 }
 
 describe('the sample ledger', () => {

@@ -173,3 +173,13 @@ test('a praised list is checked: a name that is no unit (a typo) is left out and
   expect(notes.praisedDropped).toEqual(['市城管局']);
   expect(notes.praisedUnknown).toEqual(['市不存在局']);
 });
+
+test('named problem units: at most five, most items first, a count per unit only when the counts differ', () => {
+  const names = ['市交通局', '市城管局', '市水利局', '市财政局', '市教育局', '市卫健委', '市文物局'];
+  const many = names.flatMap((n, i) => Array.from({ length: i === 6 ? 3 : 1 }, () => ({ 主办单位: n, 是否面商: '否' })));
+  const a = analyse([ledgerGrid(rows(...many)), unitGrid(names.map((n) => [n, '', '是']))], { asOf: AS_OF });
+  const t = text(a, { problemUnits: 'named' });
+  expect(t).toContain('是市文物局（3件）、市交通局（1件）、市城管局（1件）、市水利局（1件）、市财政局（1件）等7个单位有9件建议提案未与代表委员当面会商');
+  const two = analyse([ledgerGrid(rows({ 主办单位: '市交通局', 是否面商: '否' }, { 主办单位: '市城管局', 是否面商: '否' })), units()], { asOf: AS_OF });
+  expect(text(two, { problemUnits: 'named' })).toContain('是市交通局、市城管局等2个单位有2件建议提案未与代表委员当面会商');
+});

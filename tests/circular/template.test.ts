@@ -43,7 +43,7 @@ test('a plain-text template replaces the wording; figures still computed; switch
   const text = await docText(out);
   expect(text).toContain('请各单位于9月底前报送整改情况（共3件，未面商1件）。');
   expect(text).toContain('附件：2021年度建议提案办理情况分单位统计表');
-  expect(text).toContain('市水利局（1件）有1件建议提案未与代表委员当面会商');
+  expect(text).toContain('市水利局有1件建议提案未与代表委员当面会商');
   expect(text).toContain('2021年7月23日印发');
   expect(text).toMatch(/单位\n?件数/);
 });

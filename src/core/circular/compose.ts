@@ -276,6 +276,9 @@ const PROBLEM_FIELDS = [
   '程度不符单位称', '程度不符件数', '超期未答复单位称', '超期答复单位称',
 ];
 
+/** At most this many units named in a problem (--problem-units named). */
+const NAMED_MAX = 5;
+
 /** One problem: its paragraph key, its figures and the units it names. */
 interface Problem {
   key: string;
@@ -295,7 +298,11 @@ export function circularProblems(input: Input, options: CircularOptions, asOf: s
   const phrase = (us: Array<{ name: string; count: number }>, withCounts: boolean, clause = false): string => {
     if (!us.length) return '';
     if (!named) return clause ? '有的单位' : vagueUnits(us.length, withItems);
-    const list = us.map((u) => (withCounts ? `${u.name}（${u.count}件）` : u.name)).join('、');
+    // Named: at most five, those with most items first (the attachment lists every unit); a count per unit only when
+    // the counts differ (one unit's count is the sentence's own: 市水利局有1件, not 市水利局（1件）有1件).
+    const shown = us.length > NAMED_MAX ? [...us].sort((x, y) => y.count - x.count).slice(0, NAMED_MAX) : us;
+    const counted = withCounts && us.length > 1 && us.some((u) => u.count !== us[0].count);
+    const list = shown.map((u) => (counted ? `${u.name}（${u.count}件）` : u.name)).join('、');
     return us.length > 1 ? `${list}等${us.length}个单位` : list;
   };
   const out: Problem[] = [];
