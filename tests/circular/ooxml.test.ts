@@ -22,6 +22,7 @@ import {
   docxParts,
   emWidth,
   fitClosing,
+  copyToLines,
   fitPrinted,
   idSource,
   markFit,
@@ -92,6 +93,21 @@ describe('抄送 (§7.4.2): every line after the first starts under the first ch
     const row2 = all(sample.doc, 'tr').find((tr) => all(tr, 'pStyle').some((s) => s.getAttributeNS(W, 'val') === STYLE_IDS.copyTo))!;
     expect(Number(child(child(row2, 'trPr'), 'trHeight')!.getAttributeNS(W, 'val'))).toBe(2 * PAGE.linePitch);
   });
+});
+
+test('抄送 lines break after a comma, never inside an organ’s name (市|人民检察院, 团市|委 before)', () => {
+  const line = '市人大常委会办公厅，市政协办公厅，市中级人民法院，市人民检察院，各民主党派市委，市工商联，团市委，市妇联，市总工会，市科协。';
+  const ROOM = TYPE_WIDTH - 5 * 280;
+  const lines = copyToLines(line, ROOM, ROOM);
+  expect(lines.join('')).toBe(line);
+  expect(lines.length).toBe(3);
+  for (const l of lines.slice(0, -1)) expect(l.endsWith('，')).toBe(true);
+  for (const l of lines) expect(textWidth(l, 280)).toBeLessThanOrEqual(ROOM);
+  // In the document: the paragraph's text is the line, broken where Banli breaks it.
+  const { doc } = parts(circular({ copyTo: ['市委各部门，郑州警备区。', line] }));
+  const p = all(doc, 'p').filter((x) => child(child(x, 'pPr'), 'pStyle')?.getAttributeNS(W, 'val') === STYLE_IDS.copyTo)[1];
+  expect(textOf(p)).toBe(line);
+  expect(all(p, 'br')).toHaveLength(2);
 });
 
 describe('发文机关标志 (§7.2.4): one line, centred, never wider than the type area', () => {

@@ -123,6 +123,28 @@ export function fitPrinted(b: Block): { block: Block; lines: number } {
   return { block: b, lines: rest <= left ? lines : lines + 1 };
 }
 
+/**
+ * A 抄送 paragraph's lines, broken after a comma (or 、) so that no organ's name is cut across two lines (市|人民检察院,
+ * 团市|委 before): greedy, each line within its width (the first, of the first paragraph, starts at 抄送：). A name
+ * wider than a line is left whole on its own line, for the renderer to wrap.
+ * width: the line's room in twips (the first line's and the others').
+ */
+export function copyToLines(text: string, first: number, rest: number): string[] {
+  const pieces = text.match(/[^，、,]*[，、,]|[^，、,]+$/g) ?? [text];
+  const lines: string[] = [];
+  let cur = '';
+  for (const piece of pieces) {
+    const room = lines.length === 0 ? first : rest;
+    // A small margin: LibreOffice sets figures off from Chinese text a little.
+    if (cur !== '' && textWidth(cur + piece, ADVANCE.sihao) > room - ADVANCE.sihao / 2) {
+      lines.push(cur);
+      cur = piece;
+    } else cur += piece;
+  }
+  if (cur !== '') lines.push(cur);
+  return lines;
+}
+
 /** Unbreakable pieces: a CJK character, or a run of Latin letters and digits. */
 function tokens(text: string): string[] {
   return text.match(/[A-Za-z0-9.%]+|[\s\S]/gu) ?? [];

@@ -19,6 +19,7 @@ import {
   colophonPlacement,
   fitClosing,
   fitPrinted,
+  copyToLines,
   lineCount,
   markFit,
   paginate,
@@ -381,11 +382,17 @@ function sdtPr(id: SectionId, ids: IdSource): string {
  * 抄送 lines as they are set: from four characters in (under the text after 抄送：) to one from the right, the
  * first line of the first paragraph starting three characters further left, at 抄送： itself.
  */
+/** The lines of the i-th 抄送 paragraph as Banli breaks them (copyToLines): the first of the first starts at 抄送：. */
+function copyLinesOf(b: Block, i: number): string[] {
+  const width = TYPE_WIDTH - 4 * CHAR.sihao - CHAR.sihao;
+  return copyToLines(b.runs.map((r) => r.text).join(''), i === 0 ? width + 3 * CHAR.sihao : width, width);
+}
+
 export function colophonTwips(blocks: Block[]): number {
   const width = TYPE_WIDTH - 4 * CHAR.sihao - CHAR.sihao;
   const copyLines = blocks
     .filter((b) => b.role === 'copyTo')
-    .reduce((n, b, i) => n + lineCount(b.runs.map((r) => r.text).join(''), ADVANCE.sihao, i === 0 ? -3 * CHAR.sihao : 0, width), 0);
+    .reduce((n, b, i) => n + copyLinesOf(b, i).reduce((m, line, k) => m + lineCount(line, ADVANCE.sihao, i === 0 && k === 0 ? -3 * CHAR.sihao : 0, width), 0), 0);
   const printed = blocks.filter((b) => b.role === 'printedBy').reduce((n, b) => n + fitPrinted(b).lines, 0);
   return (copyLines + printed) * PAGE.linePitch;
 }
@@ -425,7 +432,9 @@ export function colophonTableXml(blocks: Block[]): string {
   // the paragraph's own w:ind leaves out from the style.
   const copyParas = copy.map((b, i) => {
     const ind = `<w:ind w:left="${4 * CHAR.sihao}" w:right="${CHAR.sihao}" w:hanging="${i === 0 ? 3 * CHAR.sihao : 0}"/>`;
-    return `<w:p>${pPrXml('copyTo', { ind })}${b.runs.map((r) => run('copyTo', r.text)).join('')}</w:p>`;
+    // Broken after a comma where a line ends, never inside an organ's name.
+    const lines = copyLinesOf(b, i).map((line) => run('copyTo', line)).join('<w:r><w:br/></w:r>');
+    return `<w:p>${pPrXml('copyTo', { ind })}${lines}</w:p>`;
   });
   const copyLines = Math.max(1, Math.round(colophonTwips(copy) / PAGE.linePitch));
   if (copy.length) rows.push(row(copyParas.join(''), THICK, printed.length ? THIN : THICK, copyLines));
