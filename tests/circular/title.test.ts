@@ -3,7 +3,7 @@
  * at least four characters, no wider than the type area, shaped as a trapezoid or a diamond — over real titles of
  * circulars and notices on the handling of suggestions and proposals.
  */
-import { OFFICIAL_TERMS, TITLE_LINE_EM, emWidth, titleLineFits, titleLines } from '../../src/core';
+import { OFFICIAL_TERMS, TITLE_LINE_EM, emWidth, titleLineFits, titleLines, wordLines } from '../../src/core';
 
 export const REAL_TITLES = [
   '郑州市人民政府办公厅关于2021年度市人大代表建议和市政协委员提案办理工作情况的通报',
@@ -129,5 +129,17 @@ test('an organ and its office stay on one line (常务委员会办公室, 委员
   // The dictionary splits 金|水|区 into characters: no cut between them (郑州市金水 | 区… before).
   for (const title of ['郑州市金水区人民代表大会常务委员会办公室关于二〇二一年度', '郑州市二七区人民政府办公室关于2021年度区人大代表建议和区政协委员提案办理工作情况的通报']) {
     for (const cut of cutsOf(titleLines(title))) expect(cut).not.toMatch(/(金|金水|二|二七)\|$/);
+  }
+});
+
+test('a long unit name in the attachment’s table is broken between words, never inside one (国有资 | 产, 规划 | 局 before)', () => {
+  expect(wordLines('市交通局', 10)).toEqual(['市交通局']);
+  expect(wordLines('郑州市自然资源和规划局', 10)).toEqual(['郑州市自然资源', '和规划局']);
+  for (const name of ['郑州市人民政府国有资产监督管理委员会', '郑州市卫生健康委员会（市中医管理局）', '中国人民政治协商会议郑州市委员会办公厅', '郑州市人力资源和社会保障局']) {
+    const lines = wordLines(name, 10);
+    expect(lines.join('')).toBe(name);
+    for (const l of lines) expect([...l].length).toBeGreaterThanOrEqual(2);
+    for (const l of lines) expect(emWidth(l)).toBeLessThanOrEqual(10);
+    for (const cut of cutsOf(lines)) expect(cut).not.toMatch(/(国有资|规划|资源和规划|卫生健|人力资)\|$/);
   }
 });

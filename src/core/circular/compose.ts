@@ -14,8 +14,8 @@ import { Block, Circular, Role, Run, Section, SectionId } from './model';
 import { CircularOptions, SWITCH_DEFAULTS } from './options';
 import { DEFAULT_PROSE, fillTemplate } from './prose';
 import { chineseNumeral } from './numbers';
-import { titleLines } from './title';
-import { TYPE_WIDTH } from './layout';
+import { titleLines, wordLines } from './title';
+import { ADVANCE, CELL_PAD, TABLE_COLUMNS, TYPE_WIDTH } from './layout';
 import { compactKey } from '../text';
 
 type Input = Analysis | CircularData;
@@ -558,7 +558,9 @@ function attachmentRows(c: CircularCounts): string[][] {
   const sum = (k: keyof Row) => rows.reduce((n, [, r]) => n + r[k], 0);
   const total: Row = { items: sum('items'), replied: sum('replied'), onTime: sum('onTime'), faceToFace: sum('faceToFace'), satisfied: sum('satisfied') };
   rows.push(['合计', total]);
-  return rows.map(([name, r]) => [name, String(r.items), String(r.replied), String(r.onTime), String(r.faceToFace), String(r.satisfied)]);
+  // A long unit name is broken between words (\n), never inside one (…国有资 | 产… as the renderer would).
+  const nameEm = Math.floor((TABLE_COLUMNS[0] - 2 * CELL_PAD) / ADVANCE.sihao);
+  return rows.map(([name, r]) => [wordLines(name, nameEm).join('\n'), String(r.items), String(r.replied), String(r.onTime), String(r.faceToFace), String(r.satisfied)]);
 }
 
 const ORDINAL = /^（[一二三四五六七八九十]+）/;

@@ -222,7 +222,7 @@ const CELL_PAD = 57;
 /** Lines each row of the attachment table takes (header first). */
 export function tableRowLines(t: { header: string[]; rows: string[][] }): number[] {
   return [t.header, ...t.rows].map((row) =>
-    Math.max(...row.map((cell, i) => lineCount(cell, ADVANCE.sihao, 0, TABLE_COLUMNS[i] - 2 * CELL_PAD))),
+    Math.max(...row.map((cell, i) => cell.split('\n').reduce((n, line) => n + lineCount(line, ADVANCE.sihao, 0, TABLE_COLUMNS[i] - 2 * CELL_PAD), 0))),
   );
 }
 export { CELL_PAD };

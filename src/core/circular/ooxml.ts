@@ -348,7 +348,9 @@ function tableXml(t: { header: string[]; rows: string[][] }): string {
           ['rPr', rPrOf(style)],
         ]) +
         '</w:pPr>';
-      return `<w:tc>${tcPr}<w:p>${ppr}<w:r>${rPrOf(style)}<w:t xml:space="preserve">${escapeXml(cell)}</w:t></w:r></w:p></w:tc>`;
+      // Lines given (a long name broken between words) are kept with a line break.
+      const text = cell.split('\n').map((line) => `<w:r>${rPrOf(style)}<w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r>`).join('<w:r><w:br/></w:r>');
+      return `<w:tc>${tcPr}<w:p>${ppr}${text}</w:p></w:tc>`;
     });
     return `<w:tr>${trPr}${cells.join('')}</w:tr>`;
   });

@@ -18,6 +18,9 @@ export const OFFICIAL_TERMS = [
   '人大常委会', '常委会', '管委会', '管理委员会', '委员会', '人大代表', '政协委员', '代表委员', '人大建议', '政协提案',
   '代表建议', '委员提案', '建议提案', '闭会期间', '闭会建议', '重点督办', '办理工作', '工作情况', '情况通报', '年度',
   '政治协商会议', '全国人大', '全国政协', '省人大', '市人大', '省政协', '市政协', '开发区', '自治区', '自治州', '自治县',
+  // Names of departments the dictionary cuts (a unit's name in the attachment's table).
+  '自然资源', '国有资产', '生态环境', '市场监督', '人力资源', '社会保障', '卫生健康', '城乡建设', '文化广电', '发展改革',
+  '应急管理', '交通运输', '农业农村', '信息化', '退役军人', '大数据',
 ];
 
 /** Words never left alone at the end of a line (they bind forward) or at the start (they bind backward). */
@@ -148,6 +151,41 @@ export function titleLines(title: string, maxEm = TITLE_LINE_EM): string[] {
   let cur = '';
   for (const ch of title) {
     if (emWidth(cur + ch) > maxEm) {
+      out.push(cur);
+      cur = '';
+    }
+    cur += ch;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/**
+ * A name broken into lines of at most maxEm between words (the title's word boundaries: official terms, places and
+ * numbers kept whole), for a narrow table cell: the fewest lines, then the most even (郑州市人民政府国有 | 资产监督管理委员会,
+ * 郑州市 | 自然资源和规划局 — never 国有资 | 产 or 规划 | 局). A name that fits is one line; with no boundary that fits, by width.
+ */
+export function wordLines(text: string, maxEm: number): string[] {
+  if (emWidth(text) <= maxEm) return [text];
+  const points = titleBreaks(text);
+  let best: { lines: string[]; widest: number } | null = null;
+  const consider = (cuts: number[]) => {
+    const lines = [...cuts, text.length].map((c, k) => text.slice(k === 0 ? 0 : cuts[k - 1], c));
+    const widths = lines.map(emWidth);
+    if (widths.some((w) => w > maxEm) || lines.some((l) => [...l].length < 2)) return;
+    const widest = Math.max(...widths);
+    if (!best || widest < best.widest) best = { lines, widest };
+  };
+  const choose = (from: number, left: number, cuts: number[]) => {
+    if (left === 0) return consider(cuts);
+    for (let k = from; k < points.length; k++) choose(k + 1, left - 1, [...cuts, points[k]]);
+  };
+  for (let n = 2; n <= 4 && !best; n++) choose(0, n - 1, []);
+  if (best) return (best as { lines: string[] }).lines;
+  const out: string[] = [];
+  let cur = '';
+  for (const ch of text) {
+    if (cur !== '' && emWidth(cur + ch) > maxEm) {
       out.push(cur);
       cur = '';
     }
