@@ -439,8 +439,9 @@ export function readPart(c: PartSource, sheetSource: string | null, config: Conf
       skipped.note++;
       continue;
     }
-    // A group heading is no item (counted with the 说明行); it may name the source of the rows under it.
-    const heading = groupHeading(row, titleAt);
+    // A group heading is no item (counted with the 说明行); it may name the source of the rows under it. (A row
+    // starting with a number, a 序号, is none: no call for it.)
+    const heading = typeof row[0] === 'number' ? null : groupHeading(row, titleAt);
     if (heading !== null) {
       skipped.note++;
       fromHeading(heading);
