@@ -15,6 +15,9 @@ import { FILES_HEADING, inFiles, listed } from './components/OpenedFiles';
 import { errorMessage } from './model';
 import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom, praiseText, yearOf } from './settings';
 
+/** Spreadsheets of formats Banli does not read, picked with a folder to be named as not read (see src/xlsx/formats.ts). */
+const OTHER_SPREADSHEET = /\.(xls|ods|ots|fods|sxc|csv|tsv|et|ett|xlsb|numbers)$/i;
+
 export const SAMPLE_AS_OF = '2021-07-19';
 export const SAMPLE_NAME = 'ledger-2021.xlsx';
 
@@ -438,8 +441,10 @@ export function LedgerProvider({
   const several = (opened?.files.length ?? 0) > 1;
 
   const openFiles = async (chosen: File[]) => {
-    // From a folder: its workbooks only (the other files in it are not ledgers); files chosen by name are all tried.
-    const list = chosen.filter((f) => !(f as File & { webkitRelativePath?: string }).webkitRelativePath || isWorkbookName(f.name));
+    // From a folder: its workbooks, and spreadsheets of other formats (.xls, .ods, .csv, .et …: read to be named as
+    // not read, with what to do — never silently left out); its other files are no ledgers. Files chosen by name are
+    // all tried.
+    const list = chosen.filter((f) => !(f as File & { webkitRelativePath?: string }).webkitRelativePath || isWorkbookName(f.name) || OTHER_SPREADSHEET.test(f.name));
     if (list.length === 0) {
       const folder = chosen.length ? pathOf(chosen[0]).split('/')[0] : '';
       setNotice({ intent: 'error', text: folder ? `文件夹“${folder}”里没有 .xlsx 工作簿。请选择存放台账工作簿的文件夹，或直接选择工作簿。` : '没有选择文件。' });

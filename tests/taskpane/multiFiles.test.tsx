@@ -86,3 +86,19 @@ test('a workbook without a ledger, or an empty one, opened alone: the message na
   choose(await file(path.join(dir, 'empty.xlsx')));
   await waitFor(() => expect(notice()).toMatch(/^empty\.xlsx：/), { timeout: 30000 });
 }, 120000);
+
+test('a folder picked with an .ods in it: the .ods is named as not read, with what to do (it was left out without a word)', async () => {
+  const { odsBytes } = await import('../helpers/formats');
+  const inFolder = (f: File, rel: string) => Object.defineProperty(f, 'webkitRelativePath', { value: rel });
+  renderPage(<StandalonePane />, { initialAsOf: '2021-07-19' });
+  choose(
+    inFolder(await file(SAMPLE_PATH), '各单位报送/ledger-2021.xlsx'),
+    inFolder(new File([new Uint8Array(await odsBytes())], '单位03.ods'), '各单位报送/单位03.ods'),
+    inFolder(new File(['说明'], '说明.txt'), '各单位报送/说明.txt'),
+  );
+  await screen.findByLabelText('办理总数', {}, { timeout: 30000 });
+  await waitFor(() => expect(notice()).toContain('1 个文件无法读取，未计入（见“读取的文件”）。'));
+  const files = screen.getByRole('region', { name: '读取的文件' });
+  expect(files.textContent).toMatch(/单位03\.ods.*OpenDocument/);
+  expect(files.textContent).not.toContain('说明.txt');
+}, 120000);
