@@ -5,17 +5,12 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { main } from '../../src/node/cli';
+import { runCli } from '../helpers/cli';
 import { readTemplate } from '../../src/node/report';
 import { ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 import { tempDir, writeXlsx } from '../helpers/xlsx';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = runCli;
 
 async function docText(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(await fs.readFile(file));

@@ -4,7 +4,7 @@ import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/node/cli';
+import { runCli } from '../helpers/cli';
 import { ruleTitle } from '../../src/core';
 import { Fixtures, NASTY_TITLE, makeFixtures } from '../helpers/hostile';
 import { tempDir } from '../helpers/xlsx';
@@ -14,12 +14,7 @@ const BIN = path.join(ROOT, 'bin/banli.js');
 let dir: string;
 let fx: Fixtures;
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err, json: () => JSON.parse(out) };
-}
+const run = runCli;
 
 beforeAll(async () => {
   dir = await tempDir('banli-batch-');

@@ -1,19 +1,14 @@
 import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { main } from '../../src/node/cli';
+import { runCli } from '../helpers/cli';
 import { ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 import { tempDir, writeXlsx } from '../helpers/xlsx';
 
 const ROOT = path.join(__dirname, '../..');
 const SAMPLE = path.join(ROOT, 'samples/ledger-2021.xlsx');
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = runCli;
 
 let dir: string;
 let clean: string;

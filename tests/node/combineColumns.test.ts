@@ -1,17 +1,12 @@
 /** --combine: each workbook's column mapping when they differ, and the workbook the unit list came from. */
 import * as path from 'path';
-import { main } from '../../src/node/cli';
+import { runCli } from '../helpers/cli';
 import { FULL_HEADERS, ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 import { tempDir, writeXlsx } from '../helpers/xlsx';
 
 const AS_OF = '2021-07-19';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err, json: () => JSON.parse(out) };
-}
+const run = runCli;
 
 test('returns naming their columns differently: each mapping shown; the unit list named with its file', async () => {
   const dir = await tempDir('banli-cols-');

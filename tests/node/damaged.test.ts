@@ -9,7 +9,7 @@ import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { main } from '../../src/node/cli';
+import { runCli } from '../helpers/cli';
 import { annotateFailure } from '../../src/node/check';
 import { errorInfo, systemMessage } from '../../src/node/errors';
 import { ledgerGrid, rows } from '../helpers/ledger';
@@ -19,12 +19,7 @@ const ROOT = path.join(__dirname, '../..');
 const SAMPLE = path.join(ROOT, 'samples/ledger-2021.xlsx');
 const AS_OF = '2021-07-19';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = runCli;
 
 /** English words left in a message once file names, part paths and the names Excel, WPS and BANLI_DEBUG are taken out. */
 function english(message: string): string[] {

@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { main } from '../../src/node/cli';
+import { runCli } from '../helpers/cli';
 import { smallLedger } from '../helpers/hostile';
 import { numbersBytes, odsByLibreOffice, odsBytes, ole2Bytes, xlsbBytes, zipBytes } from '../helpers/formats';
 import { tempDir } from '../helpers/xlsx';
@@ -13,12 +13,7 @@ import { tempDir } from '../helpers/xlsx';
 const AS_OF = '2021-07-19';
 const SAVE_AS = '另存为“Excel 工作簿（*.xlsx）”后再检查。';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err, json: () => JSON.parse(out) };
-}
+const run = runCli;
 
 /** A folder of unit returns: two .xlsx, and one return each as .ods, .csv, .et, .xlsb and .numbers (a folder). */
 async function returnsFolder(): Promise<string> {

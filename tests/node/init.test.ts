@@ -5,19 +5,14 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { main } from '../../src/node/cli';
+import { runCli } from '../helpers/cli';
 import { smallLedger } from '../helpers/hostile';
 import { ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 import { tempDir, writeXlsx } from '../helpers/xlsx';
 
 const AS_OF = '2021-07-19';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = runCli;
 
 test('the settings written change nothing: a ledger using 回函日期 and 责任单位 reads as without them', async () => {
   const dir = await tempDir('banli-init-');

@@ -9,7 +9,7 @@ import * as net from 'net';
 import * as path from 'path';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/node/cli';
+import { runCli } from '../helpers/cli';
 import { RULE_IDS, analyse } from '../../src/core';
 import { CELL_LIMIT, TRUNCATED, annotateBuffer, fitCell, isBanliAnnotated } from '../../src/xlsx/annotate';
 import { readWorkbook } from '../../src/xlsx/read';
@@ -21,12 +21,7 @@ import { tempDir, writeXlsx } from '../helpers/xlsx';
 const ROOT = path.join(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/banli.js');
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err, json: () => JSON.parse(out) };
-}
+const run = runCli;
 
 const base = (f: { path: string }) => path.basename(f.path);
 

@@ -1,17 +1,12 @@
 /** Small messages: a header below row 15, an option without its value, a --units workbook without units. */
 import * as path from 'path';
-import { main } from '../../src/node/cli';
+import { runCli } from '../helpers/cli';
 import { FULL_HEADERS, ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 import { tempDir, writeXlsx } from '../helpers/xlsx';
 
 const AS_OF = '2021-07-19';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err, json: () => JSON.parse(out) };
-}
+const run = runCli;
 
 let dir: string;
 let ledger: string;

@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { main } from '../../src/node/cli';
+import { runCli } from '../helpers/cli';
 import { setBeforeRenameHook } from '../../src/node/safeWrite';
 import { systemMessage } from '../../src/node/errors';
 import { sha256, smallLedger } from '../helpers/hostile';
@@ -15,12 +15,7 @@ const ROOT = path.join(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/banli.js');
 const LIB = path.join(ROOT, 'lib/node');
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = runCli;
 
 /** A fresh folder holding 台账.xlsx (and 郊区台账.xlsx). */
 async function fresh(): Promise<{ dir: string; ledger: string; other: string; before: string; otherBefore: string }> {

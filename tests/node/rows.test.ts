@@ -4,18 +4,13 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { main } from '../../src/node/cli';
+import { runCli } from '../helpers/cli';
 import { ledgerGrid, rows, unitGrid } from '../helpers/ledger';
 import { tempDir, writeXlsx } from '../helpers/xlsx';
 
 const AS_OF = '2021-07-19';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err, json: () => JSON.parse(out) };
-}
+const run = runCli;
 
 let dir: string;
 let ledger: string;
