@@ -140,24 +140,10 @@ export function titleLines(title: string, maxEm = TITLE_LINE_EM): string[] {
     }
     if (!best || score < best.score) best = { lines, score };
   };
-  const choose = (from: number, left: number, cuts: number[]) => {
-    if (left === 0) return consider(cuts);
-    for (let k = from; k < points.length; k++) choose(k + 1, left - 1, [...cuts, points[k]]);
-  };
-  for (let lines = 2; lines <= 4 && !best; lines++) choose(0, lines - 1, []);
+  for (let lines = 2; lines <= 4 && !best; lines++) eachCut(points, lines - 1, consider);
   if (best) return (best as { lines: string[] }).lines;
-  // No word-boundary split fits (a single word wider than a line): break by width, keeping four characters last.
-  const out: string[] = [];
-  let cur = '';
-  for (const ch of title) {
-    if (emWidth(cur + ch) > maxEm) {
-      out.push(cur);
-      cur = '';
-    }
-    cur += ch;
-  }
-  if (cur) out.push(cur);
-  return out;
+  // No word-boundary split fits (a single word wider than a line): break by width.
+  return byWidth(title, maxEm);
 }
 
 /**
@@ -176,12 +162,19 @@ export function wordLines(text: string, maxEm: number): string[] {
     const widest = Math.max(...widths);
     if (!best || widest < best.widest) best = { lines, widest };
   };
-  const choose = (from: number, left: number, cuts: number[]) => {
-    if (left === 0) return consider(cuts);
-    for (let k = from; k < points.length; k++) choose(k + 1, left - 1, [...cuts, points[k]]);
-  };
-  for (let n = 2; n <= 4 && !best; n++) choose(0, n - 1, []);
+  for (let n = 2; n <= 4 && !best; n++) eachCut(points, n - 1, consider);
   if (best) return (best as { lines: string[] }).lines;
+  return byWidth(text, maxEm);
+}
+
+/** Every choice of `count` cut points out of `points` (in order), each given to `visit`. */
+function eachCut(points: number[], count: number, visit: (cuts: number[]) => void, from = 0, cuts: number[] = []): void {
+  if (count === 0) return visit(cuts);
+  for (let k = from; k < points.length; k++) eachCut(points, count - 1, visit, k + 1, [...cuts, points[k]]);
+}
+
+/** Lines of at most maxEm, cut by width wherever it falls (when no word boundary fits). */
+function byWidth(text: string, maxEm: number): string[] {
   const out: string[] = [];
   let cur = '';
   for (const ch of text) {
