@@ -363,15 +363,6 @@ export function readPart(c: PartSource, sheetSource: string | null, config: Conf
     skipped: { blank: 0, total: 0, note: 0 },
     hiddenItemRows: 0,
   };
-  // Without a source column: the source the last group heading named (一、省人大建议), for the rows under it.
-  let groupSource: string | null = null;
-  const fromHeading = (text: string) => {
-    const label = iSource < 0 ? labelInName(text) : null;
-    if (label !== null) {
-      groupSource = label;
-      part.groupSources = true;
-    }
-  };
   const iSource = at.source;
   const iNumber = at.number;
   const iLead = at.leadUnit;
@@ -386,6 +377,15 @@ export function readPart(c: PartSource, sheetSource: string | null, config: Conf
   const iPublished = at.published;
   const iInterSession = at.interSession;
   const titleAt = at.title;
+  // Without a source column: the source the last group heading named (一、省人大建议), for the rows under it.
+  let groupSource: string | null = null;
+  const fromHeading = (text: string) => {
+    const label = iSource < 0 ? labelInName(text) : null;
+    if (label !== null) {
+      groupSource = label;
+      part.groupSources = true;
+    }
+  };
   const hidden = grid.hiddenRows && grid.hiddenRows.length ? new Set(grid.hiddenRows) : null;
   const mappedCols = Object.values(cols).map((col) => col!.col - left);
   const ticks = cols.satisfaction?.ticks

@@ -19,11 +19,10 @@ const NO_START = /^(否|未|不|无|没|非|拟|待)/;
 const YES_START = /^(是|已|当面|面商|面谈|见面|重点督办|闭会)/;
 const DATE_LIKE = /^\d{4}\s*[-/.年]\s*\d{1,2}/;
 
-function saysYes(v: unknown, key: string, words: Set<string>): boolean {
+function saysYes(key: string, words: Set<string>): boolean {
   if (words.has(key) || NO_START.test(key)) return false;
-  if (YES_WORDS.has(key) || YES_START.test(key)) return true;
-  // A date written as text (接待日 2021-06-21, 公开日期 2021年6月30日).
-  return DATE_LIKE.test(key) && !Number.isNaN(Number(key.slice(0, 4))) && typeof v === 'string';
+  // A yes word, or a date written as text (接待日 2021-06-21, 公开日期 2021年6月30日).
+  return YES_WORDS.has(key) || YES_START.test(key) || DATE_LIKE.test(key);
 }
 
 export function isNo(v: unknown, config: Config): boolean {
@@ -42,7 +41,7 @@ export function isNo(v: unknown, config: Config): boolean {
   const text = valueText(v);
   const hit = index.memo.get(text);
   if (hit !== undefined) return hit;
-  const no = !saysYes(v, compactKey(text), index.words);
+  const no = !saysYes(compactKey(text), index.words);
   if (text.length <= 32 && index.memo.size < 10000) index.memo.set(text, no);
   return no;
 }

@@ -61,8 +61,7 @@ export function circularOptions(input: ReportInput): CircularOptions {
 }
 
 /** What the circular took from the defaults that a clerk must check (the reference's number, 主送, 抄送, 印发机关). */
-export function defaultsUsed(input: ReportInput): string[] {
-  const o = circularOptions(input);
+export function defaultsUsed(input: ReportInput, o: CircularOptions = circularOptions(input)): string[] {
   const given = (k: keyof CircularOptions) => input.options[k] !== undefined;
   const out: string[] = [];
   if (!given('docNumber')) {
@@ -136,7 +135,7 @@ export function reportNotes(input: ReportInput): { warnings: ReturnType<typeof c
     warnings: circularWarnings(input.analysis),
     praisedDropped: notes.praisedDropped,
     praisedUnknown: notes.praisedUnknown,
-    defaults: defaultsUsed(input),
+    defaults: defaultsUsed(input, options),
   };
 }
 

@@ -384,17 +384,18 @@ function sdtPr(id: SectionId, ids: IdSource): string {
  * 抄送 lines as they are set: from four characters in (under the text after 抄送：) to one from the right, the
  * first line of the first paragraph starting three characters further left, at 抄送： itself.
  */
+/** A 抄送 line's room: from four characters in (under the text after 抄送：) to one from the right. */
+const COPY_WIDTH = TYPE_WIDTH - 4 * CHAR.sihao - CHAR.sihao;
+
 /** The lines of the i-th 抄送 paragraph as Banli breaks them (copyToLines): the first of the first starts at 抄送：. */
 function copyLinesOf(b: Block, i: number): string[] {
-  const width = TYPE_WIDTH - 4 * CHAR.sihao - CHAR.sihao;
-  return copyToLines(b.runs.map((r) => r.text).join(''), i === 0 ? width + 3 * CHAR.sihao : width, width);
+  return copyToLines(b.runs.map((r) => r.text).join(''), i === 0 ? COPY_WIDTH + 3 * CHAR.sihao : COPY_WIDTH, COPY_WIDTH);
 }
 
 export function colophonTwips(blocks: Block[]): number {
-  const width = TYPE_WIDTH - 4 * CHAR.sihao - CHAR.sihao;
   const copyLines = blocks
     .filter((b) => b.role === 'copyTo')
-    .reduce((n, b, i) => n + copyLinesOf(b, i).reduce((m, line, k) => m + lineCount(line, ADVANCE.sihao, i === 0 && k === 0 ? -3 * CHAR.sihao : 0, width), 0), 0);
+    .reduce((n, b, i) => n + copyLinesOf(b, i).reduce((m, line, k) => m + lineCount(line, ADVANCE.sihao, i === 0 && k === 0 ? -3 * CHAR.sihao : 0, COPY_WIDTH), 0), 0);
   const printed = blocks.filter((b) => b.role === 'printedBy').reduce((n, b) => n + fitPrinted(b).lines, 0);
   return (copyLines + printed) * PAGE.linePitch;
 }
