@@ -9,14 +9,12 @@ import type { KeptSettingsDraft, SettingsDraftState } from './components/Setting
 import type { ConfigStore } from '../config/documentStore';
 import { readStored } from '../config/stored';
 import { RememberColumns, rememberedText } from './components/ColumnMapping';
+import { isOtherSpreadsheetName } from '../xlsx/formats';
 import { ColumnChoice, DOCX_TYPE, Engine, LedgerFile, OpenedLedger, PageFiles, PageView, Progress, XLSX_TYPE, ZIP_TYPE } from '../browser/types';
 import { markSaid } from './components/CheckControls';
 import { FILES_HEADING, inFiles, listed } from './components/OpenedFiles';
 import { errorMessage } from './model';
 import { OptionsForm, defaultsFor, firstError, follow, formErrors, optionsFrom, praiseText, yearOf } from './settings';
-
-/** Spreadsheets of formats Banli does not read, picked with a folder to be named as not read (see src/xlsx/formats.ts). */
-const OTHER_SPREADSHEET = /\.(xls|ods|ots|fods|sxc|csv|tsv|et|ett|xlsb|numbers)$/i;
 
 export const SAMPLE_AS_OF = '2021-07-19';
 export const SAMPLE_NAME = 'ledger-2021.xlsx';
@@ -444,7 +442,7 @@ export function LedgerProvider({
     // From a folder: its workbooks, and spreadsheets of other formats (.xls, .ods, .csv, .et …: read to be named as
     // not read, with what to do — never silently left out); its other files are no ledgers. Files chosen by name are
     // all tried.
-    const list = chosen.filter((f) => !(f as File & { webkitRelativePath?: string }).webkitRelativePath || isWorkbookName(f.name) || OTHER_SPREADSHEET.test(f.name));
+    const list = chosen.filter((f) => !(f as File & { webkitRelativePath?: string }).webkitRelativePath || isWorkbookName(f.name) || isOtherSpreadsheetName(f.name));
     if (list.length === 0) {
       const folder = chosen.length ? pathOf(chosen[0]).split('/')[0] : '';
       setNotice({ intent: 'error', text: folder ? `文件夹“${folder}”里没有 .xlsx 工作簿。请选择存放台账工作簿的文件夹，或直接选择工作簿。` : '没有选择文件。' });
